@@ -1,0 +1,262 @@
+/**
+ * The shared vocabulary of KIM Hub: agencies, roles, data categories, purposes and legal bases.
+ * Every SDL enum of the same name is generated from here (`vocabulary.graphql`), and every
+ * TypeScript module imports these lists instead of spelling the values again.
+ */
+
+/** The towns of Rhein-Kreis Neuss; each has its own KIM case-management team. */
+export const TOWNS = [
+  'NEUSS',
+  'DORMAGEN',
+  'GREVENBROICH',
+  'MEERBUSCH',
+  'KAARST',
+  'KORSCHENBROICH',
+  'JUECHEN',
+  'ROMMERSKIRCHEN',
+] as const;
+export type Town = (typeof TOWNS)[number];
+
+export const TOWN_NAMES: Record<Town, string> = {
+  NEUSS: 'Neuss',
+  DORMAGEN: 'Dormagen',
+  GREVENBROICH: 'Grevenbroich',
+  MEERBUSCH: 'Meerbusch',
+  KAARST: 'Kaarst',
+  KORSCHENBROICH: 'Korschenbroich',
+  JUECHEN: 'Jüchen',
+  ROMMERSKIRCHEN: 'Rommerskirchen',
+};
+
+/** Organisations that own a subgraph's data. An agency belongs to exactly one. */
+export const ORGANISATIONS = ['KIM', 'IMMIGRATION_OFFICE', 'JOBCENTER', 'WELFARE', 'CONSENT_REGISTRY', 'OTHER'] as const;
+export type Organisation = (typeof ORGANISATIONS)[number];
+
+const kimTeams = TOWNS.map((town) => `KIM_${town}` as const);
+export type KimTeam = (typeof kimTeams)[number];
+
+/** Every agency that can be a caller or a grantee. */
+export const AGENCIES = [
+  ...kimTeams,
+  'KI',
+  'IMMIGRATION_OFFICE',
+  'JOBCENTER',
+  'EMPLOYMENT_AGENCY',
+  'BAMF',
+  'CARITAS',
+  'DIAKONIE',
+  'AWO',
+  'DRK',
+  'PARITAETISCHER',
+  'JMD',
+  'DATA_PROTECTION',
+] as const;
+export type Agency = (typeof AGENCIES)[number];
+
+export interface AgencyInfo {
+  readonly name: string;
+  readonly organisation: Organisation;
+  /** The town a KIM team serves; its case managers see only that town's clients. */
+  readonly town?: Town;
+}
+
+export const AGENCY_INFO: Record<Agency, AgencyInfo> = {
+  ...(Object.fromEntries(
+    TOWNS.map((town) => [
+      `KIM_${town}`,
+      { name: `Kommunales Integrationsmanagement ${TOWN_NAMES[town]}`, organisation: 'KIM', town },
+    ]),
+  ) as Record<KimTeam, AgencyInfo>),
+  KI: { name: 'Kommunales Integrationszentrum Rhein-Kreis Neuss', organisation: 'KIM' },
+  IMMIGRATION_OFFICE: { name: 'Ausländerbehörde Rhein-Kreis Neuss', organisation: 'IMMIGRATION_OFFICE' },
+  JOBCENTER: { name: 'Jobcenter Rhein-Kreis Neuss', organisation: 'JOBCENTER' },
+  EMPLOYMENT_AGENCY: { name: 'Agentur für Arbeit Mönchengladbach', organisation: 'OTHER' },
+  BAMF: { name: 'BAMF Außenstelle Düsseldorf', organisation: 'OTHER' },
+  CARITAS: { name: 'Caritasverband Rhein-Kreis Neuss', organisation: 'WELFARE' },
+  DIAKONIE: { name: 'Diakonie Rhein-Kreis Neuss', organisation: 'WELFARE' },
+  AWO: { name: 'AWO Kreisverband Neuss', organisation: 'WELFARE' },
+  DRK: { name: 'DRK Kreisverband Neuss', organisation: 'WELFARE' },
+  PARITAETISCHER: { name: 'Der Paritätische Rhein-Kreis Neuss', organisation: 'WELFARE' },
+  JMD: { name: 'Jugendmigrationsdienst Neuss', organisation: 'WELFARE' },
+  DATA_PROTECTION: { name: 'Datenschutzbeauftragte des Rhein-Kreises Neuss', organisation: 'OTHER' },
+};
+
+/** Welfare associations that run counselling services and hold their own records. */
+export const WELFARE_ASSOCIATIONS = ['CARITAS', 'DIAKONIE', 'AWO', 'DRK', 'PARITAETISCHER', 'JMD'] as const satisfies readonly Agency[];
+export type WelfareAssociation = (typeof WELFARE_ASSOCIATIONS)[number];
+
+/** Categories of client data. Every client-data field in every subgraph carries exactly one. */
+export const DATA_CATEGORIES = [
+  'IDENTITY',
+  'CONTACT',
+  'RESIDENCE',
+  'ASYLUM_PROCEDURE',
+  'BENEFITS',
+  'EMPLOYMENT',
+  'EDUCATION_LANGUAGE',
+  'HEALTH',
+  'HOUSING',
+  'CASE_MANAGEMENT',
+  'CASE_NOTES',
+  'COUNSELLING',
+  'NATURALISATION',
+] as const;
+export type DataCategory = (typeof DATA_CATEGORIES)[number];
+
+/** GDPR Art. 9 special categories: disclosed to another agency only with explicit consent. */
+export const SPECIAL_CATEGORIES: readonly DataCategory[] = ['HEALTH'];
+
+/** Purposes a caller declares for a request (`x-kim-purpose`). */
+export const PURPOSES = [
+  'CASE_MANAGEMENT',
+  'REFERRAL',
+  'RESIDENCE_PROCEDURE',
+  'NATURALISATION_PROCEDURE',
+  'BENEFITS_ADMINISTRATION',
+  'LABOUR_MARKET_INTEGRATION',
+  'MIGRATION_COUNSELLING',
+  'DATA_PROTECTION_AUDIT',
+  'STEERING',
+] as const;
+export type Purpose = (typeof PURPOSES)[number];
+
+/** Roles of callers; a role may declare only its own purposes, the first being the default. */
+export const ROLES = [
+  'CASE_MANAGER',
+  'COORDINATOR',
+  'IMMIGRATION_CASEWORKER',
+  'JOBCENTER_CASEWORKER',
+  'COUNSELLOR',
+  'DATA_PROTECTION_OFFICER',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_PURPOSES: Record<Role, readonly Purpose[]> = {
+  CASE_MANAGER: ['CASE_MANAGEMENT', 'REFERRAL', 'NATURALISATION_PROCEDURE'],
+  COORDINATOR: ['STEERING'],
+  IMMIGRATION_CASEWORKER: ['RESIDENCE_PROCEDURE', 'NATURALISATION_PROCEDURE'],
+  JOBCENTER_CASEWORKER: ['BENEFITS_ADMINISTRATION', 'LABOUR_MARKET_INTEGRATION'],
+  COUNSELLOR: ['MIGRATION_COUNSELLING', 'REFERRAL'],
+  DATA_PROTECTION_OFFICER: ['DATA_PROTECTION_AUDIT'],
+};
+
+/** Which organisations each role may belong to: a token claiming another pairing is refused. */
+export const ROLE_ORGANISATIONS: Record<Role, readonly Organisation[]> = {
+  CASE_MANAGER: ['KIM'],
+  COORDINATOR: ['KIM'],
+  IMMIGRATION_CASEWORKER: ['IMMIGRATION_OFFICE'],
+  JOBCENTER_CASEWORKER: ['JOBCENTER'],
+  COUNSELLOR: ['WELFARE'],
+  DATA_PROTECTION_OFFICER: ['OTHER'],
+};
+
+/** Legal bases: consent, or a named statute. */
+export const LEGAL_BASES = [
+  'CONSENT',
+  'KIM_PARTICIPATION',
+  'AUFENTHG_86',
+  'AUFENTHG_87_SGB_X_71',
+  'SGB_II_50',
+  'SGB_II_50_SGB_X_69',
+  'SGB_X_67B',
+  'SGB_VIII_65',
+  'STAG_32',
+] as const;
+export type LegalBasis = (typeof LEGAL_BASES)[number];
+
+export const LEGAL_BASIS_NAMES: Record<LegalBasis, string> = {
+  CONSENT: 'Einwilligung (Art. 6 Abs. 1 lit. a, Art. 9 Abs. 2 lit. a DSGVO)',
+  KIM_PARTICIPATION: 'Teilnahme am KIM-Fallmanagement (§ 1 Nr. 8 TIntG NRW, Art. 6 Abs. 1 lit. e DSGVO)',
+  AUFENTHG_86: '§ 86 AufenthG (Datenerhebung durch die Ausländerbehörde)',
+  AUFENTHG_87_SGB_X_71: '§ 87 AufenthG i. V. m. § 71 Abs. 2 SGB X (Übermittlung an die Ausländerbehörde)',
+  SGB_II_50: '§ 50 SGB II (Datenverarbeitung im Jobcenter)',
+  SGB_II_50_SGB_X_69: '§ 50 SGB II i. V. m. § 69 SGB X (Übermittlung für Aufgaben nach dem SGB)',
+  SGB_X_67B: '§ 67b SGB X (Verarbeitung von Sozialdaten durch die verantwortliche Stelle)',
+  SGB_VIII_65: '§ 65 SGB VIII (Vertrauensschutz in der persönlichen Hilfe)',
+  STAG_32: '§ 32 StAG (Übermittlung im Einbürgerungsverfahren)',
+};
+
+/** The agency subgraphs (and the consent service) and the organisation owning each one's data. */
+export const SERVICES = ['case-registry', 'immigration-office', 'jobcenter', 'welfare', 'consent'] as const;
+export type ServiceName = (typeof SERVICES)[number];
+
+export const SERVICE_OWNER: Record<ServiceName, Organisation> = {
+  'case-registry': 'KIM',
+  'immigration-office': 'IMMIGRATION_OFFICE',
+  jobcenter: 'JOBCENTER',
+  welfare: 'WELFARE',
+  consent: 'CONSENT_REGISTRY',
+};
+
+/**
+ * The basis on which an organisation processes the data it holds itself, and the purposes for
+ * which that basis holds. Outside these purposes even the owner needs consent.
+ */
+export const OWNER_BASES: Record<Exclude<Organisation, 'OTHER' | 'CONSENT_REGISTRY'>, { basis: LegalBasis; purposes: readonly Purpose[] }> = {
+  KIM: { basis: 'KIM_PARTICIPATION', purposes: ['CASE_MANAGEMENT', 'REFERRAL', 'NATURALISATION_PROCEDURE'] },
+  IMMIGRATION_OFFICE: { basis: 'AUFENTHG_86', purposes: ['RESIDENCE_PROCEDURE', 'NATURALISATION_PROCEDURE'] },
+  JOBCENTER: { basis: 'SGB_II_50', purposes: ['BENEFITS_ADMINISTRATION', 'LABOUR_MARKET_INTEGRATION'] },
+  WELFARE: { basis: 'SGB_X_67B', purposes: ['MIGRATION_COUNSELLING', 'REFERRAL'] },
+};
+
+/**
+ * Statutory bases that hold for every client of an agency pair, without per-client consent.
+ * Special categories (Art. 9) are never covered: they need explicit consent.
+ */
+export interface StatutoryBasis {
+  readonly basis: LegalBasis;
+  readonly grantee: Agency;
+  readonly owner: Organisation;
+  readonly categories: readonly DataCategory[];
+  readonly purposes: readonly Purpose[];
+}
+
+export const STATUTORY_BASES: readonly StatutoryBasis[] = [
+  {
+    // The immigration office may request social data it needs for a residence decision; the law
+    // lists what may be passed: identity, address, and the receipt of benefits.
+    basis: 'AUFENTHG_87_SGB_X_71',
+    grantee: 'IMMIGRATION_OFFICE',
+    owner: 'JOBCENTER',
+    categories: ['BENEFITS'],
+    purposes: ['RESIDENCE_PROCEDURE'],
+  },
+  {
+    // The jobcenter needs the residence title and work permission to decide on entitlement.
+    basis: 'SGB_II_50_SGB_X_69',
+    grantee: 'JOBCENTER',
+    owner: 'IMMIGRATION_OFFICE',
+    categories: ['RESIDENCE'],
+    purposes: ['BENEFITS_ADMINISTRATION'],
+  },
+  {
+    // Naturalisation: the immigration office (as naturalisation authority) learns benefit receipt.
+    basis: 'STAG_32',
+    grantee: 'IMMIGRATION_OFFICE',
+    owner: 'JOBCENTER',
+    categories: ['BENEFITS'],
+    purposes: ['NATURALISATION_PROCEDURE'],
+  },
+];
+
+/** Counselling data under professional secrecy never goes to these agencies, consent or not. */
+export const SECRECY_BARRIERS: readonly { owner: Organisation; categories: readonly DataCategory[]; never: readonly Agency[] }[] = [
+  { owner: 'WELFARE', categories: ['COUNSELLING', 'HEALTH'], never: ['IMMIGRATION_OFFICE'] },
+];
+
+export function organisationOf(agency: Agency): Organisation {
+  return AGENCY_INFO[agency].organisation;
+}
+
+export function isAgency(value: unknown): value is Agency {
+  return typeof value === 'string' && (AGENCIES as readonly string[]).includes(value);
+}
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+export function isPurpose(value: unknown): value is Purpose {
+  return typeof value === 'string' && (PURPOSES as readonly string[]).includes(value);
+}
+export function isDataCategory(value: unknown): value is DataCategory {
+  return typeof value === 'string' && (DATA_CATEGORIES as readonly string[]).includes(value);
+}

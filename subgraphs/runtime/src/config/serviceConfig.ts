@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ServiceName } from '@kim/schema';
+import { databaseLocation, type DatabaseLocation } from '../db/openDatabase.ts';
+import { ConfigError, optionalString, port, positiveInt, url } from './readEnv.ts';
+
+/** The configuration every service reads alike; see the README for each variable. */
+export interface ServiceConfig {
+  readonly name: ServiceName;
+  readonly host: string;
+  readonly port: number;
+  readonly database: DatabaseLocation;
+  /** Ed25519 public key (SPKI PEM) of the gateway, which signs every request's assertion. */
+  readonly assertionPublicKeyPem: string;
+  readonly consentUrl: string;
+  readonly consentTimeoutMs: number;
+}
+
+/** `case-registry` → `CASE_REGISTRY`: the prefix of a service's own variables. */
+export function envPrefix(service: ServiceName): string {
+  return service.toUpperCase().replace(/-/g, '_');
+}
+
+export const DEFAULT_PORTS: Record<ServiceName, number> = {
+  'case-registry': 4101,
+  'immigration-office': 4102,
+  jobcenter: 4103,
+  welfare: 4104,
+  consent: 4105,
+};
+
+/** Reads a PEM given inline (`NAME`) or as a file (`NAME_FILE`). */
+export function pemFromEnv(env: NodeJS.ProcessEnv, name: string): string {
+  const inline = optionalString(env, name);
+  if (inline) return inline.replace(/\\n/g, '\n');
+  const file = optionalString(env, `${name}_FILE`);
+  if (!file) throw new ConfigError(name, `is required (or ${name}_FILE)`);
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    throw new ConfigError(`${name}_FILE`, `cannot read ${file}`);
+  }
+}
+
+/** Parses and validates a service's configuration once, at start; throws naming the variable. */
+export function readServiceConfig(service: ServiceName, env: NodeJS.ProcessEnv = process.env): ServiceConfig {
+  const prefix = envPrefix(service);
+  const dataDir = optionalString(env, 'KIM_DATA_DIR') ?? '.data';
+  return Object.freeze({
+    name: service,
+    host: optionalString(env, 'HOST') ?? '127.0.0.1',
+    port: port(env, `${prefix}_PORT`, DEFAULT_PORTS[service]),
+    database: databaseLocation(optionalString(env, `${prefix}_DATABASE_URL`), join(dataDir, service)),
+    assertionPublicKeyPem: pemFromEnv(env, 'KIM_ASSERTION_PUBLIC_KEY'),
+    consentUrl: url(env, 'KIM_CONSENT_URL', `http://127.0.0.1:${DEFAULT_PORTS.consent}`),
+    consentTimeoutMs: positiveInt(env, 'KIM_CONSENT_TIMEOUT_MS', 2000),
+  });
+}

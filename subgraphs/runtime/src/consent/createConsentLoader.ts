@@ -1,0 +1,73 @@
+import DataLoader from 'dataloader';
+import { isDataCategory } from '@kim/schema';
+import { ASSERTION_HEADER } from '../auth/caller.ts';
+import { DECISIONS_PATH, questionKey, type ConsentDecision, type ConsentQuestion } from './decision.ts';
+
+export type ConsentLoader = DataLoader<ConsentQuestion, ConsentDecision, string>;
+
+export class ConsentUnavailableError extends Error {
+  constructor(cause: string) {
+    super(`consent service unavailable: ${cause}`);
+    this.name = 'ConsentUnavailableError';
+  }
+}
+
+export interface ConsentLoaderOptions {
+  readonly consentUrl: string;
+  /** The gateway's assertion this request arrived with; the consent service verifies it again. */
+  readonly assertion: string;
+  readonly timeoutMs: number;
+  readonly fetch?: typeof fetch;
+}
+
+/**
+ * The consent decisions of ONE request. DataLoader gathers every question asked in the same tick
+ * into one call, and remembers answers for the rest of the request — never longer: a new loader
+ * per request is what makes a revocation count on the very next request.
+ */
+export function createConsentLoader(options: ConsentLoaderOptions): ConsentLoader {
+  const doFetch = options.fetch ?? fetch;
+  return new DataLoader<ConsentQuestion, ConsentDecision, string>(
+    async (questions) => {
+      let body: unknown;
+      try {
+        const response = await doFetch(`${options.consentUrl}${DECISIONS_PATH}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', [ASSERTION_HEADER]: options.assertion },
+          body: JSON.stringify({ questions }),
+          signal: AbortSignal.timeout(options.timeoutMs),
+        });
+        if (!response.ok) throw new ConsentUnavailableError(`HTTP ${response.status}`);
+        body = await response.json();
+      } catch (error) {
+        throw error instanceof ConsentUnavailableError ? error : new ConsentUnavailableError((error as Error).name);
+      }
+      return matchDecisions(questions, body);
+    },
+    { cacheKeyFn: questionKey },
+  );
+}
+
+/**
+ * Pairs each question with the decision the service gave for exactly that question. An answer
+ * that is short, out of order, malformed or about something else never grants: a question
+ * without a well-formed decision of its own is denied as a technical failure.
+ */
+export function matchDecisions(questions: readonly ConsentQuestion[], body: unknown): ConsentDecision[] {
+  const byKey = new Map<string, ConsentDecision>();
+  const decisions = (body as { decisions?: unknown } | null)?.decisions;
+  if (Array.isArray(decisions)) {
+    for (const d of decisions as Partial<ConsentDecision>[]) {
+      if (typeof d?.clientId !== 'string' || !isDataCategory(d.category) || typeof d.allowed !== 'boolean') continue;
+      const key = questionKey({ clientId: d.clientId, category: d.category });
+      // Two answers to one question: trust neither.
+      if (byKey.has(key)) byKey.set(key, technicalDenial({ clientId: d.clientId, category: d.category }));
+      else byKey.set(key, d as ConsentDecision);
+    }
+  }
+  return questions.map((q) => byKey.get(questionKey(q)) ?? technicalDenial(q));
+}
+
+function technicalDenial(q: ConsentQuestion): ConsentDecision {
+  return { clientId: q.clientId, category: q.category, allowed: false, reason: 'TECHNICAL', basis: null, grantId: null };
+}

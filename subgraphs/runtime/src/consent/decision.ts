@@ -1,0 +1,41 @@
+import type { DataCategory, LegalBasis } from '@kim/schema';
+
+/** One question a service asks the consent service: may the caller see this of this client? */
+export interface ConsentQuestion {
+  readonly clientId: string;
+  readonly category: DataCategory;
+}
+
+/** Why a decision came out as it did; recorded in the audit log with it. */
+export const DECISION_REASONS = [
+  'OWNER',
+  'STATUTE',
+  'GRANT',
+  'NO_BASIS',
+  'SPECIAL_CATEGORY_NEEDS_CONSENT',
+  'PROFESSIONAL_SECRECY',
+  'OUT_OF_SCOPE',
+  'TECHNICAL',
+] as const;
+export type DecisionReason = (typeof DECISION_REASONS)[number];
+
+export interface ConsentDecision extends ConsentQuestion {
+  readonly allowed: boolean;
+  readonly reason: DecisionReason;
+  readonly basis: LegalBasis | null;
+  readonly grantId: string | null;
+}
+
+/** The wire format of `POST /internal/decisions` on the consent service. */
+export interface DecisionRequestBody {
+  readonly questions: readonly ConsentQuestion[];
+}
+export interface DecisionResponseBody {
+  readonly decisions: readonly ConsentDecision[];
+}
+
+export const DECISIONS_PATH = '/internal/decisions';
+
+export function questionKey(q: ConsentQuestion): string {
+  return `${q.clientId}\u0000${q.category}`;
+}

@@ -1,0 +1,32 @@
+import { GraphQLError } from 'graphql';
+import type { DataCategory } from '@kim/schema';
+
+/**
+ * The error codes a caller can see, each defined once. Codes are stable API: clients branch on
+ * `extensions.code`, never on message text.
+ */
+export const ERROR_CODES = {
+  UNAUTHENTICATED: 'No valid token, or a token the hub does not accept.',
+  FORBIDDEN: 'The caller is known but its role may not do this (or declare this purpose).',
+  CONSENT_REQUIRED: 'No consent or statutory basis lets this agency see this category of this client for this purpose.',
+  CONSENT_UNAVAILABLE: 'The consent service could not decide or record the decision; nothing was disclosed.',
+  NOT_FOUND: 'No such object, or none the caller may know of.',
+  BAD_USER_INPUT: 'An argument is malformed or out of range.',
+  GRAPHQL_VALIDATION_FAILED: 'The operation does not match the schema.',
+  GRAPHQL_PARSE_FAILED: 'The operation is not valid GraphQL.',
+  INTERNAL_SERVER_ERROR: 'Something failed inside the hub; the log has the detail under the request id.',
+} as const;
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export function hubError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  const status = code === 'UNAUTHENTICATED' ? 401 : code === 'FORBIDDEN' ? 403 : undefined;
+  return new GraphQLError(message, { extensions: { code, ...extensions, ...(status ? { http: { status } } : {}) } });
+}
+
+export function consentRequired(category: DataCategory): GraphQLError {
+  return hubError('CONSENT_REQUIRED', `No consent or legal basis for data category ${category}.`, { category });
+}
+
+export function consentUnavailable(): GraphQLError {
+  return hubError('CONSENT_UNAVAILABLE', 'Consent could not be checked; nothing was disclosed.');
+}

@@ -1,0 +1,81 @@
+import type { DataCategory } from '@kim/schema';
+import type { GraphQLSchema } from 'graphql';
+import { allow, and, deny, rule, shield } from 'graphql-shield';
+import type { IMiddlewareGenerator } from 'graphql-middleware';
+import { consentRequired, consentUnavailable, hubError } from '../errors.ts';
+import type { ServiceContext } from '../server/serviceContext.ts';
+import { taggedFields, type FieldTag } from './fieldTags.ts';
+
+/** Any graphql-shield rule, logic rules included (the package does not export the name). */
+export type ShieldRule = Parameters<typeof and>[number];
+export type RuleMap = Record<string, Record<string, ShieldRule>>;
+
+/** Federation's own fields: the gateway needs them, and the assertion check already ran. */
+const FEDERATION_FIELDS: RuleMap = {
+  Query: { _service: allow, _entities: allow },
+  _Service: { sdl: allow },
+};
+
+/** The client a parent object belongs to: our own row (`kimClientId`) or the entity (`id`). */
+function clientIdOf(typeName: string, parent: unknown): string | undefined {
+  const p = parent as { kimClientId?: unknown; id?: unknown } | null;
+  if (typeof p?.kimClientId === 'string') return p.kimClientId;
+  if (typeName === 'Client' && typeof p?.id === 'string') return p.id;
+  return undefined;
+}
+
+/**
+ * A field disclosing `category` (and, if derived, its `inputs`) of the parent's client: every
+ * category must be allowed for this caller, client and purpose, now.
+ */
+export function categoryRule(category: DataCategory, inputs: readonly DataCategory[]): ShieldRule {
+  const categories = [category, ...inputs];
+  // INTENTIONAL: no_cache. The decision depends on the parent (which client); the per-request
+  // DataLoader underneath already answers repeated questions without another call.
+  return rule(`category:${categories.join('+')}`, { cache: 'no_cache' })(async (parent, _args, ctx: ServiceContext, info) => {
+    const clientId = clientIdOf(info.parentType.name, parent);
+    if (clientId === undefined) return hubError('INTERNAL_SERVER_ERROR', 'Unguardable field.');
+    const results = await ctx.consent.loadMany(categories.map((c) => ({ clientId, category: c })));
+    if (results.some((r) => r instanceof Error)) return consentUnavailable();
+    const denied = results.find((r) => !(r as { allowed: boolean }).allowed) as { category: DataCategory } | undefined;
+    return denied ? consentRequired(denied.category) : true;
+  });
+}
+
+export function roleRule(roles: readonly string[]): ShieldRule {
+  return rule(`roles:${roles.join('+')}`, { cache: 'contextual' })((_parent, _args, ctx: ServiceContext) =>
+    roles.includes(ctx.caller.role) ? true : hubError('FORBIDDEN', 'This role may not read this field.'),
+  );
+}
+
+function ruleForTag(tag: FieldTag): ShieldRule | undefined {
+  if (tag.kind === 'category') return categoryRule(tag.category, tag.inputs);
+  if (tag.kind === 'restricted') return roleRule(tag.roles);
+  return undefined;
+}
+
+/**
+ * The rule of every field, from three sources in this order: the service's explicit rules (root
+ * fields, connection plumbing), the field's SDL tag, federation's own fields. A field with none
+ * of these is listed in `unguarded` and falls to `deny`.
+ */
+export function resolveRules(schema: GraphQLSchema, explicit: RuleMap) {
+  const rules: RuleMap = {};
+  const unguarded: string[] = [];
+  for (const { type, field, tag } of taggedFields(schema)) {
+    const chosen = explicit[type]?.[field] ?? ruleForTag(tag) ?? FEDERATION_FIELDS[type]?.[field];
+    if (chosen) (rules[type] ??= {})[field] = chosen;
+    else unguarded.push(`${type}.${field}`);
+  }
+  return { rules, unguarded };
+}
+
+/** graphql-shield over the whole schema: everything not explicitly ruled is denied. */
+export function buildPermissions(schema: GraphQLSchema, explicit: RuleMap): IMiddlewareGenerator<unknown, ServiceContext, unknown> {
+  const { rules } = resolveRules(schema, explicit);
+  return shield(rules, {
+    fallbackRule: deny,
+    allowExternalErrors: true,
+    fallbackError: () => hubError('FORBIDDEN', 'Not authorised.'),
+  }) as IMiddlewareGenerator<unknown, ServiceContext, unknown>;
+}

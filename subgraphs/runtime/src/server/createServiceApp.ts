@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
+import express, { type Express } from 'express';
+import type { DocumentNode } from 'graphql';
+import { applyMiddleware } from 'graphql-middleware';
+import type { CryptoKey } from 'jose';
+import { verifyAssertion } from '../auth/assertion.ts';
+import { ASSERTION_HEADER } from '../auth/caller.ts';
+import { createConsentLoader } from '../consent/createConsentLoader.ts';
+import { hubError } from '../errors.ts';
+import { buildPermissions, type RuleMap } from '../guard/buildPermissions.ts';
+import type { Logger } from '../logger.ts';
+import type { ServiceContext } from './serviceContext.ts';
+
+export interface ServiceAppOptions<Extra> {
+  /** The service's name: also the audience its assertions must carry. */
+  readonly name: string;
+  readonly typeDefs: DocumentNode;
+  readonly resolvers: GraphQLResolverMap<ServiceContext & Extra>;
+  /** Rules for fields without an SDL tag (root fields, connections); everything else is denied. */
+  readonly rules: RuleMap;
+  readonly assertionKey: CryptoKey;
+  readonly consentUrl: string;
+  readonly consentTimeoutMs: number;
+  readonly log: Logger;
+  /** Whether the service's own dependencies (its database) answer. */
+  readonly ready: () => Promise<boolean>;
+  /** Adds the service's own per-request context (e.g. its Prisma client and loaders). */
+  readonly extendContext: (base: ServiceContext) => Extra;
+  /** Routes of the service besides GraphQL (the consent service's decision endpoint). */
+  readonly routes?: (app: Express) => void;
+  readonly bodyLimit?: string;
+}
+
+/**
+ * The Express app every service runs: `/healthz`, `/readyz`, and `/graphql` under
+ * graphql-shield, which refuses the whole request unless it carries a valid assertion from the
+ * gateway addressed to this service.
+ */
+export async function createServiceApp<Extra extends object>(options: ServiceAppOptions<Extra>) {
+  const { log } = options;
+  const subgraphSchema = buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> });
+  const schema = applyMiddleware(subgraphSchema, buildPermissions(subgraphSchema, options.rules));
+  const logErrors: ApolloServerPlugin<ServiceContext & Extra> = {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue }) {
+          for (const error of errors) {
+            const code = error.extensions?.code;
+            if (code === 'CONSENT_REQUIRED' || code === 'NOT_FOUND') continue;
+            log.warn({ requestId: contextValue?.caller?.requestId, code, err: error.originalError ?? error }, 'graphql error');
+          }
+        },
+      };
+    },
+  };
+  const apollo = new ApolloServer<ServiceContext & Extra>({
+    schema,
+    introspection: false,
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    plugins: [logErrors],
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const ready = await options.ready().catch(() => false);
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable' });
+  });
+  options.routes?.(app);
+  app.use(
+    '/graphql',
+    express.json({ limit: options.bodyLimit ?? '200kb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const assertion = req.header(ASSERTION_HEADER);
+        const caller = await verifyAssertion(options.assertionKey, assertion, options.name);
+        if (!caller || !assertion) throw hubError('UNAUTHENTICATED', 'Requests must come through the KIM gateway.');
+        const base: ServiceContext = {
+          caller,
+          consent: createConsentLoader({ consentUrl: options.consentUrl, assertion, timeoutMs: options.consentTimeoutMs }),
+          log: log.child({ requestId: caller.requestId || randomUUID() }),
+        };
+        return { ...base, ...options.extendContext(base) };
+      },
+    }),
+  );
+  return { app, stop: () => apollo.stop() };
+}

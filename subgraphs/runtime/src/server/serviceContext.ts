@@ -1,0 +1,10 @@
+import type { Caller } from '../auth/caller.ts';
+import type { ConsentLoader } from '../consent/createConsentLoader.ts';
+import type { Logger } from '../logger.ts';
+
+/** What every resolver of every service gets: built anew for each request, never shared. */
+export interface ServiceContext {
+  readonly caller: Caller;
+  readonly consent: ConsentLoader;
+  readonly log: Logger;
+}
