@@ -15,6 +15,11 @@ function hasTag(field: GraphQLField<unknown, unknown>): boolean {
   return (field.astNode?.directives ?? []).some((d) => d.name.value === 'category' || d.name.value === 'restricted');
 }
 
+/** `@external` fields are resolved by their owning subgraph (and checked there), never here. */
+function isExternal(field: GraphQLField<unknown, unknown>): boolean {
+  return (field.astNode?.directives ?? []).some((d) => d.name.value === 'external');
+}
+
 /**
  * Lists every field of `Client`, and of every object type reachable from it, that carries no
  * `@category` (or, for non-client data, `@restricted`). An empty list is the only passing answer.
@@ -28,6 +33,7 @@ export function untaggedClientFields(schema: GraphQLSchema): string[] {
     if (seen.has(type.name)) return;
     seen.add(type.name);
     for (const field of Object.values(type.getFields())) {
+      if (isExternal(field)) continue;
       if (!(type.name === 'Client' && KEY_FIELDS.has(field.name)) && !hasTag(field)) missing.push(`${type.name}.${field.name}`);
       const named = getNamedType(field.type);
       if (isObjectType(named)) visit(named);

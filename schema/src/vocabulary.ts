@@ -176,6 +176,21 @@ export const LEGAL_BASIS_NAMES: Record<LegalBasis, string> = {
   STAG_32: '§ 32 StAG (Übermittlung im Einbürgerungsverfahren)',
 };
 
+/** Kinds of residence title (German law), as the immigration office records them. */
+export const RESIDENCE_TITLE_TYPES = [
+  'AUFENTHALTSGESTATTUNG',
+  'DULDUNG',
+  'AUFENTHALTSERLAUBNIS',
+  'NIEDERLASSUNGSERLAUBNIS',
+  'BLAUE_KARTE_EU',
+  'FIKTIONSBESCHEINIGUNG',
+] as const;
+export type ResidenceTitleType = (typeof RESIDENCE_TITLE_TYPES)[number];
+
+/** Language levels of the Common European Framework, as courses and certificates state them. */
+export const LANGUAGE_LEVELS = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const;
+export type LanguageLevel = (typeof LANGUAGE_LEVELS)[number];
+
 /** The agency subgraphs (and the consent service) and the organisation owning each one's data. */
 export const SERVICES = ['case-registry', 'immigration-office', 'jobcenter', 'welfare', 'consent'] as const;
 export type ServiceName = (typeof SERVICES)[number];

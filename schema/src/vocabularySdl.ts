@@ -1,4 +1,4 @@
-import { AGENCIES, DATA_CATEGORIES, LEGAL_BASES, PURPOSES, ROLES, TOWNS } from './vocabulary.ts';
+import { AGENCIES, DATA_CATEGORIES, LEGAL_BASES, LANGUAGE_LEVELS, PURPOSES, RESIDENCE_TITLE_TYPES, ROLES, TOWNS } from './vocabulary.ts';
 
 function enumSdl(name: string, description: string, values: readonly string[]): string {
   return `"""${description}"""\nenum ${name} {\n${values.map((v) => `  ${v}`).join('\n')}\n}\n`;
@@ -25,5 +25,7 @@ export function vocabularySdl(): string {
     enumSdl('LegalBasis', 'Consent, or a named statute.', LEGAL_BASES),
     enumSdl('Role', 'The role of a caller.', ROLES),
     enumSdl('Town', 'A town of Rhein-Kreis Neuss.', TOWNS),
+    enumSdl('ResidenceTitleType', 'A kind of residence title.', RESIDENCE_TITLE_TYPES),
+    enumSdl('LanguageLevel', 'A CEFR language level.', LANGUAGE_LEVELS),
   ].join('\n');
 }

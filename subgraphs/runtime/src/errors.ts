@@ -12,6 +12,7 @@ export const ERROR_CODES = {
   CONSENT_UNAVAILABLE: 'The consent service could not decide or record the decision; nothing was disclosed.',
   NOT_FOUND: 'No such object, or none the caller may know of.',
   BAD_USER_INPUT: 'An argument is malformed or out of range.',
+  BAD_REQUEST: 'The HTTP request is not a GraphQL request the hub accepts.',
   GRAPHQL_VALIDATION_FAILED: 'The operation does not match the schema.',
   GRAPHQL_PARSE_FAILED: 'The operation is not valid GraphQL.',
   INTERNAL_SERVER_ERROR: 'Something failed inside the hub; the log has the detail under the request id.',
@@ -19,8 +20,13 @@ export const ERROR_CODES = {
 export type ErrorCode = keyof typeof ERROR_CODES;
 
 export function hubError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
-  const status = code === 'UNAUTHENTICATED' ? 401 : code === 'FORBIDDEN' ? 403 : undefined;
-  return new GraphQLError(message, { extensions: { code, ...extensions, ...(status ? { http: { status } } : {}) } });
+  return new GraphQLError(message, { extensions: { code, ...extensions } });
+}
+
+/** An error that refuses the whole request, with the HTTP status that says so. */
+export function requestError(code: 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT', message: string): GraphQLError {
+  const status = { UNAUTHENTICATED: 401, FORBIDDEN: 403, BAD_USER_INPUT: 400 }[code];
+  return new GraphQLError(message, { extensions: { code, http: { status } } });
 }
 
 export function consentRequired(category: DataCategory): GraphQLError {

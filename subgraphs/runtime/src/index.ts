@@ -1,7 +1,7 @@
 export { signAssertion, verifyAssertion, ASSERTION_LIFETIME_SECONDS } from './auth/assertion.ts';
 export { ASSERTION_HEADER, type Caller } from './auth/caller.ts';
 export { generateEd25519Pem, importAssertionPrivateKey, importAssertionPublicKey } from './auth/keys.ts';
-export { ConfigError, optionalString, requiredString, port, positiveInt, url, oneOf } from './config/readEnv.ts';
+export { ConfigError, optionalString, requiredString, port, positiveInt, url, oneOf, logLevel } from './config/readEnv.ts';
 export { readServiceConfig, pemFromEnv, envPrefix, DEFAULT_PORTS, type ServiceConfig } from './config/serviceConfig.ts';
 export { createConsentLoader, matchDecisions, ConsentUnavailableError, type ConsentLoader } from './consent/createConsentLoader.ts';
 export {
@@ -16,7 +16,7 @@ export {
 } from './consent/decision.ts';
 export { applyMigrations, readMigrations, type Migration } from './db/migrations.ts';
 export { openDatabase, databaseLocation, type Database, type DatabaseLocation } from './db/openDatabase.ts';
-export { ERROR_CODES, hubError, consentRequired, consentUnavailable, type ErrorCode } from './errors.ts';
+export { ERROR_CODES, hubError, requestError, consentRequired, consentUnavailable, type ErrorCode } from './errors.ts';
 export { buildPermissions, resolveRules, categoryRule, roleRule, type RuleMap, type ShieldRule } from './guard/buildPermissions.ts';
 export { fieldTag, taggedFields, type FieldTag } from './guard/fieldTags.ts';
 export { createLogger, type Logger } from './logger.ts';
@@ -24,3 +24,7 @@ export { startService, type ServiceDefinition, type RunningService, type PrismaL
 export { startHttpServer, type RunningServer } from './server/startHttpServer.ts';
 export { runMain } from './server/runMain.ts';
 export type { ServiceContext } from './server/serviceContext.ts';
+export { isoDate, isoTime } from './dates.ts';
+export { rowLoader, groupLoader } from './loaders/batchLoaders.ts';
+export { allow, deny } from 'graphql-shield';
+export { loadServiceTypeDefs } from './loadServiceTypeDefs.ts';

@@ -50,3 +50,9 @@ export function oneOf<T extends string>(env: Env, name: string, values: readonly
   if (!(values as readonly string[]).includes(raw)) throw new ConfigError(name, `must be one of ${values.join(', ')}`);
   return raw as T;
 }
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export function logLevel(env: Env): string {
+  return oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info');
+}

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ServiceName } from '@kim/schema';
 import { databaseLocation, type DatabaseLocation } from '../db/openDatabase.ts';
-import { ConfigError, optionalString, port, positiveInt, url } from './readEnv.ts';
+import { ConfigError, logLevel, optionalString, port, positiveInt, url } from './readEnv.ts';
 
 /** The configuration every service reads alike; see the README for each variable. */
 export interface ServiceConfig {
@@ -14,6 +14,7 @@ export interface ServiceConfig {
   readonly assertionPublicKeyPem: string;
   readonly consentUrl: string;
   readonly consentTimeoutMs: number;
+  readonly logLevel: string;
 }
 
 /** `case-registry` → `CASE_REGISTRY`: the prefix of a service's own variables. */
@@ -50,9 +51,11 @@ export function readServiceConfig(service: ServiceName, env: NodeJS.ProcessEnv =
     name: service,
     host: optionalString(env, 'HOST') ?? '127.0.0.1',
     port: port(env, `${prefix}_PORT`, DEFAULT_PORTS[service]),
-    database: databaseLocation(optionalString(env, `${prefix}_DATABASE_URL`), join(dataDir, service)),
+    // `memory://` keeps every PGlite database in memory (tests): nothing is written to disk.
+    database: databaseLocation(optionalString(env, `${prefix}_DATABASE_URL`), dataDir.startsWith('memory://') ? 'memory://' : join(dataDir, service)),
     assertionPublicKeyPem: pemFromEnv(env, 'KIM_ASSERTION_PUBLIC_KEY'),
     consentUrl: url(env, 'KIM_CONSENT_URL', `http://127.0.0.1:${DEFAULT_PORTS.consent}`),
     consentTimeoutMs: positiveInt(env, 'KIM_CONSENT_TIMEOUT_MS', 2000),
+    logLevel: logLevel(env),
   });
 }

@@ -40,7 +40,13 @@ async function openPglite(dataDir: string): Promise<Database> {
     adapter: new PrismaPGlite(db),
     sql: {
       exec: async (script) => {
-        await db.exec(script);
+        try {
+          await db.exec(script);
+        } catch (error) {
+          // A failed script may leave its transaction open; close it so the next one starts clean.
+          await db.exec('ROLLBACK').catch(() => undefined);
+          throw error;
+        }
       },
       query: async <Row extends Record<string, unknown>>(text: string, params: readonly unknown[] = []) =>
         (await db.query<Row>(text, params as unknown[])).rows,
@@ -77,7 +83,16 @@ async function openPostgres(rawUrl: string): Promise<Database> {
     adapter: new PrismaPg({ connectionString, options, max: 10 }, { schema }),
     sql: {
       exec: async (script) => {
-        await pool.query(script);
+        // One connection for the whole script, so that a failure is rolled back where it happened.
+        const client = await pool.connect();
+        try {
+          await client.query(script);
+        } catch (error) {
+          await client.query('ROLLBACK').catch(() => undefined);
+          throw error;
+        } finally {
+          client.release();
+        }
       },
       query: async <Row extends Record<string, unknown>>(text: string, params: readonly unknown[] = []) =>
         (await pool.query(text, params as unknown[])).rows as Row[],

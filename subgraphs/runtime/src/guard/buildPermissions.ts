@@ -1,5 +1,5 @@
 import type { DataCategory } from '@kim/schema';
-import type { GraphQLSchema } from 'graphql';
+import { Kind, type GraphQLSchema } from 'graphql';
 import { allow, and, deny, rule, shield } from 'graphql-shield';
 import type { IMiddlewareGenerator } from 'graphql-middleware';
 import { consentRequired, consentUnavailable, hubError } from '../errors.ts';
@@ -16,6 +16,25 @@ const FEDERATION_FIELDS: RuleMap = {
   _Service: { sdl: allow },
 };
 
+/** The key fields of each entity (`@key(fields: "id")`): they name the entity, nothing more. */
+function entityKeyFields(schema: GraphQLSchema): Map<string, Set<string>> {
+  const keys = new Map<string, Set<string>>();
+  for (const type of Object.values(schema.getTypeMap())) {
+    const nodes = [type.astNode, ...(type.extensionASTNodes ?? [])];
+    for (const node of nodes) {
+      for (const directive of (node && 'directives' in node ? node.directives : undefined) ?? []) {
+        if (directive.name.value !== 'key') continue;
+        const fields = directive.arguments?.find((a) => a.name.value === 'fields')?.value;
+        if (fields?.kind !== Kind.STRING) continue;
+        const set = keys.get(type.name) ?? new Set<string>();
+        for (const name of fields.value.split(/\s+/).filter(Boolean)) set.add(name);
+        keys.set(type.name, set);
+      }
+    }
+  }
+  return keys;
+}
+
 /** The client a parent object belongs to: our own row (`kimClientId`) or the entity (`id`). */
 function clientIdOf(typeName: string, parent: unknown): string | undefined {
   const p = parent as { kimClientId?: unknown; id?: unknown } | null;
@@ -30,9 +49,24 @@ function clientIdOf(typeName: string, parent: unknown): string | undefined {
  */
 export function categoryRule(category: DataCategory, inputs: readonly DataCategory[]): ShieldRule {
   const categories = [category, ...inputs];
+  return memo(`category:${categories.join('+')}`, (name) => makeCategoryRule(name, categories));
+}
+
+/**
+ * graphql-shield insists on one rule object per rule name, so fields with the same tag share
+ * one. The rules hold no state: shield keeps its per-request cache in the request's context.
+ */
+const rules = new Map<string, ShieldRule>();
+function memo(name: string, make: (name: string) => ShieldRule): ShieldRule {
+  let made = rules.get(name);
+  if (!made) rules.set(name, (made = make(name)));
+  return made;
+}
+
+function makeCategoryRule(name: string, categories: readonly DataCategory[]): ShieldRule {
   // INTENTIONAL: no_cache. The decision depends on the parent (which client); the per-request
   // DataLoader underneath already answers repeated questions without another call.
-  return rule(`category:${categories.join('+')}`, { cache: 'no_cache' })(async (parent, _args, ctx: ServiceContext, info) => {
+  return rule(name, { cache: 'no_cache' })(async (parent, _args, ctx: ServiceContext, info) => {
     const clientId = clientIdOf(info.parentType.name, parent);
     if (clientId === undefined) return hubError('INTERNAL_SERVER_ERROR', 'Unguardable field.');
     const results = await ctx.consent.loadMany(categories.map((c) => ({ clientId, category: c })));
@@ -42,9 +76,12 @@ export function categoryRule(category: DataCategory, inputs: readonly DataCatego
   });
 }
 
+/** A field for the listed roles only (not client data: figures, audit records). */
 export function roleRule(roles: readonly string[]): ShieldRule {
-  return rule(`roles:${roles.join('+')}`, { cache: 'contextual' })((_parent, _args, ctx: ServiceContext) =>
-    roles.includes(ctx.caller.role) ? true : hubError('FORBIDDEN', 'This role may not read this field.'),
+  return memo(`roles:${roles.join('+')}`, (name) =>
+    rule(name, { cache: 'contextual' })((_parent, _args, ctx: ServiceContext) =>
+      roles.includes(ctx.caller.role) ? true : hubError('FORBIDDEN', 'This role may not read this field.'),
+    ),
   );
 }
 
@@ -62,8 +99,9 @@ function ruleForTag(tag: FieldTag): ShieldRule | undefined {
 export function resolveRules(schema: GraphQLSchema, explicit: RuleMap) {
   const rules: RuleMap = {};
   const unguarded: string[] = [];
+  const keys = entityKeyFields(schema);
   for (const { type, field, tag } of taggedFields(schema)) {
-    const chosen = explicit[type]?.[field] ?? ruleForTag(tag) ?? FEDERATION_FIELDS[type]?.[field];
+    const chosen = explicit[type]?.[field] ?? ruleForTag(tag) ?? FEDERATION_FIELDS[type]?.[field] ?? (keys.get(type)?.has(field) ? allow : undefined);
     if (chosen) (rules[type] ??= {})[field] = chosen;
     else unguarded.push(`${type}.${field}`);
   }

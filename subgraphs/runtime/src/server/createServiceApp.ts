@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
@@ -10,7 +11,7 @@ import type { CryptoKey } from 'jose';
 import { verifyAssertion } from '../auth/assertion.ts';
 import { ASSERTION_HEADER } from '../auth/caller.ts';
 import { createConsentLoader } from '../consent/createConsentLoader.ts';
-import { hubError } from '../errors.ts';
+import { requestError } from '../errors.ts';
 import { buildPermissions, type RuleMap } from '../guard/buildPermissions.ts';
 import type { Logger } from '../logger.ts';
 import type { ServiceContext } from './serviceContext.ts';
@@ -62,7 +63,8 @@ export async function createServiceApp<Extra extends object>(options: ServiceApp
     introspection: false,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
-    plugins: [logErrors],
+    // No inline traces: they would carry timings and paths to anyone who asked for them.
+    plugins: [logErrors, ApolloServerPluginInlineTraceDisabled()],
   });
   await apollo.start();
 
@@ -83,7 +85,7 @@ export async function createServiceApp<Extra extends object>(options: ServiceApp
       context: async ({ req }) => {
         const assertion = req.header(ASSERTION_HEADER);
         const caller = await verifyAssertion(options.assertionKey, assertion, options.name);
-        if (!caller || !assertion) throw hubError('UNAUTHENTICATED', 'Requests must come through the KIM gateway.');
+        if (!caller || !assertion) throw requestError('UNAUTHENTICATED', 'Requests must come through the KIM gateway.');
         const base: ServiceContext = {
           caller,
           consent: createConsentLoader({ consentUrl: options.consentUrl, assertion, timeoutMs: options.consentTimeoutMs }),

@@ -15,15 +15,18 @@ export async function startHttpServer(app: Express, port: number, host: string, 
     const s = app.listen(port, host, (error?: Error) => (error ? reject(error) : resolve(s)));
   });
   const actual = (server.address() as AddressInfo).port;
+  let stopping: Promise<void> | undefined;
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${actual}`,
     port: actual,
-    stop: async () => {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      });
-      await onStop();
-    },
+    // Idempotent: a test may stop one service early, and the launcher stops everything later.
+    stop: () =>
+      (stopping ??= (async () => {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeIdleConnections();
+        });
+        await onStop();
+      })()),
   };
 }

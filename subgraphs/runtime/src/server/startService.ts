@@ -3,6 +3,7 @@ import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapt
 import type { DocumentNode } from 'graphql';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import type { Express } from 'express';
+import type { CryptoKey } from 'jose';
 import { importAssertionPublicKey } from '../auth/keys.ts';
 import type { ServiceConfig } from '../config/serviceConfig.ts';
 import { applyMigrations, readMigrations } from '../db/migrations.ts';
@@ -28,7 +29,7 @@ export interface ServiceDefinition<Prisma extends PrismaLike, Extra extends obje
   readonly migrationsDir: string;
   readonly createPrisma: (adapter: SqlMigrationAwareDriverAdapterFactory) => Prisma;
   readonly extendContext: (prisma: Prisma, base: ServiceContext) => Extra;
-  readonly routes?: (app: Express, deps: { prisma: Prisma; db: Database; log: Logger }) => void;
+  readonly routes?: (app: Express, deps: { prisma: Prisma; db: Database; log: Logger; assertionKey: CryptoKey }) => void;
 }
 
 export interface RunningService<Prisma> extends RunningServer {
@@ -42,24 +43,25 @@ export interface RunningService<Prisma> extends RunningServer {
 export async function startService<Prisma extends PrismaLike, Extra extends object>(
   definition: ServiceDefinition<Prisma, Extra>,
   config: ServiceConfig,
-  log: Logger = createLogger(definition.name),
+  log: Logger = createLogger(definition.name, config.logLevel),
 ): Promise<RunningService<Prisma>> {
   const db = await openDatabase(config.database);
   const applied = await applyMigrations(db.sql, readMigrations(definition.migrationsDir));
   if (applied.length > 0) log.info({ migrations: applied }, 'applied migrations');
   const prisma = definition.createPrisma(db.adapter);
+  const assertionKey = await importAssertionPublicKey(config.assertionPublicKeyPem);
   const { app, stop } = await createServiceApp<Extra>({
     name: definition.name,
     typeDefs: definition.typeDefs,
     resolvers: definition.resolvers,
     rules: definition.rules,
-    assertionKey: await importAssertionPublicKey(config.assertionPublicKeyPem),
+    assertionKey,
     consentUrl: config.consentUrl,
     consentTimeoutMs: config.consentTimeoutMs,
     log,
     ready: () => db.ping(),
     extendContext: (base) => definition.extendContext(prisma, base),
-    routes: definition.routes ? (a) => definition.routes?.(a, { prisma, db, log }) : undefined,
+    routes: definition.routes ? (a) => definition.routes?.(a, { prisma, db, log, assertionKey }) : undefined,
   });
   const server = await startHttpServer(app, config.port, config.host, async () => {
     await stop();

@@ -31,7 +31,7 @@ CREATE TABLE "Client" (
 -- CreateTable
 CREATE TABLE "Goal" (
     "id" TEXT NOT NULL,
-    "clientId" TEXT NOT NULL,
+    "kimClientId" TEXT NOT NULL,
     "title" TEXT NOT NULL,
     "status" TEXT NOT NULL,
     "dueDate" DATE,
@@ -43,7 +43,7 @@ CREATE TABLE "Goal" (
 -- CreateTable
 CREATE TABLE "Referral" (
     "id" TEXT NOT NULL,
-    "clientId" TEXT NOT NULL,
+    "kimClientId" TEXT NOT NULL,
     "toAgency" TEXT NOT NULL,
     "reason" TEXT NOT NULL,
     "sentAt" TIMESTAMP(3) NOT NULL,
@@ -57,7 +57,7 @@ CREATE TABLE "Referral" (
 -- CreateTable
 CREATE TABLE "CaseNote" (
     "id" TEXT NOT NULL,
-    "clientId" TEXT NOT NULL,
+    "kimClientId" TEXT NOT NULL,
     "author" TEXT NOT NULL,
     "createdAt" TIMESTAMP(3) NOT NULL,
     "text" TEXT NOT NULL,
@@ -72,25 +72,25 @@ CREATE INDEX "Client_town_id_idx" ON "Client"("town", "id");
 CREATE INDEX "Client_caseManagerId_id_idx" ON "Client"("caseManagerId", "id");
 
 -- CreateIndex
-CREATE INDEX "Goal_clientId_idx" ON "Goal"("clientId");
+CREATE INDEX "Goal_kimClientId_idx" ON "Goal"("kimClientId");
 
 -- CreateIndex
-CREATE INDEX "Referral_clientId_idx" ON "Referral"("clientId");
+CREATE INDEX "Referral_kimClientId_idx" ON "Referral"("kimClientId");
 
 -- CreateIndex
 CREATE INDEX "Referral_toAgency_sentAt_idx" ON "Referral"("toAgency", "sentAt");
 
 -- CreateIndex
-CREATE INDEX "CaseNote_clientId_createdAt_idx" ON "CaseNote"("clientId", "createdAt");
+CREATE INDEX "CaseNote_kimClientId_createdAt_idx" ON "CaseNote"("kimClientId", "createdAt");
 
 -- AddForeignKey
 ALTER TABLE "Client" ADD CONSTRAINT "Client_caseManagerId_fkey" FOREIGN KEY ("caseManagerId") REFERENCES "CaseManager"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE "Goal" ADD CONSTRAINT "Goal_clientId_fkey" FOREIGN KEY ("clientId") REFERENCES "Client"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+ALTER TABLE "Goal" ADD CONSTRAINT "Goal_kimClientId_fkey" FOREIGN KEY ("kimClientId") REFERENCES "Client"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE "Referral" ADD CONSTRAINT "Referral_clientId_fkey" FOREIGN KEY ("clientId") REFERENCES "Client"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+ALTER TABLE "Referral" ADD CONSTRAINT "Referral_kimClientId_fkey" FOREIGN KEY ("kimClientId") REFERENCES "Client"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE "CaseNote" ADD CONSTRAINT "CaseNote_clientId_fkey" FOREIGN KEY ("clientId") REFERENCES "Client"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+ALTER TABLE "CaseNote" ADD CONSTRAINT "CaseNote_kimClientId_fkey" FOREIGN KEY ("kimClientId") REFERENCES "Client"("id") ON DELETE RESTRICT ON UPDATE CASCADE;

@@ -1,0 +1,44 @@
+import { createHash } from 'node:crypto';
+
+/** The hash a chain starts from. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** What an audit row says; never a data value, only who, what category, which decision, why. */
+export interface AuditRecord {
+  readonly at: Date;
+  readonly requestId: string;
+  readonly subject: string;
+  readonly agency: string;
+  readonly role: string;
+  readonly purpose: string;
+  readonly service: string;
+  readonly kimClientId: string;
+  readonly category: string;
+  readonly allowed: boolean;
+  readonly reason: string;
+  readonly basis: string | null;
+  readonly grantId: string | null;
+}
+
+/**
+ * The link of one row: SHA-256 over the previous row's hash and every field of this row in a
+ * fixed order. Changing, removing or reordering any row changes every hash after it.
+ */
+export function chainHash(prevHash: string, r: AuditRecord): string {
+  const canonical = JSON.stringify([
+    r.at.toISOString(),
+    r.requestId,
+    r.subject,
+    r.agency,
+    r.role,
+    r.purpose,
+    r.service,
+    r.kimClientId,
+    r.category,
+    r.allowed,
+    r.reason,
+    r.basis,
+    r.grantId,
+  ]);
+  return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
+}

@@ -1,0 +1,24 @@
+import { groupLoader, type ServiceContext } from '@kim/subgraph-runtime';
+import type { ConsentPrisma } from './db.ts';
+import type { Grant } from './generated/prisma/client.ts';
+
+export interface ConsentExtra {
+  readonly prisma: ConsentPrisma;
+  readonly loaders: {
+    /** All grants of each client (any grantee, revoked too). */
+    readonly grantsOfClient: ReturnType<typeof groupLoader<Grant>>;
+  };
+}
+export type ConsentContext = ServiceContext & ConsentExtra;
+
+export function extendContext(prisma: ConsentPrisma): ConsentExtra {
+  return {
+    prisma,
+    loaders: {
+      grantsOfClient: groupLoader<Grant>(
+        (ids) => prisma.grant.findMany({ where: { kimClientId: { in: [...ids] } }, orderBy: [{ recordedAt: 'asc' }, { id: 'asc' }] }),
+        (g) => g.kimClientId,
+      ),
+    },
+  };
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { decide, type ActiveGrant, type DecisionInput } from './decide.ts';
+
+const q = (category: 'RESIDENCE' | 'HEALTH' | 'COUNSELLING' | 'BENEFITS' | 'IDENTITY', clientId = 'K-1') => ({ clientId, category });
+const grant = (over: Partial<ActiveGrant> = {}): ActiveGrant => ({
+  id: 'g1',
+  kimClientId: 'K-1',
+  grantee: 'KIM_NEUSS',
+  categories: ['RESIDENCE', 'HEALTH'],
+  purposes: ['CASE_MANAGEMENT'],
+  legalBasis: 'CONSENT',
+  ...over,
+});
+const cm: DecisionInput = { agency: 'KIM_NEUSS', purpose: 'CASE_MANAGEMENT', service: 'immigration-office' };
+
+describe('decide', () => {
+  it('lets the owner read its own data for its own purposes', () => {
+    expect(decide({ agency: 'IMMIGRATION_OFFICE', purpose: 'RESIDENCE_PROCEDURE', service: 'immigration-office' }, q('RESIDENCE'), [])).toMatchObject({
+      allowed: true,
+      reason: 'OWNER',
+      basis: 'AUFENTHG_86',
+    });
+  });
+
+  it('does not let the owner read for a purpose outside its basis', () => {
+    expect(decide({ agency: 'KI', purpose: 'STEERING', service: 'case-registry' }, q('IDENTITY'), [])).toMatchObject({ allowed: false, reason: 'NO_BASIS' });
+  });
+
+  it('allows with a matching grant and names it', () => {
+    expect(decide(cm, q('RESIDENCE'), [grant()])).toEqual({ clientId: 'K-1', category: 'RESIDENCE', allowed: true, reason: 'GRANT', basis: 'CONSENT', grantId: 'g1' });
+  });
+
+  it.each([
+    ['another client', grant({ kimClientId: 'K-2' })],
+    ['another grantee', grant({ grantee: 'KIM_DORMAGEN' })],
+    ['another category', grant({ categories: ['IDENTITY'] })],
+    ['another purpose', grant({ purposes: ['REFERRAL'] })],
+  ])('denies when the only grant is for %s', (_name, g) => {
+    expect(decide(cm, q('RESIDENCE'), [g])).toMatchObject({ allowed: false, reason: 'NO_BASIS', grantId: null, basis: null });
+  });
+
+  it('applies a configured statute for every client of the agency pair', () => {
+    expect(decide({ agency: 'IMMIGRATION_OFFICE', purpose: 'RESIDENCE_PROCEDURE', service: 'jobcenter' }, q('BENEFITS'), [])).toMatchObject({
+      allowed: true,
+      reason: 'STATUTE',
+      basis: 'AUFENTHG_87_SGB_X_71',
+    });
+  });
+
+  it('never passes counselling data to the immigration office, even with consent', () => {
+    const g = grant({ grantee: 'IMMIGRATION_OFFICE', categories: ['COUNSELLING'], purposes: ['RESIDENCE_PROCEDURE'] });
+    expect(decide({ agency: 'IMMIGRATION_OFFICE', purpose: 'RESIDENCE_PROCEDURE', service: 'welfare' }, q('COUNSELLING'), [g])).toMatchObject({
+      allowed: false,
+      reason: 'PROFESSIONAL_SECRECY',
+    });
+  });
+
+  it('requires explicit consent for health data, not another basis', () => {
+    const contract = grant({ legalBasis: 'SGB_X_67B' });
+    expect(decide({ ...cm, service: 'welfare' }, q('HEALTH'), [contract])).toMatchObject({ allowed: false, reason: 'SPECIAL_CATEGORY_NEEDS_CONSENT' });
+    expect(decide({ ...cm, service: 'welfare' }, q('HEALTH'), [grant()])).toMatchObject({ allowed: true, reason: 'GRANT' });
+  });
+});

@@ -1,0 +1,39 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { generateEd25519Pem } from '@kim/subgraph-runtime';
+
+export interface KeyPairFiles {
+  readonly publicKeyFile: string;
+  readonly privateKeyFile: string;
+}
+
+export interface DemoKeys {
+  /** The demo identity provider's keys: it signs callers' tokens, the gateway verifies them. */
+  readonly idp: KeyPairFiles;
+  /** The gateway's keys: it signs assertions, services verify them. */
+  readonly assertion: KeyPairFiles;
+}
+
+async function ensurePair(dir: string, name: string): Promise<KeyPairFiles> {
+  const files = { publicKeyFile: join(dir, `${name}-public.pem`), privateKeyFile: join(dir, `${name}-private.pem`) };
+  if (!existsSync(files.publicKeyFile) || !existsSync(files.privateKeyFile)) {
+    const pair = await generateEd25519Pem();
+    writeFileSync(files.privateKeyFile, pair.privateKey, { mode: 0o600 });
+    writeFileSync(files.publicKeyFile, pair.publicKey);
+  }
+  return files;
+}
+
+/**
+ * Demo keys, made on first use in the data folder and kept there, so that `npm run token` and
+ * `npm start` agree. Production keys come from the IdP (JWKS) and a secret store instead.
+ */
+export async function ensureDemoKeys(dataDir: string): Promise<DemoKeys> {
+  const dir = join(dataDir, 'keys');
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  return { idp: await ensurePair(dir, 'idp'), assertion: await ensurePair(dir, 'assertion') };
+}
+
+export function readPem(file: string): string {
+  return readFileSync(file, 'utf8');
+}

@@ -1,0 +1,113 @@
+import { startCaseRegistry, seedCaseRegistry } from '@kim/case-registry';
+import { seedConsent, startConsent } from '@kim/consent';
+import { readGatewayConfig, startGateway } from '@kim/gateway';
+import { seedImmigrationOffice, startImmigrationOffice } from '@kim/immigration-office';
+import { seedJobcenter, startJobcenter } from '@kim/jobcenter';
+import { CASE_MANAGERS, generatePopulation } from '@kim/schema/population';
+import { SERVICES, type ServiceName } from '@kim/schema';
+import { DEFAULT_PORTS, envPrefix, readServiceConfig, type Logger } from '@kim/subgraph-runtime';
+import { seedWelfare, startWelfare } from '@kim/welfare';
+import { ensureDemoKeys, readPem } from './demoKeys.ts';
+import { DEMO_AUDIENCE, DEMO_ISSUER } from './issueToken.ts';
+
+export interface HubOptions {
+  /** Folder for PGlite databases and demo keys; `memory://` keeps databases in memory. */
+  readonly dataDir: string;
+  /** Folder for demo keys when dataDir is `memory://`. */
+  readonly keysDir?: string;
+  /** Gateway port; services take free ports when it is 0, else their defaults. */
+  readonly port: number;
+  /** PostgreSQL URL per service (else PGlite). */
+  readonly databaseUrls?: Partial<Record<ServiceName, string>>;
+  /** Seed the demo population into empty databases. */
+  readonly seed?: { count: number } | false;
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+export interface RunningHub {
+  readonly gatewayUrl: string;
+  readonly serviceUrls: Record<ServiceName, string>;
+  readonly services: {
+    readonly 'case-registry': Awaited<ReturnType<typeof startCaseRegistry>>;
+    readonly 'immigration-office': Awaited<ReturnType<typeof startImmigrationOffice>>;
+    readonly jobcenter: Awaited<ReturnType<typeof startJobcenter>>;
+    readonly welfare: Awaited<ReturnType<typeof startWelfare>>;
+    readonly consent: Awaited<ReturnType<typeof startConsent>>;
+  };
+  readonly idpPrivateKeyPem: string;
+  readonly log: Logger;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the consent service, the four agency subgraphs and the gateway in this process, each on
+ * its own port with its own database, and seeds the demo population into empty databases.
+ */
+export async function startHub(options: HubOptions): Promise<RunningHub> {
+  const keys = await ensureDemoKeys(options.keysDir ?? options.dataDir);
+  const ephemeralPorts = options.port === 0;
+  const baseEnv: NodeJS.ProcessEnv = {
+    ...(options.env ?? {}),
+    KIM_DATA_DIR: options.dataDir,
+    KIM_ASSERTION_PUBLIC_KEY_FILE: keys.assertion.publicKeyFile,
+  };
+  const serviceEnv = (service: ServiceName, consentUrl?: string): NodeJS.ProcessEnv => ({
+    ...baseEnv,
+    [`${envPrefix(service)}_PORT`]: ephemeralPorts ? '0' : String(DEFAULT_PORTS[service]),
+    ...(options.databaseUrls?.[service] ? { [`${envPrefix(service)}_DATABASE_URL`]: options.databaseUrls[service] } : {}),
+    ...(consentUrl ? { KIM_CONSENT_URL: consentUrl } : {}),
+  });
+
+  const consent = await startConsent(readServiceConfig('consent', serviceEnv('consent')));
+  const started: { stop(): Promise<void> }[] = [consent];
+  try {
+    const config = (s: ServiceName) => readServiceConfig(s, serviceEnv(s, consent.url));
+    const [caseRegistry, immigrationOffice, jobcenter, welfare] = await Promise.all([
+      startCaseRegistry(config('case-registry')),
+      startImmigrationOffice(config('immigration-office')),
+      startJobcenter(config('jobcenter')),
+      startWelfare(config('welfare')),
+    ]);
+    started.push(caseRegistry, immigrationOffice, jobcenter, welfare);
+    const services = { 'case-registry': caseRegistry, 'immigration-office': immigrationOffice, jobcenter, welfare, consent };
+
+    if (options.seed) {
+      const population = generatePopulation({ count: options.seed.count });
+      await Promise.all([
+        seedCaseRegistry(caseRegistry.prisma, population, CASE_MANAGERS),
+        seedImmigrationOffice(immigrationOffice.prisma, population),
+        seedJobcenter(jobcenter.prisma, population),
+        seedWelfare(welfare.prisma, population),
+        seedConsent(consent.prisma, population),
+      ]);
+    }
+
+    const serviceUrls = Object.fromEntries(SERVICES.map((s) => [s, `${services[s].url}/graphql`])) as Record<ServiceName, string>;
+    const gateway = await startGateway(
+      readGatewayConfig({
+        ...baseEnv,
+        PORT: String(options.port),
+        KIM_JWT_PUBLIC_KEY_FILE: keys.idp.publicKeyFile,
+        KIM_JWT_ISSUER: DEMO_ISSUER,
+        KIM_JWT_AUDIENCE: DEMO_AUDIENCE,
+        KIM_ASSERTION_PRIVATE_KEY_FILE: keys.assertion.privateKeyFile,
+        ...Object.fromEntries(SERVICES.map((s) => [`${envPrefix(s)}_URL`, serviceUrls[s]])),
+      }),
+    );
+    started.push(gateway);
+    return {
+      gatewayUrl: `${gateway.url}/graphql`,
+      serviceUrls,
+      services,
+      idpPrivateKeyPem: readPem(keys.idp.privateKeyFile),
+      log: gateway.log,
+      // Gateway first, so that no new request reaches a service that is stopping.
+      stop: async () => {
+        for (const s of [...started].reverse()) await s.stop();
+      },
+    };
+  } catch (error) {
+    for (const s of [...started].reverse()) await s.stop().catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { SERVICES, type ServiceName } from '@kim/schema';
+import { ConfigError, DEFAULT_PORTS, envPrefix, logLevel, oneOf, optionalString, pemFromEnv, port, positiveInt, url } from '@kim/subgraph-runtime';
+
+/** How the gateway checks callers' tokens: a JWKS URL (an IdP), or one public key (PEM). */
+export type TokenKeySource = { kind: 'jwks'; url: string } | { kind: 'pem'; pem: string };
+
+export interface GatewayConfig {
+  readonly host: string;
+  readonly port: number;
+  readonly production: boolean;
+  readonly tokenKeys: TokenKeySource;
+  readonly tokenIssuer: string;
+  readonly tokenAudience: string;
+  /** Ed25519 private key (PKCS#8 PEM) that signs the assertions sent to services. */
+  readonly assertionPrivateKeyPem: string;
+  readonly subgraphUrls: Readonly<Record<ServiceName, string>>;
+  readonly subgraphTimeoutMs: number;
+  readonly logLevel: string;
+}
+
+function tokenKeys(env: NodeJS.ProcessEnv): TokenKeySource {
+  const jwks = optionalString(env, 'KIM_JWKS_URL');
+  if (jwks) return { kind: 'jwks', url: url(env, 'KIM_JWKS_URL') };
+  const file = optionalString(env, 'KIM_JWT_PUBLIC_KEY_FILE');
+  if (file) {
+    try {
+      return { kind: 'pem', pem: readFileSync(file, 'utf8') };
+    } catch {
+      throw new ConfigError('KIM_JWT_PUBLIC_KEY_FILE', `cannot read ${file}`);
+    }
+  }
+  const inline = optionalString(env, 'KIM_JWT_PUBLIC_KEY');
+  if (inline) return { kind: 'pem', pem: inline.replace(/\\n/g, '\n') };
+  throw new ConfigError('KIM_JWKS_URL', 'one of KIM_JWKS_URL, KIM_JWT_PUBLIC_KEY_FILE or KIM_JWT_PUBLIC_KEY is required');
+}
+
+/** Parses and validates the gateway's configuration once, at start. */
+export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  const subgraphUrls = Object.fromEntries(
+    SERVICES.map((s) => [s, url(env, `${envPrefix(s)}_URL`, `http://127.0.0.1:${DEFAULT_PORTS[s]}/graphql`)]),
+  ) as Record<ServiceName, string>;
+  return Object.freeze({
+    host: optionalString(env, 'HOST') ?? '127.0.0.1',
+    port: port(env, 'PORT', 4000),
+    production: oneOf(env, 'NODE_ENV', ['development', 'production', 'test'], 'development') === 'production',
+    tokenKeys: tokenKeys(env),
+    tokenIssuer: optionalString(env, 'KIM_JWT_ISSUER') ?? 'kim-demo-idp',
+    tokenAudience: optionalString(env, 'KIM_JWT_AUDIENCE') ?? 'kim-hub',
+    assertionPrivateKeyPem: pemFromEnv(env, 'KIM_ASSERTION_PRIVATE_KEY'),
+    subgraphUrls: Object.freeze(subgraphUrls),
+    subgraphTimeoutMs: positiveInt(env, 'KIM_SUBGRAPH_TIMEOUT_MS', 10_000),
+    logLevel: logLevel(env),
+  });
+}

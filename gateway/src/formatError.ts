@@ -1,0 +1,29 @@
+import { ERROR_CODES, type ErrorCode } from '@kim/subgraph-runtime';
+import type { GraphQLFormattedError } from 'graphql';
+
+/** Extensions a caller may see besides `code`: they name what was refused, never a value. */
+const SAFE_EXTENSIONS = ['category', 'argument'] as const;
+
+const isKnownCode = (code: unknown): code is ErrorCode => typeof code === 'string' && code in ERROR_CODES;
+
+/**
+ * What leaves the gateway of an error: message, locations, path, code and the safe extensions.
+ * Stack traces, `serviceName`, subgraph URLs, response bodies and SQL never do; an error
+ * without a code of our catalogue becomes a generic INTERNAL_SERVER_ERROR (the log has it).
+ */
+export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  const known = isKnownCode(code) && code !== 'INTERNAL_SERVER_ERROR';
+  const extensions: Record<string, unknown> = { code: known ? code : 'INTERNAL_SERVER_ERROR' };
+  if (known) {
+    for (const key of SAFE_EXTENSIONS) {
+      if (formatted.extensions?.[key] !== undefined) extensions[key] = formatted.extensions[key];
+    }
+  }
+  return {
+    message: known ? formatted.message : 'Internal error; quote the x-request-id response header to the operators.',
+    ...(formatted.locations ? { locations: formatted.locations } : {}),
+    ...(formatted.path ? { path: formatted.path } : {}),
+    extensions,
+  };
+}

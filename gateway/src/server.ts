@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { SERVICES, SUPERGRAPH_PATH, type ServiceName } from '@kim/schema';
+import { createLogger, importAssertionPrivateKey, startHttpServer, type Caller, type Logger, type RunningServer } from '@kim/subgraph-runtime';
+import express from 'express';
+import { AssertingDataSource, type GatewayContext } from './assertingDataSource.ts';
+import { declaredPurpose, tokenKeyResolver, verifyCallerToken } from './auth/verifyCallerToken.ts';
+import type { GatewayConfig } from './env.ts';
+import { formatError } from './formatError.ts';
+
+export type { GatewayConfig } from './env.ts';
+export { readGatewayConfig } from './env.ts';
+
+export interface RunningGateway extends RunningServer {
+  readonly log: Logger;
+}
+
+/**
+ * The one GraphQL endpoint: verifies the caller, fixes the purpose, and plans each operation
+ * over the committed supergraph (no runtime composition, no polling of subgraphs).
+ */
+export async function startGateway(config: GatewayConfig, log: Logger = createLogger('gateway', config.logLevel)): Promise<RunningGateway> {
+  const privateKey = await importAssertionPrivateKey(config.assertionPrivateKeyPem);
+  const tokenKey = await tokenKeyResolver(config.tokenKeys);
+  const gateway = new ApolloGateway({
+    supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
+    buildService: ({ name }) =>
+      new AssertingDataSource(name, config.subgraphUrls[name as ServiceName], privateKey, config.subgraphTimeoutMs),
+    logger: { debug: () => undefined, info: (m) => log.info(String(m)), warn: (m) => log.warn(String(m)), error: (m) => log.error(String(m)) },
+  });
+  if (!SERVICES.every((s) => config.subgraphUrls[s])) throw new Error('a subgraph URL is missing');
+
+  const logErrors: ApolloServerPlugin<GatewayContext> = {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue }) {
+          for (const error of errors) {
+            const code = error.extensions?.code;
+            if (code === 'CONSENT_REQUIRED') continue;
+            log.warn({ requestId: contextValue?.caller?.requestId, code, err: error.originalError ?? error }, 'request error');
+          }
+        },
+        async willSendResponse({ response, contextValue }) {
+          // Responses can carry personal data: no cache may keep them.
+          response.http.headers.set('cache-control', 'no-store');
+          if (contextValue?.caller) response.http.headers.set('x-request-id', contextValue.caller.requestId);
+        },
+      };
+    },
+  };
+
+  let loaded = false;
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: !config.production,
+    includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    formatError: (formatted) => formatError(formatted),
+    plugins: [logErrors],
+  });
+  await apollo.start();
+  loaded = true;
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.use((_req, res, next) => {
+    res.set({ 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'x-frame-options': 'DENY' });
+    next();
+  });
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', (_req, res) => {
+    res.status(loaded ? 200 : 503).json({ status: loaded ? 'ready' : 'loading' });
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '100kb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }): Promise<GatewayContext> => {
+        const identity = await verifyCallerToken(req.header('authorization'), tokenKey, {
+          issuer: config.tokenIssuer,
+          audience: config.tokenAudience,
+        });
+        const caller: Caller = {
+          subject: identity.subject,
+          agency: identity.agency,
+          role: identity.role,
+          purpose: declaredPurpose(identity, req.header('x-kim-purpose')),
+          requestId: randomUUID(),
+        };
+        return { caller };
+      },
+    }),
+  );
+  const server = await startHttpServer(app, config.port, config.host, async () => {
+    loaded = false;
+    await apollo.stop();
+  });
+  log.info({ url: `${server.url}/graphql` }, 'gateway listening');
+  return { ...server, log };
+}

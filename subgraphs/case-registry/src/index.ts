@@ -1,0 +1,4 @@
+import { readServiceConfig, runMain } from '@kim/subgraph-runtime';
+import { startCaseRegistry } from './server.ts';
+
+runMain(() => startCaseRegistry(readServiceConfig('case-registry')));

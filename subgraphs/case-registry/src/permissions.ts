@@ -1,0 +1,13 @@
+import { allow, roleRule, type RuleMap } from '@kim/subgraph-runtime';
+
+/**
+ * Rules for the fields without an SDL tag. Finding a client is allowed to every caller that came
+ * through the gateway: the scope in the query decides which clients exist for it, and every
+ * field of a client is guarded by its category.
+ */
+export const rules: RuleMap = {
+  Query: { client: allow, clients: allow, statistics: roleRule(['COORDINATOR']) },
+  ClientConnection: { edges: allow, pageInfo: allow, totalCount: allow },
+  ClientEdge: { cursor: allow, node: allow },
+  PageInfo: { hasNextPage: allow, endCursor: allow },
+};

@@ -1,0 +1,4 @@
+import { readServiceConfig, runMain } from '@kim/subgraph-runtime';
+import { startImmigrationOffice } from './server.ts';
+
+runMain(() => startImmigrationOffice(readServiceConfig('immigration-office')));

@@ -1,0 +1,24 @@
+import { fileURLToPath } from 'node:url';
+import { loadServiceTypeDefs, startService, type ServiceConfig, type ServiceDefinition } from '@kim/subgraph-runtime';
+import { extendContext, type ImmigrationOfficeExtra } from './context.ts';
+import { createPrisma, type ImmigrationOfficePrisma } from './db.ts';
+import { rules } from './permissions.ts';
+import { resolvers } from './resolvers/index.ts';
+
+export { seedImmigrationOffice } from './seed.ts';
+export type { ImmigrationOfficePrisma };
+
+/** The immigration office (Ausländerbehörde): residence titles, asylum procedures, naturalisation. */
+export const immigrationOffice: ServiceDefinition<ImmigrationOfficePrisma, ImmigrationOfficeExtra> = {
+  name: 'immigration-office',
+  typeDefs: loadServiceTypeDefs('immigration-office'),
+  resolvers,
+  rules,
+  migrationsDir: fileURLToPath(new URL('../prisma/migrations', import.meta.url)),
+  createPrisma,
+  extendContext,
+};
+
+export function startImmigrationOffice(config: ServiceConfig) {
+  return startService(immigrationOffice, config);
+}

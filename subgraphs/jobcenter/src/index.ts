@@ -1,0 +1,4 @@
+import { readServiceConfig, runMain } from '@kim/subgraph-runtime';
+import { startJobcenter } from './server.ts';
+
+runMain(() => startJobcenter(readServiceConfig('jobcenter')));

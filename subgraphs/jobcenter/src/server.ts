@@ -1,0 +1,24 @@
+import { fileURLToPath } from 'node:url';
+import { loadServiceTypeDefs, startService, type ServiceConfig, type ServiceDefinition } from '@kim/subgraph-runtime';
+import { extendContext, type JobcenterExtra } from './context.ts';
+import { createPrisma, type JobcenterPrisma } from './db.ts';
+import { rules } from './permissions.ts';
+import { resolvers } from './resolvers/index.ts';
+
+export { seedJobcenter } from './seed.ts';
+export type { JobcenterPrisma };
+
+/** The jobcenter (SGB II): benefit cases, cooperation plans, measures and placements. */
+export const jobcenter: ServiceDefinition<JobcenterPrisma, JobcenterExtra> = {
+  name: 'jobcenter',
+  typeDefs: loadServiceTypeDefs('jobcenter'),
+  resolvers,
+  rules,
+  migrationsDir: fileURLToPath(new URL('../prisma/migrations', import.meta.url)),
+  createPrisma,
+  extendContext,
+};
+
+export function startJobcenter(config: ServiceConfig) {
+  return startService(jobcenter, config);
+}

@@ -1,0 +1,46 @@
+import { SignJWT, generateKeyPair } from 'jose';
+import { describe, expect, it } from 'vitest';
+import { signAssertion, verifyAssertion } from './assertion.ts';
+import type { Caller } from './caller.ts';
+
+const caller: Caller = { subject: 'u1', agency: 'KIM_NEUSS', role: 'CASE_MANAGER', purpose: 'CASE_MANAGEMENT', requestId: 'r1' };
+const keys = await generateKeyPair('EdDSA');
+
+describe('gateway assertions', () => {
+  it('carry the caller to the service they are addressed to', async () => {
+    const token = await signAssertion(keys.privateKey, caller, 'welfare');
+    expect(await verifyAssertion(keys.publicKey, token, 'welfare')).toEqual({ ...caller, audience: 'welfare' });
+    expect(await verifyAssertion(keys.publicKey, token, ['jobcenter', 'welfare'])).toMatchObject({ audience: 'welfare' });
+  });
+
+  it('are refused by any other service', async () => {
+    const token = await signAssertion(keys.privateKey, caller, 'welfare');
+    expect(await verifyAssertion(keys.publicKey, token, 'jobcenter')).toBeNull();
+  });
+
+  it('are refused when signed by another key, missing, or expired', async () => {
+    const other = await generateKeyPair('EdDSA');
+    expect(await verifyAssertion(keys.publicKey, await signAssertion(other.privateKey, caller, 'welfare'), 'welfare')).toBeNull();
+    expect(await verifyAssertion(keys.publicKey, undefined, 'welfare')).toBeNull();
+    const expired = await new SignJWT({ agency: 'KIM_NEUSS', role: 'CASE_MANAGER', purpose: 'CASE_MANAGEMENT', rid: 'r' })
+      .setProtectedHeader({ alg: 'EdDSA', typ: 'kim-assertion+jwt' })
+      .setIssuer('kim-gateway')
+      .setSubject('u1')
+      .setAudience('welfare')
+      .setIssuedAt(Math.floor(Date.now() / 1000) - 600)
+      .setExpirationTime(Math.floor(Date.now() / 1000) - 300)
+      .sign(keys.privateKey);
+    expect(await verifyAssertion(keys.publicKey, expired, 'welfare')).toBeNull();
+  });
+
+  it('are refused when they name an unknown agency, role or purpose', async () => {
+    const forged = await new SignJWT({ agency: 'NSA', role: 'CASE_MANAGER', purpose: 'CASE_MANAGEMENT', rid: 'r' })
+      .setProtectedHeader({ alg: 'EdDSA', typ: 'kim-assertion+jwt' })
+      .setIssuer('kim-gateway')
+      .setSubject('u1')
+      .setAudience('welfare')
+      .setExpirationTime('1m')
+      .sign(keys.privateKey);
+    expect(await verifyAssertion(keys.publicKey, forged, 'welfare')).toBeNull();
+  });
+});

@@ -1,0 +1,3 @@
+import { Client } from './Client.ts';
+
+export const resolvers = { Client };

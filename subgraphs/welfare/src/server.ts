@@ -1,0 +1,24 @@
+import { fileURLToPath } from 'node:url';
+import { loadServiceTypeDefs, startService, type ServiceConfig, type ServiceDefinition } from '@kim/subgraph-runtime';
+import { extendContext, type WelfareExtra } from './context.ts';
+import { createPrisma, type WelfarePrisma } from './db.ts';
+import { rules } from './permissions.ts';
+import { resolvers } from './resolvers/index.ts';
+
+export { seedWelfare } from './seed.ts';
+export type { WelfarePrisma };
+
+/** The welfare associations: counselling contacts, support needs and language courses. */
+export const welfare: ServiceDefinition<WelfarePrisma, WelfareExtra> = {
+  name: 'welfare',
+  typeDefs: loadServiceTypeDefs('welfare'),
+  resolvers,
+  rules,
+  migrationsDir: fileURLToPath(new URL('../prisma/migrations', import.meta.url)),
+  createPrisma,
+  extendContext,
+};
+
+export function startWelfare(config: ServiceConfig) {
+  return startService(welfare, config);
+}

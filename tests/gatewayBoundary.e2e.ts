@@ -1,0 +1,122 @@
+import { generateKeyPair, SignJWT } from 'jose';
+import { ASSERTION_HEADER, signAssertion } from '@kim/subgraph-runtime';
+import { issueToken } from '@kim/demo';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorCodes, startTestHub, type TestHub } from './support/testHub.ts';
+
+let hub: TestHub;
+beforeAll(async () => {
+  hub = await startTestHub('boundary');
+});
+afterAll(async () => {
+  await hub?.stop();
+});
+
+const ENTITIES = '{ _entities(representations: [{ __typename: "Client", id: "K-000001" }]) { ... on Client { languageLevel healthNeeds { description } } } }';
+
+async function callService(url: string, query: string, headers: Record<string, string> = {}) {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
+  return { status: response.status, body: (await response.json()) as { data?: unknown; errors?: { extensions?: { code?: string } }[] } };
+}
+
+describe('a subgraph called directly, not through the gateway', () => {
+  it('refuses a request without an assertion, and discloses nothing', async () => {
+    const response = await callService(hub.serviceUrls.welfare, ENTITIES);
+    expect(response.status).toBe(401);
+    expect(response.body.data).toBeUndefined();
+    expect(response.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses an assertion signed by another key', async () => {
+    const { privateKey } = await generateKeyPair('EdDSA');
+    const forged = await signAssertion(privateKey, { subject: 'x', agency: 'KIM_NEUSS', role: 'CASE_MANAGER', purpose: 'CASE_MANAGEMENT', requestId: 'r' }, 'welfare');
+    const response = await callService(hub.serviceUrls.welfare, ENTITIES, { [ASSERTION_HEADER]: forged });
+    expect(response.status).toBe(401);
+    expect(response.body.data).toBeUndefined();
+  });
+
+  it('refuses the caller\'s own token in place of an assertion', async () => {
+    const token = await hub.token('cm-neuss');
+    const response = await callService(hub.serviceUrls.welfare, ENTITIES, { [ASSERTION_HEADER]: token, authorization: `Bearer ${token}` });
+    expect(response.status).toBe(401);
+  });
+});
+
+describe('the gateway\'s front door', () => {
+  it('refuses a request without a token before any subgraph is asked', async () => {
+    const auditBefore = await hub.services.consent.prisma.auditEntry.count();
+    const response = await hub.query(null, '{ client(id: "K-000001") { givenName } }');
+    expect(response.status).toBe(401);
+    expect(errorCodes(response)).toEqual([{ code: 'UNAUTHENTICATED', path: '' }]);
+    expect(response.body.data).toBeUndefined();
+    expect(await hub.services.consent.prisma.auditEntry.count()).toBe(auditBefore);
+  });
+
+  it.each([
+    ['expired', { expiresIn: '-1m' }],
+    ['for another audience', { audience: 'someone-else' }],
+    ['from another issuer', { issuer: 'evil-idp' }],
+  ])('refuses a token %s', async (_name, options) => {
+    const token = await issueToken(hub.idpPrivateKeyPem, 'cm-neuss', options);
+    const response = await hub.query(null, '{ client(id: "K-000001") { givenName } }', undefined, { token });
+    expect(response.status).toBe(401);
+    expect(errorCodes(response).map((e) => e.code)).toEqual(['UNAUTHENTICATED']);
+  });
+
+  it('refuses unsigned and foreign-key tokens', async () => {
+    const header = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
+    const claims = Buffer.from(JSON.stringify({ sub: 'x', agency: 'KIM_NEUSS', role: 'CASE_MANAGER', iss: 'kim-demo-idp', aud: 'kim-hub', exp: 9999999999 })).toString('base64url');
+    const unsigned = await hub.query(null, '{ client(id: "K-000001") { givenName } }', undefined, { token: `${header}.${claims}.` });
+    expect(unsigned.status).toBe(401);
+    const { privateKey } = await generateKeyPair('EdDSA');
+    const foreign = await new SignJWT({ agency: 'KIM_NEUSS', role: 'CASE_MANAGER' })
+      .setProtectedHeader({ alg: 'EdDSA' })
+      .setIssuer('kim-demo-idp')
+      .setAudience('kim-hub')
+      .setSubject('x')
+      .setExpirationTime('1h')
+      .sign(privateKey);
+    const response = await hub.query(null, '{ client(id: "K-000001") { givenName } }', undefined, { token: foreign });
+    expect(response.status).toBe(401);
+  });
+
+  it('refuses a purpose the role may not declare', async () => {
+    const response = await hub.query('jobcenter', '{ client(id: "K-000001") { givenName } }', undefined, { purpose: 'RESIDENCE_PROCEDURE' });
+    expect(response.status).toBe(403);
+    expect(errorCodes(response).map((e) => e.code)).toEqual(['FORBIDDEN']);
+    const unknown = await hub.query('jobcenter', '{ client(id: "K-000001") { givenName } }', undefined, { purpose: 'SPYING' as never });
+    expect(unknown.status).toBe(403);
+  });
+});
+
+describe('bad input', () => {
+  it('names a malformed query', async () => {
+    const response = await hub.query('cm-neuss', '{ client(id: "K-000001") { givenName ');
+    expect(response.status).toBe(400);
+    expect(errorCodes(response).map((e) => e.code)).toEqual(['GRAPHQL_PARSE_FAILED']);
+  });
+
+  it('names an unknown field without suggesting others', async () => {
+    const response = await hub.query('cm-neuss', '{ client(id: "K-000001") { givenNam } }');
+    expect(errorCodes(response).map((e) => e.code)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+  });
+
+  it('names a variable of the wrong type', async () => {
+    const response = await hub.query('cm-neuss', 'query($id: ID!) { client(id: $id) { givenName } }', { id: { nested: true } });
+    expect(errorCodes(response).map((e) => e.code)).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('refuses a page size out of range and a forged cursor', async () => {
+    const tooMany = await hub.query('cm-neuss', '{ clients(first: 1000) { totalCount } }');
+    expect(errorCodes(tooMany)).toEqual([{ code: 'BAD_USER_INPUT', path: 'clients' }]);
+    const cursor = await hub.query('cm-neuss', '{ clients(after: "not-a-cursor") { totalCount } }');
+    expect(errorCodes(cursor)).toEqual([{ code: 'BAD_USER_INPUT', path: 'clients' }]);
+  });
+
+  it('strips internals from every error', async () => {
+    const response = await hub.query('jobcenter', '{ client(id: "K-000001") { givenName } }');
+    const [error] = response.body.errors ?? [];
+    expect(Object.keys(error?.extensions ?? {}).sort()).toEqual(['category', 'code']);
+    expect(JSON.stringify(response.body)).not.toMatch(/serviceName|stacktrace|127\.0\.0\.1|localhost/);
+  });
+});

@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorCodes, startTestHub, type TestHub } from './support/testHub.ts';
+
+const JOINED = /* GraphQL */ `
+  query Joined($id: ID!) {
+    client(id: $id) {
+      id
+      givenName
+      familyName
+      town
+      status
+      contact { phone address }
+      caseManager { id }
+      referrals { toAgency sentAt }
+      currentResidenceTitleType
+      residenceTitles { titleType validFrom }
+      asylumProcedure { state }
+      benefitCase { status householdSize }
+      receivesBenefits
+      measures { type }
+      counsellingContacts { association service }
+      healthNeeds { description }
+      languageLevel
+      naturalisationReadiness { ready unmetRequirements }
+      targetGroup(on: "2024-06-01") { eligible stage }
+      consents { grantee active }
+    }
+  }
+`;
+
+let hub: TestHub;
+beforeAll(async () => {
+  hub = await startTestHub('joined');
+});
+afterAll(async () => {
+  await hub?.stop();
+});
+
+describe('the joined client view', () => {
+  it('gives the case manager every field of a consenting client, from all agencies, in one query', async () => {
+    const response = await hub.query('cm-neuss', JOINED, { id: 'K-000001' });
+    expect(response.status).toBe(200);
+    expect(response.body.errors).toBeUndefined();
+    const client = response.body.data?.client as Record<string, unknown>;
+    expect(client.id).toBe('K-000001');
+    expect(client.town).toBe('NEUSS');
+    for (const field of ['givenName', 'familyName', 'status', 'contact', 'caseManager', 'currentResidenceTitleType', 'residenceTitles', 'benefitCase', 'languageLevel', 'naturalisationReadiness', 'targetGroup', 'consents']) {
+      expect(client[field], field).not.toBeNull();
+    }
+    expect(client.currentResidenceTitleType).toBe('AUFENTHALTSERLAUBNIS');
+    expect(client.receivesBenefits).toBe(true);
+    expect(client.languageLevel).toBe('B1');
+    expect((client.healthNeeds as unknown[]).length).toBeGreaterThan(0);
+    expect((client.counsellingContacts as { association: string }[]).some((c) => c.association === 'CARITAS')).toBe(true);
+    // Receiving SGB II benefits is one reason naturalisation is not yet possible.
+    expect((client.naturalisationReadiness as { unmetRequirements: string[] }).unmetRequirements.join(' ')).toMatch(/benefit/i);
+  });
+
+  it('answers an unknown client and a client of another town alike: null, no error', async () => {
+    const unknown = await hub.query('cm-neuss', '{ client(id: "K-999999") { id givenName } }');
+    const otherTown = await hub.query('cm-neuss', '{ client(id: "K-000003") { id givenName } }');
+    expect(unknown.body).toEqual({ data: { client: null } });
+    expect(otherTown.body).toEqual({ data: { client: null } });
+  });
+
+  it('pages through the team\'s own clients as a Relay connection', async () => {
+    const first = await hub.query('cm-neuss', '{ clients(first: 3) { totalCount edges { cursor node { id town } } pageInfo { hasNextPage endCursor } } }');
+    const page = first.body.data?.clients as { totalCount: number; edges: { cursor: string; node: { id: string; town: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+    expect(page.edges).toHaveLength(3);
+    expect(page.edges.every((e) => e.node.town === 'NEUSS')).toBe(true);
+    expect(page.totalCount).toBeGreaterThan(3);
+    expect(page.pageInfo.hasNextPage).toBe(true);
+    const next = await hub.query('cm-neuss', 'query($after: String) { clients(first: 3, after: $after) { edges { node { id } } } }', { after: page.pageInfo.endCursor });
+    const nextIds = (next.body.data?.clients as { edges: { node: { id: string } }[] }).edges.map((e) => e.node.id);
+    expect(nextIds[0]! > page.edges[2]!.node.id).toBe(true);
+    const filtered = await hub.query('cm-neuss', '{ clients(first: 5, filter: { town: DORMAGEN }) { totalCount edges { node { id } } } }');
+    expect(filtered.body.data?.clients).toEqual({ totalCount: 0, edges: [] });
+  });
+
+  it('filters by case manager', async () => {
+    const response = await hub.query('cm-neuss', '{ clients(first: 100, filter: { caseManagerId: "cm-neuss-1" }) { totalCount edges { node { caseManager { id } } } } }');
+    const page = response.body.data?.clients as { totalCount: number; edges: { node: { caseManager: { id: string } } }[] };
+    expect(page.totalCount).toBeGreaterThan(0);
+    expect(page.edges.every((e) => e.node.caseManager.id === 'cm-neuss-1')).toBe(true);
+  });
+
+  it('gives the coordinating office figures, and no person', async () => {
+    const figures = await hub.query('ki', '{ statistics { clientsByTown { town total } } }');
+    const towns = (figures.body.data?.statistics as { clientsByTown: { town: string }[] }).clientsByTown;
+    expect(towns.map((t) => t.town)).toContain('NEUSS');
+    const person = await hub.query('ki', '{ client(id: "K-000001") { givenName } }');
+    expect(person.body.data).toEqual({ client: null });
+    const denied = await hub.query('cm-neuss', '{ statistics { clientsByTown { town } } }');
+    expect(errorCodes(denied).map((e) => e.code)).toContain('FORBIDDEN');
+  });
+});

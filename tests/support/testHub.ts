@@ -1,0 +1,89 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { issueToken, startHub, type PersonaName, type RunningHub } from '@kim/demo';
+import { SERVICES, type Purpose, type ServiceName } from '@kim/schema';
+import pg from 'pg';
+
+/**
+ * Where the test hub keeps its databases: PGlite in memory by default; with
+ * KIM_TEST_DATABASE_URL, one fresh schema per service in that PostgreSQL database.
+ */
+function testDatabases(label: string): { urls: Partial<Record<ServiceName, string>>; drop(): Promise<void> } {
+  const base = process.env.KIM_TEST_DATABASE_URL;
+  if (!base) return { urls: {}, drop: async () => undefined };
+  const suffix = `${label}_${process.pid}_${Date.now().toString(36)}`.replace(/[^a-z0-9_]/gi, '_').toLowerCase();
+  const schemas = Object.fromEntries(SERVICES.map((s) => [s, `t_${s.replace(/-/g, '_')}_${suffix}`])) as Record<ServiceName, string>;
+  const urls = Object.fromEntries(
+    SERVICES.map((s) => {
+      const url = new URL(base);
+      url.searchParams.set('schema', schemas[s]);
+      return [s, url.toString()];
+    }),
+  );
+  return {
+    urls,
+    drop: async () => {
+      const client = new pg.Client({ connectionString: base });
+      await client.connect();
+      for (const schema of Object.values(schemas)) await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      await client.end();
+    },
+  };
+}
+
+export interface GraphQLResponse {
+  status: number;
+  headers: Headers;
+  body: { data?: Record<string, unknown> | null; errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[] };
+}
+
+export interface TestHub extends RunningHub {
+  /** Runs an operation as a persona through the gateway. */
+  query(persona: PersonaName | null, query: string, variables?: Record<string, unknown>, options?: { purpose?: Purpose; token?: string }): Promise<GraphQLResponse>;
+  token(persona: PersonaName): Promise<string>;
+}
+
+/** Starts a whole hub on free ports with a seeded demo population of `count` clients. */
+export async function startTestHub(label: string, count = 40): Promise<TestHub> {
+  const databases = testDatabases(label);
+  const hub = await startHub({
+    dataDir: 'memory://',
+    keysDir: mkdtempSync(join(tmpdir(), 'kim-keys-')),
+    port: 0,
+    databaseUrls: databases.urls,
+    seed: { count },
+    env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' },
+  });
+  const tokens = new Map<PersonaName, string>();
+  const token = async (persona: PersonaName) => {
+    let t = tokens.get(persona);
+    if (!t) tokens.set(persona, (t = await issueToken(hub.idpPrivateKeyPem, persona)));
+    return t;
+  };
+  return {
+    ...hub,
+    token,
+    stop: async () => {
+      await hub.stop();
+      await databases.drop();
+    },
+    query: async (persona, query, variables, options = {}) => {
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      const bearer = options.token ?? (persona ? await token(persona) : undefined);
+      if (bearer) headers.authorization = `Bearer ${bearer}`;
+      if (options.purpose) headers['x-kim-purpose'] = options.purpose;
+      const response = await fetch(hub.gatewayUrl, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+      return { status: response.status, headers: response.headers, body: (await response.json()) as GraphQLResponse['body'] };
+    },
+  };
+}
+
+/** The codes of a response's errors, with their paths, for compact assertions. */
+export function errorCodes(response: GraphQLResponse): { code: unknown; path: string; category?: unknown }[] {
+  return (response.body.errors ?? []).map((e) => ({
+    code: e.extensions?.code,
+    path: (e.path ?? []).join('.'),
+    ...(e.extensions?.category ? { category: e.extensions.category } : {}),
+  }));
+}
