@@ -56,6 +56,16 @@ describe('the joined client view', () => {
     expect((client.naturalisationReadiness as { unmetRequirements: string[] }).unmetRequirements.join(' ')).toMatch(/benefit/i);
   });
 
+  it('guards a derived field by its inputs at their source: without residence consent, no target group', async () => {
+    // K-000002 revoked their consent to KIM Neuss: the team still reads its own case records,
+    // but not the residence data the target group is derived from.
+    const response = await hub.query('cm-neuss', '{ client(id: "K-000002") { givenName targetGroup(on: "2024-06-01") { eligible } } }');
+    const client = response.body.data?.client as Record<string, unknown>;
+    expect(client.givenName).not.toBeNull();
+    expect(client.targetGroup).toBeNull();
+    expect(errorCodes(response)).toContainEqual({ code: 'CONSENT_REQUIRED', path: 'client.targetGroup', category: 'RESIDENCE' });
+  });
+
   it('answers an unknown client and a client of another town alike: null, no error', async () => {
     const unknown = await hub.query('cm-neuss', '{ client(id: "K-999999") { id givenName } }');
     const otherTown = await hub.query('cm-neuss', '{ client(id: "K-000003") { id givenName } }');

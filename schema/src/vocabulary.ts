@@ -204,6 +204,27 @@ export const SERVICE_OWNER: Record<ServiceName, Organisation> = {
 };
 
 /**
+ * The service that holds each category's data at source. A field derived from other categories
+ * (`@category(inputs: …)`) is decided for each input as if it were read from its source: the
+ * deriving service's own basis must not launder data it got through `@requires`.
+ */
+export const CATEGORY_SOURCE: Record<DataCategory, Exclude<ServiceName, 'consent'>> = {
+  IDENTITY: 'case-registry',
+  CONTACT: 'case-registry',
+  CASE_MANAGEMENT: 'case-registry',
+  CASE_NOTES: 'case-registry',
+  RESIDENCE: 'immigration-office',
+  ASYLUM_PROCEDURE: 'immigration-office',
+  NATURALISATION: 'immigration-office',
+  BENEFITS: 'jobcenter',
+  EMPLOYMENT: 'jobcenter',
+  EDUCATION_LANGUAGE: 'welfare',
+  HEALTH: 'welfare',
+  HOUSING: 'welfare',
+  COUNSELLING: 'welfare',
+};
+
+/**
  * The basis on which an organisation processes the data it holds itself, and the purposes for
  * which that basis holds. Outside these purposes even the owner needs consent.
  */

@@ -31,10 +31,10 @@ export interface DecisionInput {
 }
 
 function allow(q: ConsentQuestion, reason: ConsentDecision['reason'], basis: LegalBasis, grantId: string | null = null): ConsentDecision {
-  return { clientId: q.clientId, category: q.category, allowed: true, reason, basis, grantId };
+  return { ...q, allowed: true, reason, basis, grantId };
 }
 function deny(q: ConsentQuestion, reason: ConsentDecision['reason']): ConsentDecision {
-  return { clientId: q.clientId, category: q.category, allowed: false, reason, basis: null, grantId: null };
+  return { ...q, allowed: false, reason, basis: null, grantId: null };
 }
 
 /**

@@ -24,7 +24,8 @@ export async function decideAndRecord(prisma: ConsentPrisma, caller: Caller, ser
         },
         select: { id: true, kimClientId: true, grantee: true, categories: true, purposes: true, legalBasis: true },
       });
-      const decisions = questions.map((q) => decide({ agency: caller.agency, purpose: caller.purpose, service }, q, grants));
+      // A question about a derived field's input is decided as if read from the input's source.
+      const decisions = questions.map((q) => decide({ agency: caller.agency, purpose: caller.purpose, service: q.source ?? service }, q, grants));
       await appendAudit(
         tx,
         decisions.map((d) => ({
@@ -34,7 +35,7 @@ export async function decideAndRecord(prisma: ConsentPrisma, caller: Caller, ser
           agency: caller.agency,
           role: caller.role,
           purpose: caller.purpose,
-          service,
+          service: d.source ?? service,
           kimClientId: d.clientId,
           category: d.category,
           allowed: d.allowed,

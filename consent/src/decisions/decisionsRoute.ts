@@ -14,9 +14,10 @@ function parseQuestions(body: unknown): ConsentQuestion[] | null {
   const questions = (body as { questions?: unknown } | null)?.questions;
   if (!Array.isArray(questions) || questions.length === 0 || questions.length > MAX_QUESTIONS) return null;
   const parsed: ConsentQuestion[] = [];
-  for (const q of questions as { clientId?: unknown; category?: unknown }[]) {
+  for (const q of questions as { clientId?: unknown; category?: unknown; source?: unknown }[]) {
     if (typeof q?.clientId !== 'string' || q.clientId.length === 0 || q.clientId.length > 64 || !isDataCategory(q.category)) return null;
-    parsed.push({ clientId: q.clientId, category: q.category });
+    if (q.source !== undefined && !(AGENCY_SERVICES as readonly unknown[]).includes(q.source)) return null;
+    parsed.push({ clientId: q.clientId, category: q.category, ...(q.source ? { source: q.source as ServiceName } : {}) });
   }
   return parsed;
 }

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { isDataCategory } from '@kim/schema';
+import { SERVICES, isDataCategory, type ServiceName } from '@kim/schema';
 import { ASSERTION_HEADER } from '../auth/caller.ts';
 import { DECISIONS_PATH, questionKey, type ConsentDecision, type ConsentQuestion } from './decision.ts';
 
@@ -59,9 +59,11 @@ export function matchDecisions(questions: readonly ConsentQuestion[], body: unkn
   if (Array.isArray(decisions)) {
     for (const d of decisions as Partial<ConsentDecision>[]) {
       if (typeof d?.clientId !== 'string' || !isDataCategory(d.category) || typeof d.allowed !== 'boolean') continue;
-      const key = questionKey({ clientId: d.clientId, category: d.category });
+      if (d.source !== undefined && !(SERVICES as readonly unknown[]).includes(d.source)) continue;
+      const question: ConsentQuestion = { clientId: d.clientId, category: d.category, ...(d.source ? { source: d.source as ServiceName } : {}) };
+      const key = questionKey(question);
       // Two answers to one question: trust neither.
-      if (byKey.has(key)) byKey.set(key, technicalDenial({ clientId: d.clientId, category: d.category }));
+      if (byKey.has(key)) byKey.set(key, technicalDenial(question));
       else byKey.set(key, d as ConsentDecision);
     }
   }
@@ -69,5 +71,5 @@ export function matchDecisions(questions: readonly ConsentQuestion[], body: unkn
 }
 
 function technicalDenial(q: ConsentQuestion): ConsentDecision {
-  return { clientId: q.clientId, category: q.category, allowed: false, reason: 'TECHNICAL', basis: null, grantId: null };
+  return { ...q, allowed: false, reason: 'TECHNICAL', basis: null, grantId: null };
 }

@@ -1,9 +1,14 @@
-import type { DataCategory, LegalBasis } from '@kim/schema';
+import type { DataCategory, LegalBasis, ServiceName } from '@kim/schema';
 
 /** One question a service asks the consent service: may the caller see this of this client? */
 export interface ConsentQuestion {
   readonly clientId: string;
   readonly category: DataCategory;
+  /**
+   * The service holding the data at source, when it is not the asking service: set for the
+   * inputs of a derived field, which the asking service got from elsewhere.
+   */
+  readonly source?: ServiceName;
 }
 
 /** Why a decision came out as it did; recorded in the audit log with it. */
@@ -37,5 +42,5 @@ export interface DecisionResponseBody {
 export const DECISIONS_PATH = '/internal/decisions';
 
 export function questionKey(q: ConsentQuestion): string {
-  return `${q.clientId}\u0000${q.category}`;
+  return `${q.clientId}\u0000${q.category}\u0000${q.source ?? ''}`;
 }

@@ -38,6 +38,13 @@ describe('matchDecisions', () => {
     expect(matchDecisions(questions, body).every((d) => !d.allowed && d.reason === 'TECHNICAL')).toBe(true);
   });
 
+  it('keeps a question about a derived input apart from the same category asked of the service itself', () => {
+    const own: ConsentQuestion = { clientId: 'K-1', category: 'RESIDENCE' };
+    const atSource: ConsentQuestion = { clientId: 'K-1', category: 'RESIDENCE', source: 'immigration-office' };
+    const result = matchDecisions([own, atSource], { decisions: [allow(own), { ...atSource, allowed: false, reason: 'NO_BASIS' }] });
+    expect(result.map((d) => d.allowed)).toEqual([true, false]);
+  });
+
   it('trusts neither of two answers to one question', () => {
     const q = questions[0]!;
     const result = matchDecisions([q], { decisions: [allow(q), { ...q, allowed: false, reason: 'NO_BASIS' }] });

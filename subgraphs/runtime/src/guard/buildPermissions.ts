@@ -1,8 +1,9 @@
-import type { DataCategory } from '@kim/schema';
+import { CATEGORY_SOURCE, type DataCategory } from '@kim/schema';
 import { Kind, type GraphQLSchema } from 'graphql';
 import { allow, and, deny, rule, shield } from 'graphql-shield';
 import type { IMiddlewareGenerator } from 'graphql-middleware';
 import { consentRequired, consentUnavailable, hubError } from '../errors.ts';
+import type { ConsentQuestion } from '../consent/decision.ts';
 import type { ServiceContext } from '../server/serviceContext.ts';
 import { taggedFields, type FieldTag } from './fieldTags.ts';
 
@@ -48,8 +49,8 @@ function clientIdOf(typeName: string, parent: unknown): string | undefined {
  * category must be allowed for this caller, client and purpose, now.
  */
 export function categoryRule(category: DataCategory, inputs: readonly DataCategory[]): ShieldRule {
-  const categories = [category, ...inputs];
-  return memo(`category:${categories.join('+')}`, (name) => makeCategoryRule(name, categories));
+  const questions = [{ category }, ...inputs.map((input) => ({ category: input, source: CATEGORY_SOURCE[input] }))];
+  return memo(`category:${[category, ...inputs].join('+')}`, (name) => makeCategoryRule(name, questions));
 }
 
 /**
@@ -63,13 +64,13 @@ function memo(name: string, make: (name: string) => ShieldRule): ShieldRule {
   return made;
 }
 
-function makeCategoryRule(name: string, categories: readonly DataCategory[]): ShieldRule {
+function makeCategoryRule(name: string, questions: readonly Omit<ConsentQuestion, 'clientId'>[]): ShieldRule {
   // INTENTIONAL: no_cache. The decision depends on the parent (which client); the per-request
   // DataLoader underneath already answers repeated questions without another call.
   return rule(name, { cache: 'no_cache' })(async (parent, _args, ctx: ServiceContext, info) => {
     const clientId = clientIdOf(info.parentType.name, parent);
     if (clientId === undefined) return hubError('INTERNAL_SERVER_ERROR', 'Unguardable field.');
-    const results = await ctx.consent.loadMany(categories.map((c) => ({ clientId, category: c })));
+    const results = await ctx.consent.loadMany(questions.map((q) => ({ ...q, clientId })));
     if (results.some((r) => r instanceof Error)) return consentUnavailable();
     const denied = results.find((r) => !(r as { allowed: boolean }).allowed) as { category: DataCategory } | undefined;
     return denied ? consentRequired(denied.category) : true;
