@@ -25,3 +25,15 @@ describe('with the consent service down', () => {
     expect(JSON.stringify(response.body)).not.toContain(String(values.givenName));
   });
 });
+
+describe('with a service\'s database down', () => {
+  it('reports the service not ready', async () => {
+    const base = hub.serviceUrls.jobcenter.replace(/\/graphql$/, '');
+    expect((await fetch(`${base}/readyz`)).status).toBe(200);
+    await hub.services.jobcenter.db.close();
+    const ready = await fetch(`${base}/readyz`);
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toEqual({ status: 'unavailable' });
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+  });
+});

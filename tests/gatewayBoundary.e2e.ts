@@ -89,6 +89,18 @@ describe('the gateway\'s front door', () => {
   });
 });
 
+describe('health endpoints', () => {
+  it('answer alive and ready on the gateway and every service', async () => {
+    const bases = [hub.gatewayUrl, ...Object.values(hub.serviceUrls)].map((u) => u.replace(/\/graphql$/, ''));
+    for (const base of bases) {
+      expect((await fetch(`${base}/healthz`)).status, base).toBe(200);
+      const ready = await fetch(`${base}/readyz`);
+      expect(ready.status, base).toBe(200);
+      expect(await ready.json()).toEqual({ status: 'ready' });
+    }
+  });
+});
+
 describe('bad input', () => {
   it('names a malformed query', async () => {
     const response = await hub.query('cm-neuss', '{ client(id: "K-000001") { givenName ');

@@ -51,3 +51,32 @@ describe('declaredPurpose', () => {
     expect(() => declaredPurpose(identity, 'whatever')).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'FORBIDDEN' }) }));
   });
 });
+
+describe('verifyCallerToken with a JWKS URL', () => {
+  it('finds the key by kid at the identity provider, and refuses a token whose kid it does not publish', async () => {
+    const { createServer } = await import('node:http');
+    const { exportJWK } = await import('jose');
+    const jwk = { ...(await exportJWK(keys.publicKey)), kid: 'k1', alg: 'EdDSA', use: 'sig' };
+    const server = createServer((_req, res) => {
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ keys: [jwk] }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    try {
+      const jwks = await tokenKeyResolver({ kind: 'jwks', url: `http://127.0.0.1:${port}/jwks.json` });
+      const sign = (kid: string) =>
+        new SignJWT({ agency: 'KIM_NEUSS', role: 'CASE_MANAGER' })
+          .setProtectedHeader({ alg: 'EdDSA', kid })
+          .setIssuer('idp')
+          .setAudience('kim-hub')
+          .setSubject('u1')
+          .setExpirationTime('5m')
+          .sign(keys.privateKey);
+      await expect(verifyCallerToken(`Bearer ${await sign('k1')}`, jwks, expected)).resolves.toMatchObject({ agency: 'KIM_NEUSS' });
+      await expect(verifyCallerToken(`Bearer ${await sign('unknown')}`, jwks, expected)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+    } finally {
+      server.close();
+    }
+  });
+});

@@ -106,6 +106,7 @@ async function openPostgres(rawUrl: string): Promise<Database> {
       }
     },
     close: async () => {
+      if (pool.ended) return;
       await pool.end();
     },
   };

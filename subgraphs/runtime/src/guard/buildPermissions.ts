@@ -89,6 +89,9 @@ export function roleRule(roles: readonly string[]): ShieldRule {
 function ruleForTag(tag: FieldTag): ShieldRule | undefined {
   if (tag.kind === 'category') return categoryRule(tag.category, tag.inputs);
   if (tag.kind === 'restricted') return roleRule(tag.roles);
+  // Another subgraph owns an @external field: it arrives in representations and is never
+  // resolved here, so reading it from this subgraph is refused outright.
+  if (tag.kind === 'external') return deny;
   return undefined;
 }
 
@@ -102,7 +105,11 @@ export function resolveRules(schema: GraphQLSchema, explicit: RuleMap) {
   const unguarded: string[] = [];
   const keys = entityKeyFields(schema);
   for (const { type, field, tag } of taggedFields(schema)) {
-    const chosen = explicit[type]?.[field] ?? ruleForTag(tag) ?? FEDERATION_FIELDS[type]?.[field] ?? (keys.get(type)?.has(field) ? allow : undefined);
+    const chosen =
+      explicit[type]?.[field] ??
+      ruleForTag(tag) ??
+      FEDERATION_FIELDS[type]?.[field] ??
+      (keys.get(type)?.has(field) ? allow : undefined);
     if (chosen) (rules[type] ??= {})[field] = chosen;
     else unguarded.push(`${type}.${field}`);
   }

@@ -5,6 +5,7 @@ import { Kind, isObjectType, type ConstDirectiveNode, type GraphQLField, type Gr
 export type FieldTag =
   | { kind: 'category'; category: DataCategory; inputs: readonly DataCategory[] }
   | { kind: 'restricted'; roles: readonly Role[] }
+  | { kind: 'external' }
   | { kind: 'none' };
 
 function argument(directive: ConstDirectiveNode, name: string) {
@@ -37,6 +38,7 @@ export function fieldTag(field: GraphQLField<unknown, unknown>): FieldTag {
     if (roles.length === 0 || !roles.every(isRole)) throw new Error(`${field.name}: @restricted needs known roles`);
     return { kind: 'restricted', roles };
   }
+  if (directives.some((d) => d.name.value === 'external')) return { kind: 'external' };
   return { kind: 'none' };
 }
 
