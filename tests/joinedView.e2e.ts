@@ -87,6 +87,24 @@ describe('the joined client view', () => {
     expect(filtered.body.data?.clients).toEqual({ totalCount: 0, edges: [] });
   });
 
+  it('lists for a partner agency exactly the clients who share something with it, and counts only those', async () => {
+    const grants = await hub.services.consent.prisma.grant.findMany({
+      where: { grantee: 'JOBCENTER', revokedAt: null, validFrom: { lte: new Date() }, OR: [{ validUntil: null }, { validUntil: { gt: new Date() } }] },
+      select: { kimClientId: true },
+    });
+    const shared = [...new Set(grants.map((g) => g.kimClientId))].sort();
+    expect(shared.length).toBeGreaterThan(0);
+    const response = await hub.query('jobcenter', '{ clients(first: 100) { totalCount edges { node { id } } } }');
+    const page = response.body.data?.clients as { totalCount: number; edges: { node: { id: string } }[] };
+    expect(page.edges.map((e) => e.node.id)).toEqual(shared);
+    expect(page.totalCount).toBe(shared.length);
+    const notShared = (await hub.services['case-registry'].prisma.client.findFirstOrThrow({ where: { id: { notIn: shared } }, orderBy: { id: 'asc' } })).id;
+    const hidden = await hub.query('jobcenter', `{ client(id: "${notShared}") { id givenName } }`);
+    const unknown = await hub.query('jobcenter', '{ client(id: "K-999999") { id givenName } }');
+    expect(hidden.body).toEqual({ data: { client: null } });
+    expect(unknown.body).toEqual({ data: { client: null } });
+  });
+
   it('filters by case manager', async () => {
     const response = await hub.query('cm-neuss', '{ clients(first: 100, filter: { caseManagerId: "cm-neuss-1" }) { totalCount edges { node { caseManager { id } } } } }');
     const page = response.body.data?.clients as { totalCount: number; edges: { node: { caseManager: { id: string } } }[] };

@@ -63,6 +63,12 @@ describe('an agency with consent for some categories only', () => {
   });
 
   it('keeps professional secrecy: counselling data never reaches the immigration office', async () => {
+    // The client shares language data with the immigration office (so it knows the client), and
+    // even consent to counselling data would not pass the welfare associations' secrecy.
+    const recorded = await hub.query('cm-neuss', 'mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }', {
+      input: { clientId: 'K-000001', grantee: 'IMMIGRATION_OFFICE', categories: ['EDUCATION_LANGUAGE', 'COUNSELLING'], purposes: ['RESIDENCE_PROCEDURE'], evidenceRef: 'EV-TEST-ABH' },
+    });
+    expect(recorded.body.errors).toBeUndefined();
     const response = await hub.query('abh', '{ client(id: "K-000001") { counsellingContacts { service } currentResidenceTitleType } }');
     const client = response.body.data?.client as Record<string, unknown>;
     expect(client.counsellingContacts).toBeNull();

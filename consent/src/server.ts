@@ -3,6 +3,7 @@ import { loadServiceTypeDefs, startService, type ServiceConfig, type ServiceDefi
 import { extendContext, type ConsentExtra } from './context.ts';
 import { createPrisma, type ConsentPrisma } from './db.ts';
 import { decisionsRoute } from './decisions/decisionsRoute.ts';
+import { sharedClientsRoute } from './decisions/sharedClientsRoute.ts';
 import { rules } from './permissions.ts';
 import { resolvers } from './resolvers/index.ts';
 
@@ -23,7 +24,10 @@ export const consent: ServiceDefinition<ConsentPrisma, ConsentExtra> = {
   migrationsDir: fileURLToPath(new URL('../prisma/migrations', import.meta.url)),
   createPrisma,
   extendContext: (prisma) => extendContext(prisma),
-  routes: (app, deps) => decisionsRoute(app, deps),
+  routes: (app, deps) => {
+    decisionsRoute(app, deps);
+    sharedClientsRoute(app, deps);
+  },
 };
 
 export function startConsent(config: ServiceConfig) {

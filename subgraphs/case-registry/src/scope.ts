@@ -2,27 +2,32 @@ import { AGENCY_INFO, type Town } from '@kim/schema';
 import type { Caller } from '@kim/subgraph-runtime';
 
 /**
- * Which clients a caller may know of at all. A KIM team knows its own town's clients; the
- * coordinating office and data-protection officers see no person here (figures only); a partner
- * agency may address any client, each field then behind consent.
+ * Which clients a caller may know of at all — to list them, or to get anything but `null` for
+ * their id. A KIM team knows its own town's clients; the coordinating office and
+ * data-protection officers know no person here (figures and audit only); a partner agency knows
+ * the clients who hold an active grant to it (they chose to share something with it). Every
+ * field of a known client is then decided by consent on its own.
  */
-export type ClientScope = { kind: 'town'; town: Town } | { kind: 'all' } | { kind: 'none' };
+export type ClientScope = { kind: 'town'; town: Town } | { kind: 'shared' } | { kind: 'none' };
 
 export function clientScope(caller: Caller): ClientScope {
   const agency = AGENCY_INFO[caller.agency];
   if (agency.organisation === 'KIM') return agency.town ? { kind: 'town', town: agency.town } : { kind: 'none' };
   if (caller.role === 'DATA_PROTECTION_OFFICER') return { kind: 'none' };
-  return { kind: 'all' };
+  return { kind: 'shared' };
 }
 
-/** The Prisma condition that keeps a query inside the scope. */
-export function scopeWhere(scope: ClientScope): { town?: string; id?: { in: string[] } } {
+/**
+ * The Prisma condition that keeps a query inside the scope. For a partner agency it asks the
+ * consent service once for the clients shared with it; without an answer it fails closed.
+ */
+export async function scopeWhere(scope: ClientScope, sharedClientIds: () => Promise<readonly string[]>): Promise<{ town?: string; id?: { in: string[] } }> {
   switch (scope.kind) {
     case 'town':
       return { town: scope.town };
     case 'none':
       return { id: { in: [] } };
-    case 'all':
-      return {};
+    case 'shared':
+      return { id: { in: [...(await sharedClientIds())] } };
   }
 }

@@ -4,7 +4,10 @@ export { generateEd25519Pem, importAssertionPrivateKey, importAssertionPublicKey
 export { ConfigError, optionalString, requiredString, port, positiveInt, url, oneOf, logLevel } from './config/readEnv.ts';
 export { readServiceConfig, pemFromEnv, envPrefix, DEFAULT_PORTS, type ServiceConfig } from './config/serviceConfig.ts';
 export { createConsentLoader, matchDecisions, ConsentUnavailableError, type ConsentLoader } from './consent/createConsentLoader.ts';
+export { fetchSharedClients } from './consent/fetchSharedClients.ts';
 export {
+  SHARED_CLIENTS_PATH,
+  type SharedClientsResponseBody,
   DECISIONS_PATH,
   DECISION_REASONS,
   questionKey,

@@ -1,7 +1,6 @@
 import { hubError } from '@kim/subgraph-runtime';
 import type { CaseRegistryContext } from '../context.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
-import { scopeWhere } from '../scope.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { statistics } from './statistics.ts';
 
@@ -24,7 +23,7 @@ export const Query = {
     const filter = args.filter ?? {};
     const where: Prisma.ClientWhereInput = {
       AND: [
-        scopeWhere(ctx.scope),
+        await ctx.scopeWhere(),
         {
           ...(filter.town ? { town: filter.town } : {}),
           ...(filter.caseManagerId ? { caseManagerId: filter.caseManagerId } : {}),

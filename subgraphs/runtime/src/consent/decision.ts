@@ -44,3 +44,13 @@ export const DECISIONS_PATH = '/internal/decisions';
 export function questionKey(q: ConsentQuestion): string {
   return `${q.clientId}\u0000${q.category}\u0000${q.source ?? ''}`;
 }
+
+/**
+ * `POST /internal/shared-clients` on the consent service: the ids of the clients who hold an
+ * active grant to the caller's agency. A partner agency's list of KIM
+ * clients is exactly these: the clients who chose to share something with it.
+ */
+export const SHARED_CLIENTS_PATH = '/internal/shared-clients';
+export interface SharedClientsResponseBody {
+  readonly clientIds: readonly string[];
+}

@@ -11,6 +11,7 @@ import type { CryptoKey } from 'jose';
 import { verifyAssertion } from '../auth/assertion.ts';
 import { ASSERTION_HEADER } from '../auth/caller.ts';
 import { createConsentLoader } from '../consent/createConsentLoader.ts';
+import { fetchSharedClients } from '../consent/fetchSharedClients.ts';
 import { requestError } from '../errors.ts';
 import { buildPermissions, type RuleMap } from '../guard/buildPermissions.ts';
 import type { Logger } from '../logger.ts';
@@ -86,9 +87,11 @@ export async function createServiceApp<Extra extends object>(options: ServiceApp
         const assertion = req.header(ASSERTION_HEADER);
         const caller = await verifyAssertion(options.assertionKey, assertion, options.name);
         if (!caller || !assertion) throw requestError('UNAUTHENTICATED', 'Requests must come through the KIM gateway.');
+        const consentOptions = { consentUrl: options.consentUrl, assertion, timeoutMs: options.consentTimeoutMs };
         const base: ServiceContext = {
           caller,
-          consent: createConsentLoader({ consentUrl: options.consentUrl, assertion, timeoutMs: options.consentTimeoutMs }),
+          consent: createConsentLoader(consentOptions),
+          sharedClientIds: () => fetchSharedClients(consentOptions),
           log: log.child({ requestId: caller.requestId || randomUUID() }),
         };
         return { ...base, ...options.extendContext(base) };

@@ -6,5 +6,7 @@ import type { Logger } from '../logger.ts';
 export interface ServiceContext {
   readonly caller: Caller;
   readonly consent: ConsentLoader;
+  /** The clients with an active grant to the caller's agency for its purpose (asked on demand). */
+  readonly sharedClientIds: () => Promise<readonly string[]>;
   readonly log: Logger;
 }
