@@ -1,6 +1,6 @@
 import { startCaseRegistry, seedCaseRegistry } from '@kim/case-registry';
 import { seedConsent, startConsent } from '@kim/consent';
-import { readGatewayConfig, startGateway } from '@kim/gateway';
+import { readGatewayConfig, startGateway, type GatewayConfig } from '@kim/gateway';
 import { seedImmigrationOffice, startImmigrationOffice } from '@kim/immigration-office';
 import { seedJobcenter, startJobcenter } from '@kim/jobcenter';
 import { CASE_MANAGERS, generatePopulation } from '@kim/schema/population';
@@ -22,6 +22,12 @@ export interface HubOptions {
   /** Seed the demo population into empty databases. */
   readonly seed?: { count: number } | false;
   readonly env?: NodeJS.ProcessEnv;
+  /**
+   * Lets a test put something between callers and a service (a fault-injecting proxy): returns
+   * the URL to use in place of the service's own, for the subgraphs' consent calls and for the
+   * gateway's subgraph calls.
+   */
+  readonly interpose?: (service: ServiceName, url: string) => Promise<string>;
 }
 
 export interface RunningHub {
@@ -34,6 +40,9 @@ export interface RunningHub {
     readonly welfare: Awaited<ReturnType<typeof startWelfare>>;
     readonly consent: Awaited<ReturnType<typeof startConsent>>;
   };
+  readonly gateway: Awaited<ReturnType<typeof startGateway>>;
+  /** The gateway's configuration, e.g. to start a second gateway over the same services. */
+  readonly gatewayConfig: GatewayConfig;
   readonly idpPrivateKeyPem: string;
   readonly log: Logger;
   stop(): Promise<void>;
@@ -58,10 +67,12 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     ...(consentUrl ? { KIM_CONSENT_URL: consentUrl } : {}),
   });
 
+  const interpose = options.interpose ?? (async (_service: ServiceName, url: string) => url);
   const consent = await startConsent(readServiceConfig('consent', serviceEnv('consent')));
   const started: { stop(): Promise<void> }[] = [consent];
   try {
-    const config = (s: ServiceName) => readServiceConfig(s, serviceEnv(s, consent.url));
+    const consentUrl = await interpose('consent', consent.url);
+    const config = (s: ServiceName) => readServiceConfig(s, serviceEnv(s, consentUrl));
     const [caseRegistry, immigrationOffice, jobcenter, welfare] = await Promise.all([
       startCaseRegistry(config('case-registry')),
       startImmigrationOffice(config('immigration-office')),
@@ -83,22 +94,24 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     }
 
     const serviceUrls = Object.fromEntries(SERVICES.map((s) => [s, `${services[s].url}/graphql`])) as Record<ServiceName, string>;
-    const gateway = await startGateway(
-      readGatewayConfig({
-        ...baseEnv,
-        PORT: String(options.port),
-        KIM_JWT_PUBLIC_KEY_FILE: keys.idp.publicKeyFile,
-        KIM_JWT_ISSUER: DEMO_ISSUER,
-        KIM_JWT_AUDIENCE: DEMO_AUDIENCE,
-        KIM_ASSERTION_PRIVATE_KEY_FILE: keys.assertion.privateKeyFile,
-        ...Object.fromEntries(SERVICES.map((s) => [`${envPrefix(s)}_URL`, serviceUrls[s]])),
-      }),
-    );
+    const gatewayRoutes = Object.fromEntries(await Promise.all(SERVICES.map(async (s) => [s, await interpose(s, serviceUrls[s])] as const)));
+    const gatewayConfig = readGatewayConfig({
+      ...baseEnv,
+      PORT: String(options.port),
+      KIM_JWT_PUBLIC_KEY_FILE: keys.idp.publicKeyFile,
+      KIM_JWT_ISSUER: DEMO_ISSUER,
+      KIM_JWT_AUDIENCE: DEMO_AUDIENCE,
+      KIM_ASSERTION_PRIVATE_KEY_FILE: keys.assertion.privateKeyFile,
+      ...Object.fromEntries(SERVICES.map((s) => [`${envPrefix(s)}_URL`, gatewayRoutes[s]])),
+    });
+    const gateway = await startGateway(gatewayConfig);
     started.push(gateway);
     return {
       gatewayUrl: `${gateway.url}/graphql`,
       serviceUrls,
       services,
+      gateway,
+      gatewayConfig,
       idpPrivateKeyPem: readPem(keys.idp.privateKeyFile),
       log: gateway.log,
       // Gateway first, so that no new request reaches a service that is stopping.

@@ -1,6 +1,9 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { ASSERTION_HEADER, signAssertion, type Caller } from '@kim/subgraph-runtime';
 import type { CryptoKey } from 'jose';
+import type { Logger } from '@kim/subgraph-runtime';
+import { unavailableErrors } from './unavailableErrors.ts';
 
 export interface GatewayContext {
   readonly caller: Caller;
@@ -16,11 +19,27 @@ export class AssertingDataSource extends RemoteGraphQLDataSource<GatewayContext>
     url: string,
     private readonly privateKey: CryptoKey,
     private readonly timeoutMs: number,
+    private readonly log: Logger,
   ) {
     super({
       url,
       fetcher: (input, init) => fetch(input as string, { ...(init as RequestInit), signal: AbortSignal.timeout(this.timeoutMs) }) as never,
     });
+  }
+
+  /**
+   * A subgraph that refuses, drops or outlasts its timeout costs only its own fields: they come
+   * back null with SERVICE_UNAVAILABLE errors at their paths. Nothing is retried.
+   */
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      // The enum of request kinds is not exported; 'incoming operation' is a caller's request.
+      if (options.kind !== ('incoming operation' as typeof options.kind) || !('context' in options)) throw error;
+      this.log.warn({ requestId: options.context.caller?.requestId, service: this.service, err: error }, 'subgraph fetch failed');
+      return { errors: unavailableErrors(options.request.query, options.request.variables) };
+    }
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {

@@ -28,7 +28,7 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
     buildService: ({ name }) =>
-      new AssertingDataSource(name, config.subgraphUrls[name as ServiceName], privateKey, config.subgraphTimeoutMs),
+      new AssertingDataSource(name, config.subgraphUrls[name as ServiceName], privateKey, config.subgraphTimeoutMs, log),
     logger: { debug: () => undefined, info: (m) => log.info(String(m)), warn: (m) => log.warn(String(m)), error: (m) => log.error(String(m)) },
   });
   if (!SERVICES.every((s) => config.subgraphUrls[s])) throw new Error('a subgraph URL is missing');

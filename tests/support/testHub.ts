@@ -45,7 +45,11 @@ export interface TestHub extends RunningHub {
 }
 
 /** Starts a whole hub on free ports with a seeded demo population of `count` clients. */
-export async function startTestHub(label: string, count = 40): Promise<TestHub> {
+export async function startTestHub(
+  label: string,
+  count = 40,
+  extra: { env?: NodeJS.ProcessEnv; interpose?: (service: ServiceName, url: string) => Promise<string> } = {},
+): Promise<TestHub> {
   const databases = testDatabases(label);
   const hub = await startHub({
     dataDir: 'memory://',
@@ -53,7 +57,8 @@ export async function startTestHub(label: string, count = 40): Promise<TestHub> 
     port: 0,
     databaseUrls: databases.urls,
     seed: { count },
-    env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' },
+    env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent', ...extra.env },
+    ...(extra.interpose ? { interpose: extra.interpose } : {}),
   });
   const tokens = new Map<PersonaName, string>();
   const token = async (persona: PersonaName) => {

@@ -11,6 +11,7 @@ export const ERROR_CODES = {
   CONSENT_REQUIRED: 'No consent or statutory basis lets this agency see this category of this client for this purpose.',
   CONSENT_UNAVAILABLE: 'The consent service could not decide or record the decision; nothing was disclosed.',
   NOT_FOUND: 'No such object, or none the caller may know of.',
+  SERVICE_UNAVAILABLE: 'An agency service did not answer in time; its fields are null, everything else is complete.',
   BAD_USER_INPUT: 'An argument is malformed or out of range.',
   BAD_REQUEST: 'The HTTP request is not a GraphQL request the hub accepts.',
   GRAPHQL_VALIDATION_FAILED: 'The operation does not match the schema.',

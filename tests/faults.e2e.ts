@@ -1,0 +1,109 @@
+import { startGateway } from '@kim/gateway';
+import type { ServiceName } from '@kim/schema';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startFaultProxy, type FaultProxy } from './support/faultProxy.ts';
+import { errorCodes, startTestHub, type TestHub } from './support/testHub.ts';
+
+const TIMEOUT_MS = 1500;
+let hub: TestHub;
+const proxies = new Map<string, FaultProxy>();
+const proxy = (service: ServiceName, kind: 'graphql' | 'consent-api' = 'graphql') => proxies.get(`${service}:${kind}`)!;
+
+beforeAll(async () => {
+  hub = await startTestHub('faults', 10, {
+    env: { KIM_SUBGRAPH_TIMEOUT_MS: String(TIMEOUT_MS), KIM_CONSENT_TIMEOUT_MS: String(TIMEOUT_MS / 3) },
+    interpose: async (service, url) => {
+      const p = await startFaultProxy(url);
+      proxies.set(`${service}:${url.endsWith('/graphql') ? 'graphql' : 'consent-api'}`, p);
+      return p.url;
+    },
+  });
+});
+afterAll(async () => {
+  await hub?.stop();
+  for (const p of proxies.values()) await p.close();
+});
+beforeEach(() => {
+  for (const p of proxies.values()) p.mode = 'pass';
+});
+
+const JOINED = '{ client(id: "K-000001") { givenName currentResidenceTitleType receivesBenefits languageLevel } }';
+
+describe('a subgraph that is down', () => {
+  it.each(['refuse', 'drop'] as const)('(%s) costs only its own fields: null, with an error and a path; the rest comes back', async (mode) => {
+    proxy('welfare').mode = mode;
+    const response = await hub.query('cm-neuss', JOINED);
+    expect(response.status).toBe(200);
+    expect(response.body.data?.client).toMatchObject({ givenName: 'Lina', currentResidenceTitleType: 'AUFENTHALTSERLAUBNIS', receivesBenefits: true, languageLevel: null });
+    expect(errorCodes(response)).toEqual([{ code: 'SERVICE_UNAVAILABLE', path: 'client.languageLevel' }]);
+    expect(JSON.stringify(response.body)).not.toMatch(/welfare|127\.0\.0\.1|503|ECONN|socket/i);
+  });
+
+  it('that hangs is given up after the per-subgraph timeout', async () => {
+    proxy('jobcenter').mode = 'hang';
+    const started = Date.now();
+    const response = await hub.query('cm-neuss', JOINED);
+    const waited = Date.now() - started;
+    expect(response.body.data?.client).toMatchObject({ givenName: 'Lina', receivesBenefits: null, languageLevel: 'B1' });
+    expect(errorCodes(response)).toEqual([{ code: 'SERVICE_UNAVAILABLE', path: 'client.receivesBenefits' }]);
+    expect(waited).toBeGreaterThanOrEqual(TIMEOUT_MS - 100);
+    // INTENTIONAL: a bound, not a timing assertion: without the timeout this request never ends.
+    expect(waited).toBeLessThan(TIMEOUT_MS * 10);
+  });
+
+  it('does not stop a gateway from starting and serving', async () => {
+    proxy('immigration-office').mode = 'refuse';
+    const second = await startGateway({ ...hub.gatewayConfig, port: 0 });
+    try {
+      const response = await fetch(`${second.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${await hub.token('cm-neuss')}` },
+        body: JSON.stringify({ query: JOINED }),
+      });
+      const body = (await response.json()) as { data: { client: Record<string, unknown> } };
+      expect(body.data.client).toMatchObject({ givenName: 'Lina', currentResidenceTitleType: null, languageLevel: 'B1' });
+    } finally {
+      await second.stop();
+    }
+  });
+
+  it('never has a mutation retried', async () => {
+    proxy('consent').mode = 'refuse';
+    const before = proxy('consent').received.length;
+    const response = await hub.query('cm-neuss', 'mutation { revokeConsent(id: "G-K-000001-1") { active } }');
+    expect(response.body.data).toBeNull();
+    expect(proxy('consent').received.length - before).toBe(1);
+  });
+});
+
+describe('the consent service', () => {
+  it('down: fails closed; back: serves again without a restart', async () => {
+    proxy('consent', 'consent-api').mode = 'refuse';
+    const down = await hub.query('cm-neuss', JOINED);
+    expect(down.body.data?.client).toEqual({ givenName: null, currentResidenceTitleType: null, receivesBenefits: null, languageLevel: null });
+    expect(new Set(errorCodes(down).map((e) => e.code))).toEqual(new Set(['CONSENT_UNAVAILABLE']));
+
+    proxy('consent', 'consent-api').mode = 'hang';
+    const hanging = await hub.query('cm-neuss', JOINED);
+    expect(new Set(errorCodes(hanging).map((e) => e.code))).toEqual(new Set(['CONSENT_UNAVAILABLE']));
+
+    proxy('consent', 'consent-api').mode = 'pass';
+    const back = await hub.query('cm-neuss', JOINED);
+    expect(back.body.errors).toBeUndefined();
+    expect(back.body.data?.client).toMatchObject({ givenName: 'Lina', languageLevel: 'B1' });
+  });
+});
+
+describe('graceful shutdown of the gateway', () => {
+  it('lets a request in flight finish and refuses new connections', async () => {
+    proxy('welfare').mode = { delayMs: 700 };
+    const inFlight = hub.query('cm-neuss', JOINED);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const stopping = hub.gateway.stop();
+    const finished = await inFlight;
+    expect(finished.status).toBe(200);
+    expect(finished.body.data?.client).toMatchObject({ givenName: 'Lina', languageLevel: 'B1' });
+    await stopping;
+    await expect(hub.query('cm-neuss', JOINED)).rejects.toThrow();
+  });
+});

@@ -1,0 +1,65 @@
+import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export type FaultMode = 'pass' | 'refuse' | 'hang' | 'drop' | { delayMs: number };
+
+/**
+ * An HTTP proxy in front of one service that a test can break on purpose: answer 503, hang,
+ * drop the connection, or pass requests on (after a delay). Counts the requests it received.
+ */
+export interface FaultProxy {
+  readonly url: string;
+  mode: FaultMode;
+  readonly received: { method: string; path: string }[];
+  close(): Promise<void>;
+}
+
+export async function startFaultProxy(target: string): Promise<FaultProxy> {
+  const targetUrl = new URL(target);
+  const hanging = new Set<ServerResponse>();
+  const proxy: { mode: FaultMode; received: { method: string; path: string }[] } = { mode: 'pass', received: [] };
+  const forward = (req: IncomingMessage, res: ServerResponse) => {
+    const upstream = request(
+      { hostname: targetUrl.hostname, port: targetUrl.port, method: req.method, path: req.url, headers: req.headers },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    upstream.on('error', () => res.destroy());
+    req.pipe(upstream);
+  };
+  const server = createServer((req, res) => {
+    proxy.received.push({ method: req.method ?? '', path: req.url ?? '' });
+    const mode = proxy.mode;
+    if (mode === 'refuse') {
+      res.writeHead(503, { 'content-type': 'text/plain' }).end('down for the test');
+    } else if (mode === 'drop') {
+      req.socket.destroy();
+    } else if (mode === 'hang') {
+      hanging.add(res);
+    } else if (mode === 'pass') {
+      forward(req, res);
+    } else {
+      setTimeout(() => forward(req, res), mode.delayMs);
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const base = `http://127.0.0.1:${port}`;
+  return {
+    url: `${base}${targetUrl.pathname === '/' ? '' : targetUrl.pathname}`,
+    get mode() {
+      return proxy.mode;
+    },
+    set mode(value: FaultMode) {
+      proxy.mode = value;
+    },
+    received: proxy.received,
+    close: async () => {
+      for (const res of hanging) res.destroy();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
