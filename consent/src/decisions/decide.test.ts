@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DATA_CATEGORIES, PURPOSES, SERVICES, type ServiceName } from '@kim/schema';
 import { decide, type ActiveGrant, type DecisionInput } from './decide.ts';
 
 const q = (category: 'RESIDENCE' | 'HEALTH' | 'COUNSELLING' | 'BENEFITS' | 'IDENTITY', clientId = 'K-1') => ({ clientId, category });
@@ -59,5 +60,20 @@ describe('decide', () => {
     const contract = grant({ legalBasis: 'SGB_X_67B' });
     expect(decide({ ...cm, service: 'welfare' }, q('HEALTH'), [contract])).toMatchObject({ allowed: false, reason: 'SPECIAL_CATEGORY_NEEDS_CONSENT' });
     expect(decide({ ...cm, service: 'welfare' }, q('HEALTH'), [grant()])).toMatchObject({ allowed: true, reason: 'GRANT' });
+  });
+});
+
+describe('an agency with no configured basis (as any newly added one)', () => {
+  const services = SERVICES.filter((s): s is Exclude<ServiceName, 'consent'> => s !== 'consent');
+  it.each(['EMPLOYMENT_AGENCY', 'BAMF', 'DATA_PROTECTION', 'KI'] as const)('%s is denied every category of every service for every purpose', (agency) => {
+    for (const service of services) {
+      for (const purpose of PURPOSES) {
+        for (const category of DATA_CATEGORIES) {
+          // KI belongs to KIM: it reads case-registry data only for KIM's own purposes, none of which its role may declare.
+          if (agency === 'KI' && service === 'case-registry' && ['CASE_MANAGEMENT', 'REFERRAL', 'NATURALISATION_PROCEDURE'].includes(purpose)) continue;
+          expect(decide({ agency, purpose, service }, { clientId: 'K-1', category }, []).allowed, `${service} ${purpose} ${category}`).toBe(false);
+        }
+      }
+    }
   });
 });
