@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { SERVICES, type ServiceName } from '@kim/schema';
 import { ConfigError, DEFAULT_PORTS, envPrefix, logLevel, oneOf, optionalString, pemFromEnv, port, positiveInt, url } from '@kim/subgraph-runtime';
+import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from './limits/operationLimits.ts';
+import { DEFAULT_RATE_LIMIT, type RateLimitConfig } from './limits/agencyRateLimiter.ts';
 
 /** How the gateway checks callers' tokens: a JWKS URL (an IdP), or one public key (PEM). */
 export type TokenKeySource = { kind: 'jwks'; url: string } | { kind: 'pem'; pem: string };
@@ -16,6 +18,10 @@ export interface GatewayConfig {
   readonly assertionPrivateKeyPem: string;
   readonly subgraphUrls: Readonly<Record<ServiceName, string>>;
   readonly subgraphTimeoutMs: number;
+  /** Depth, aliases, directives, tokens and cost an operation may have. */
+  readonly limits: OperationLimits;
+  /** Each agency's budget of requests and objects, per gateway process. */
+  readonly rateLimit: RateLimitConfig;
   readonly logLevel: string;
 }
 
@@ -35,6 +41,24 @@ function tokenKeys(env: NodeJS.ProcessEnv): TokenKeySource {
   throw new ConfigError('KIM_JWKS_URL', 'one of KIM_JWKS_URL, KIM_JWT_PUBLIC_KEY_FILE or KIM_JWT_PUBLIC_KEY is required');
 }
 
+function operationLimits(env: NodeJS.ProcessEnv): OperationLimits {
+  const d = DEFAULT_OPERATION_LIMITS;
+  return Object.freeze({
+    maxDepth: positiveInt(env, 'KIM_MAX_DEPTH', d.maxDepth),
+    maxAliases: positiveInt(env, 'KIM_MAX_ALIASES', d.maxAliases),
+    maxDirectives: positiveInt(env, 'KIM_MAX_DIRECTIVES', d.maxDirectives),
+    maxTokens: positiveInt(env, 'KIM_MAX_TOKENS', d.maxTokens),
+    maxCost: positiveInt(env, 'KIM_MAX_COST', d.maxCost),
+  });
+}
+
+function rateLimit(env: NodeJS.ProcessEnv): RateLimitConfig {
+  return Object.freeze({
+    capacity: positiveInt(env, 'KIM_RATE_LIMIT_CAPACITY', DEFAULT_RATE_LIMIT.capacity),
+    refillPerMinute: positiveInt(env, 'KIM_RATE_LIMIT_REFILL_PER_MINUTE', DEFAULT_RATE_LIMIT.refillPerMinute),
+  });
+}
+
 /** Parses and validates the gateway's configuration once, at start. */
 export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
   const subgraphUrls = Object.fromEntries(
@@ -50,6 +74,8 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     assertionPrivateKeyPem: pemFromEnv(env, 'KIM_ASSERTION_PRIVATE_KEY'),
     subgraphUrls: Object.freeze(subgraphUrls),
     subgraphTimeoutMs: positiveInt(env, 'KIM_SUBGRAPH_TIMEOUT_MS', 10_000),
+    limits: operationLimits(env),
+    rateLimit: rateLimit(env),
     logLevel: logLevel(env),
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatError } from './formatError.ts';
+import { formatError, withoutSuggestions } from './formatError.ts';
 
 describe('formatError', () => {
   it('keeps the code, the category and the path of a consent denial, and nothing internal', () => {
@@ -20,5 +20,31 @@ describe('formatError', () => {
     const formatted = formatError(error);
     expect(formatted.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
     expect(formatted.message).not.toContain(error.message);
+  });
+
+  it.each(['QUERY_TOO_COMPLEX', 'RATE_LIMITED'])('lets the limit code %s through, without its HTTP detail', (code) => {
+    expect(formatError({ message: 'Query depth limit of 8 exceeded, found 9.', extensions: { code, http: { status: 429 } } })).toEqual({
+      message: 'Query depth limit of 8 exceeded, found 9.',
+      extensions: { code },
+    });
+  });
+
+  it('keeps no suggestion in any message', () => {
+    const formatted = formatError({
+      message: 'Variable "$t" got invalid value "NEUS"; Value "NEUS" does not exist in "Town" enum. Did you mean the enum value "NEUSS"?',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    expect(formatted.message).toBe('Variable "$t" got invalid value "NEUS"; Value "NEUS" does not exist in "Town" enum.');
+  });
+});
+
+describe('withoutSuggestions', () => {
+  it.each([
+    ['Cannot query field "givenNam" on type "Client". Did you mean "givenName"?', 'Cannot query field "givenNam" on type "Client".'],
+    ['Unknown argument "fist" on field "Query.clients". Did you mean "first"?', 'Unknown argument "fist" on field "Query.clients".'],
+    ['Unknown type "Clent". Did you mean "Client", "ClientFilter", or "ClientEdge"?', 'Unknown type "Clent".'],
+    ['No suggestion here.', 'No suggestion here.'],
+  ])('cuts %j', (message, expected) => {
+    expect(withoutSuggestions(message)).toBe(expected);
   });
 });

@@ -10,6 +10,9 @@ import { AssertingDataSource, type GatewayContext } from './assertingDataSource.
 import { declaredPurpose, tokenKeyResolver, verifyCallerToken } from './auth/verifyCallerToken.ts';
 import type { GatewayConfig } from './env.ts';
 import { formatError } from './formatError.ts';
+import { jsonErrors } from './http/jsonErrors.ts';
+import { securityHeaders } from './http/securityHeaders.ts';
+import { AgencyRateLimiter, operationGuard, operationLimitRules, tokenLimitParseOptions } from './limits/index.ts';
 
 export type { GatewayConfig } from './env.ts';
 export { readGatewayConfig } from './env.ts';
@@ -17,6 +20,9 @@ export { readGatewayConfig } from './env.ts';
 export interface RunningGateway extends RunningServer {
   readonly log: Logger;
 }
+
+/** The largest request body the gateway reads; larger ones get HTTP 413. */
+export const BODY_LIMIT = '100kb';
 
 /**
  * The one GraphQL endpoint: verifies the caller, fixes the purpose, and plans each operation
@@ -52,6 +58,7 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
     },
   };
 
+  const rateLimiter = new AgencyRateLimiter(config.rateLimit);
   let loaded = false;
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -59,18 +66,20 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
+    // Apollo's own suggestion masking for validation errors; formatError catches every other.
+    hideSchemaDetailsFromClientErrors: true,
+    // Apollo's guard against fragments that spread each other into millions of selections.
+    maxRecursiveSelections: true,
+    parseOptions: tokenLimitParseOptions(config.limits.maxTokens),
     formatError: (formatted) => formatError(formatted),
-    plugins: [logErrors],
+    plugins: [logErrors, operationGuard(operationLimitRules(config.limits), rateLimiter)],
   });
   await apollo.start();
   loaded = true;
 
   const app = express();
   app.disable('x-powered-by');
-  app.use((_req, res, next) => {
-    res.set({ 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'x-frame-options': 'DENY' });
-    next();
-  });
+  app.use(securityHeaders);
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -79,7 +88,7 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
   });
   app.use(
     '/graphql',
-    express.json({ limit: '100kb' }),
+    express.json({ limit: BODY_LIMIT }),
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<GatewayContext> => {
         const identity = await verifyCallerToken(req.header('authorization'), tokenKey, {
@@ -93,10 +102,13 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
           purpose: declaredPurpose(identity, req.header('x-kim-purpose')),
           requestId: randomUUID(),
         };
+        // Every authenticated request costs its agency one token, valid or not.
+        rateLimiter.admitRequest(caller.agency);
         return { caller };
       },
     }),
   );
+  app.use(jsonErrors(log, BODY_LIMIT));
   const server = await startHttpServer(app, config.port, config.host, async () => {
     loaded = false;
     await apollo.stop();

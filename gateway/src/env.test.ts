@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { readGatewayConfig } from './env.ts';
+import { DEFAULT_RATE_LIMIT } from './limits/agencyRateLimiter.ts';
+import { DEFAULT_OPERATION_LIMITS } from './limits/operationLimits.ts';
+
+const required = { KIM_JWT_PUBLIC_KEY: 'pem', KIM_ASSERTION_PRIVATE_KEY: 'pem' };
+
+describe('readGatewayConfig: limits', () => {
+  it('takes the defaults without variables', () => {
+    const config = readGatewayConfig(required);
+    expect(config.limits).toEqual(DEFAULT_OPERATION_LIMITS);
+    expect(config.rateLimit).toEqual(DEFAULT_RATE_LIMIT);
+  });
+
+  it('reads each limit from its variable', () => {
+    const config = readGatewayConfig({
+      ...required,
+      KIM_MAX_DEPTH: '4',
+      KIM_MAX_ALIASES: '5',
+      KIM_MAX_DIRECTIVES: '6',
+      KIM_MAX_TOKENS: '70',
+      KIM_MAX_COST: '800',
+      KIM_RATE_LIMIT_CAPACITY: '90',
+      KIM_RATE_LIMIT_REFILL_PER_MINUTE: '10',
+    });
+    expect(config.limits).toEqual({ maxDepth: 4, maxAliases: 5, maxDirectives: 6, maxTokens: 70, maxCost: 800 });
+    expect(config.rateLimit).toEqual({ capacity: 90, refillPerMinute: 10 });
+  });
+
+  it.each(['KIM_MAX_DEPTH', 'KIM_MAX_COST', 'KIM_RATE_LIMIT_CAPACITY'])('refuses to start on a bad %s, naming it', (variable) => {
+    expect(() => readGatewayConfig({ ...required, [variable]: '0' })).toThrow(variable);
+    expect(() => readGatewayConfig({ ...required, [variable]: 'lots' })).toThrow(variable);
+  });
+});
