@@ -1,4 +1,6 @@
-import { hubError } from '@kim/subgraph-runtime';
+import type { DataCategory } from '@kim/schema';
+import { consentUnavailable, fieldTag, hubError } from '@kim/subgraph-runtime';
+import { isObjectType, type GraphQLResolveInfo } from 'graphql';
 import type { CaseRegistryContext } from '../context.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
@@ -12,16 +14,49 @@ interface ClientsArgs {
   filter?: { town?: string | null; caseManagerId?: string | null; status?: string | null } | null;
 }
 
+type ClientsFilter = NonNullable<ClientsArgs['filter']>;
+
+/** The Client field each filter matches on. */
+const FILTER_FIELDS: Record<keyof ClientsFilter, string> = { town: 'town', caseManagerId: 'caseManager', status: 'status' };
+
+/** The categories a filter discloses of each client it lets through: its fields' `@category` tags. */
+function filterCategories(info: GraphQLResolveInfo, filter: ClientsFilter): DataCategory[] {
+  const client = info.schema.getType('Client');
+  if (!isObjectType(client)) throw new Error('the schema has no Client type');
+  const categories = new Set<DataCategory>();
+  for (const key of Object.keys(FILTER_FIELDS) as (keyof ClientsFilter)[]) {
+    if (!filter[key]) continue;
+    const field = client.getFields()[FILTER_FIELDS[key]];
+    const tag = field ? fieldTag(field) : undefined;
+    if (tag?.kind !== 'category') throw new Error(`Client.${FILTER_FIELDS[key]} has no @category`);
+    categories.add(tag.category);
+  }
+  return [...categories];
+}
+
+/**
+ * A filter discloses the filtered field of every client it lets through ("residence title =
+ * Duldung" is itself a disclosure): of the matching clients, keep those whose filtered
+ * categories the caller may see, each decision asked (and audited) like any field's.
+ */
+async function filterableIds(ctx: CaseRegistryContext, where: Prisma.ClientWhereInput, categories: readonly DataCategory[]): Promise<string[]> {
+  const matching = await ctx.prisma.client.findMany({ where, select: { id: true } });
+  const decisions = await ctx.consent.loadMany(matching.flatMap(({ id }) => categories.map((category) => ({ clientId: id, category }))));
+  if (decisions.some((d) => d instanceof Error)) throw consentUnavailable();
+  const denied = new Set(decisions.flatMap((d) => (d instanceof Error || d.allowed ? [] : [d.clientId])));
+  return matching.map((c) => c.id).filter((id) => !denied.has(id));
+}
+
 export const Query = {
   client: (_: unknown, { id }: { id: string }, ctx: CaseRegistryContext) => ctx.loaders.client.load(id),
 
-  clients: async (_: unknown, args: ClientsArgs, ctx: CaseRegistryContext) => {
+  clients: async (_: unknown, args: ClientsArgs, ctx: CaseRegistryContext, info: GraphQLResolveInfo) => {
     const first = args.first ?? 20;
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
       throw hubError('BAD_USER_INPUT', `first must be between 1 and ${MAX_PAGE_SIZE}.`, { argument: 'first' });
     }
     const filter = args.filter ?? {};
-    const where: Prisma.ClientWhereInput = {
+    const matching: Prisma.ClientWhereInput = {
       AND: [
         await ctx.scopeWhere(),
         {
@@ -31,6 +66,8 @@ export const Query = {
         },
       ],
     };
+    const categories = filterCategories(info, filter);
+    const where: Prisma.ClientWhereInput = categories.length > 0 ? { id: { in: await filterableIds(ctx, matching, categories) } } : matching;
     const after = args.after ? decodeCursor(args.after) : undefined;
     const [rows, totalCount] = await Promise.all([
       ctx.prisma.client.findMany({ where: after ? { AND: [where, { id: { gt: after } }] } : where, orderBy: { id: 'asc' }, take: first + 1 }),

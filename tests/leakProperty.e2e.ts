@@ -1,0 +1,219 @@
+import { PERSONAS, purposesOf, type PersonaName } from '@kim/demo';
+import { CASE_MANAGERS } from '@kim/schema/population';
+import fc from 'fast-check';
+import { parse, validate, type DocumentNode } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConsentStates, consentStateArb, type GrantChange } from './property/consentStates.ts';
+import { readFieldRules } from './property/fieldRules.ts';
+import { readGroundTruth, type GroundTruth } from './property/groundTruth.ts';
+import { emptyCoverage, judgeResponse, type Coverage } from './property/judgeResponse.ts';
+import { operationArb, printOperation, SelectionGenerator, type Operation } from './property/operations.ts';
+import { Oracle, type RegistryEntry } from './property/oracle.ts';
+import { readPropertyConfig } from './property/propertyConfig.ts';
+import { rawQuery } from './property/rawQuery.ts';
+import { loadSupergraph } from './property/supergraph.ts';
+import { startTestHub, type GraphQLResponse, type TestHub } from './support/testHub.ts';
+
+const config = readPropertyConfig();
+const CLIENTS = 30;
+const clientIds = Array.from({ length: CLIENTS }, (_, i) => `K-${String(i + 1).padStart(6, '0')}`);
+/** Ids no client has: one just past the population, one far off. */
+const UNKNOWN_IDS = [`K-${String(CLIENTS + 1).padStart(6, '0')}`, 'K-999999'];
+const personas = Object.keys(PERSONAS) as PersonaName[];
+const grantees = [...new Set(personas.map((p) => PERSONAS[p].agency))];
+
+const schema = loadSupergraph();
+const rules = readFieldRules();
+
+/**
+ * A bound for the whole property, not an expectation: a run takes well under a second. fast-check
+ * stops (shrinking included) before the test times out, so a failure is always reported with
+ * its seed and counterexample.
+ */
+const timeoutMs = 60_000 + config.runs * 5_000;
+const assertOptions = (): fc.Parameters<unknown> => ({
+  numRuns: config.runs,
+  ...(config.seed !== undefined ? { seed: config.seed } : {}),
+  ...(config.path !== undefined ? { path: config.path } : {}),
+  interruptAfterTimeLimit: timeoutMs - 30_000,
+  markInterruptAsFailure: true,
+});
+
+let hub: TestHub;
+let truth: GroundTruth;
+let registry: Map<string, RegistryEntry>;
+let states: ConsentStates;
+
+beforeAll(async () => {
+  hub = await startTestHub('property', CLIENTS);
+  const rows = await hub.services['case-registry'].prisma.client.findMany({ select: { id: true, town: true, status: true, caseManagerId: true } });
+  registry = new Map(rows.map((r) => [r.id, r]));
+  expect([...registry.keys()].sort()).toEqual(clientIds);
+  truth = await readGroundTruth(hub, schema, rules, clientIds);
+  states = await ConsentStates.open(hub.services.consent.prisma);
+}, 180_000);
+
+afterAll(async () => {
+  await hub?.stop();
+});
+
+interface Scenario {
+  readonly persona: PersonaName;
+  readonly purposeIndex: number;
+  readonly consent: GrantChange[];
+  readonly operation: Operation;
+}
+
+/** The persona's purpose: one its role may declare. */
+function callerOf(scenario: { persona: PersonaName; purposeIndex: number }) {
+  const purposes = purposesOf(scenario.persona);
+  const purpose = purposes[scenario.purposeIndex % purposes.length];
+  if (!purpose) throw new Error(`${scenario.persona} has no purpose`);
+  const { agency, role } = PERSONAS[scenario.persona];
+  return { agency, role, purpose };
+}
+
+/** Parses a generated operation and proves it valid: an invalid one would test only the validator. */
+function checkedDocument(query: string): DocumentNode {
+  const document = parse(query);
+  const errors = validate(schema, document);
+  if (errors.length > 0) throw new Error(`the generator made an invalid operation: ${errors.map((e) => e.message).join('; ')}\n${query}`);
+  return document;
+}
+
+async function oracleFor(caller: ReturnType<typeof callerOf>): Promise<Oracle> {
+  return new Oracle(caller, registry, rules, await states.grants(), new Date());
+}
+
+function report(lines: { violations: readonly string[]; scenario: Scenario; grants: readonly string[]; query: string; response: GraphQLResponse }): string {
+  const caller = callerOf(lines.scenario);
+  return [
+    `${lines.violations.length} violation(s):`,
+    ...lines.violations.map((v) => `  - ${v}`),
+    `persona ${lines.scenario.persona} (${caller.agency}, ${caller.role}), purpose ${caller.purpose}`,
+    `consent changes on top of the seeded grants:${lines.grants.length === 0 ? ' none' : ''}`,
+    ...lines.grants.map((g) => `  - ${g}`),
+    'query:',
+    lines.query,
+    `response (HTTP ${lines.response.status}):`,
+    JSON.stringify(lines.response.body).slice(0, 6000),
+  ].join('\n');
+}
+
+describe('the leak property', () => {
+  it(
+    'discloses no value of a category the caller may not see — whatever the query, consent state, persona and purpose',
+    async () => {
+      const coverage: Coverage = emptyCoverage();
+      const scenarios: fc.Arbitrary<Scenario> = fc.record({
+        persona: fc.constantFrom(...personas),
+        purposeIndex: fc.nat(),
+        consent: consentStateArb(clientIds, grantees),
+        operation: operationArb(schema, {
+          clientIds: [...clientIds, ...UNKNOWN_IDS],
+          caseManagerIds: [...CASE_MANAGERS.map((m) => m.id), 'cm-nowhere'],
+          maxFirst: 12,
+        }),
+      });
+      await fc.assert(
+        fc.asyncProperty(scenarios, async (scenario) => {
+          const caller = callerOf(scenario);
+          const grants = await states.apply(scenario.consent, caller);
+          const oracle = await oracleFor(caller);
+          const query = printOperation(schema, scenario.operation, clientIds.filter((id) => oracle.knows(id)));
+          const document = checkedDocument(query);
+          const response = await hub.query(scenario.persona, query, undefined, { purpose: caller.purpose });
+          const judgement = judgeResponse({ schema, rules, truth }, oracle, document, response);
+          for (const key of Object.keys(coverage) as (keyof Coverage)[]) coverage[key] += judgement.coverage[key];
+          if (judgement.violations.length > 0) throw new Error(report({ violations: judgement.violations, scenario, grants, query, response }));
+        }),
+        assertOptions(),
+      );
+      // The property held; these show it was not held vacuously (every run refused, say).
+      expect(coverage.answered).toBeGreaterThan(0);
+      expect(coverage.allowedValues).toBeGreaterThan(0);
+      expect(coverage.denials).toBeGreaterThan(0);
+      expect(coverage.tooComplex).toBe(0);
+    },
+    timeoutMs,
+  );
+});
+
+describe('denial and absence', () => {
+  it(
+    'answer an id outside the caller\'s scope exactly as an id nobody has, byte for byte',
+    async () => {
+      const generator = new SelectionGenerator(schema);
+      let compared = 0;
+      const scenarios = fc.record({
+        persona: fc.constantFrom(...personas),
+        purposeIndex: fc.nat(),
+        consent: consentStateArb(clientIds, grantees),
+        hidden: fc.nat(),
+        unknown: fc.constantFrom(...UNKNOWN_IDS),
+        selections: generator.selectionSet('Client'),
+      });
+      await fc.assert(
+        fc.asyncProperty(scenarios, async (s) => {
+          const caller = callerOf(s);
+          await states.apply(s.consent, caller);
+          const oracle = await oracleFor(caller);
+          const hiddenIds = clientIds.filter((id) => !oracle.knows(id));
+          // Callers who may know every client (a partner with grants from all) have nothing to hide here.
+          const hidden = hiddenIds[s.hidden % Math.max(hiddenIds.length, 1)];
+          if (hidden === undefined) return;
+          const ask = async (id: string) => {
+            const query = printOperation(schema, { roots: [{ kind: 'client', alias: false, id, selections: s.selections }] });
+            checkedDocument(query);
+            const { status, text } = await rawQuery(hub, s.persona, caller.purpose, query);
+            return { query, status, text: text.replaceAll(id, '<id>') };
+          };
+          const [denied, absent] = [await ask(hidden), await ask(s.unknown)];
+          compared += 1;
+          if (denied.status !== absent.status || denied.text !== absent.text) {
+            throw new Error(
+              [
+                `${s.persona} (${caller.purpose}) can tell ${hidden} (outside its scope) from ${s.unknown} (nobody):`,
+                `  ${hidden}: HTTP ${denied.status} ${denied.text}`,
+                `  ${s.unknown}: HTTP ${absent.status} ${absent.text}`,
+                denied.query,
+              ].join('\n'),
+            );
+          }
+        }),
+        assertOptions(),
+      );
+      expect(compared).toBeGreaterThan(0);
+    },
+    timeoutMs,
+  );
+});
+
+describe('a filtered client list (a case the property found)', () => {
+  const ids = (response: GraphQLResponse) =>
+    ((response.body.data?.clients as { edges: { node: { id: string } }[] } | undefined)?.edges ?? []).map((e) => e.node.id);
+
+  it('lists a partner agency only the clients whose filtered field it may see', async () => {
+    await states.reset();
+    // K-000019 (Neuss) shares language data with the immigration office, for naturalisation:
+    // the office knows the client, but not where the client lives.
+    const all = await hub.query('abh', '{ clients(first: 50) { totalCount edges { node { id } } } }', undefined, { purpose: 'RESIDENCE_PROCEDURE' });
+    expect(ids(all)).toContain('K-000019');
+    const town = await hub.query('abh', '{ clients(first: 50) { edges { node { id town } } } }', undefined, { purpose: 'RESIDENCE_PROCEDURE' });
+    expect(town.body.errors?.map((e) => [e.extensions?.code, e.extensions?.category])).toContainEqual(['CONSENT_REQUIRED', 'IDENTITY']);
+    const filtered = await hub.query('abh', '{ clients(first: 50, filter: { town: NEUSS }) { totalCount edges { node { id } } } }', undefined, {
+      purpose: 'RESIDENCE_PROCEDURE',
+    });
+    expect(filtered.body).toEqual({ data: { clients: { totalCount: 0, edges: [] } } });
+  });
+
+  it('still filters a KIM team\'s own clients by its own data', async () => {
+    await states.reset();
+    const all = await hub.query('cm-neuss', '{ clients(first: 50) { edges { node { id status } } } }');
+    const active = (all.body.data?.clients as { edges: { node: { id: string; status: string } }[] }).edges.filter((e) => e.node.status === 'ACTIVE');
+    const filtered = await hub.query('cm-neuss', '{ clients(first: 50, filter: { status: ACTIVE }) { totalCount edges { node { id } } } }');
+    expect(ids(filtered)).toEqual(active.map((e) => e.node.id));
+    expect((filtered.body.data?.clients as { totalCount: number }).totalCount).toBe(active.length);
+    expect(active.length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,47 @@
+import { CATEGORY_SOURCE, SERVICES, serviceSdl, type DataCategory, type Role, type ServiceName } from '@kim/schema';
+import { taggedFields } from '@kim/subgraph-runtime';
+import { buildASTSchema, parse } from 'graphql';
+
+/** One consent question a field raises: a category, as held by a service. */
+export interface CategoryQuestion {
+  readonly category: DataCategory;
+  readonly service: ServiceName;
+}
+
+/**
+ * What reading a field requires, as the services' SDLs declare it: every listed category (a
+ * derived field's inputs as held at their source), or one of the listed roles.
+ */
+export type FieldRule = { kind: 'category'; questions: readonly CategoryQuestion[] } | { kind: 'restricted'; roles: readonly Role[] };
+
+/** Rules keyed by `Type.field`. */
+export type FieldRules = ReadonlyMap<string, FieldRule>;
+
+/**
+ * Reads every `@category` and `@restricted` tag of every service's SDL. A field tagged in two
+ * services would leave the oracle guessing which one answers: that is refused here.
+ */
+export function readFieldRules(): FieldRules {
+  const rules = new Map<string, FieldRule & { service: ServiceName }>();
+  for (const service of SERVICES) {
+    // Only the tags matter here, not federation's directives: no validation of the SDL.
+    const schema = buildASTSchema(parse(serviceSdl(service)), { assumeValidSDL: true });
+    for (const { type, field, tag } of taggedFields(schema)) {
+      if (tag.kind !== 'category' && tag.kind !== 'restricted') continue;
+      const key = `${type}.${field}`;
+      const earlier = rules.get(key);
+      if (earlier) throw new Error(`${key} is tagged in both ${earlier.service} and ${service}`);
+      rules.set(
+        key,
+        tag.kind === 'category'
+          ? {
+              kind: 'category',
+              service,
+              questions: [{ category: tag.category, service }, ...tag.inputs.map((input) => ({ category: input, service: CATEGORY_SOURCE[input] }))],
+            }
+          : { kind: 'restricted', service, roles: tag.roles },
+      );
+    }
+  }
+  return rules;
+}

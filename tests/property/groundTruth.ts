@@ -1,0 +1,82 @@
+import { DATA_CATEGORIES } from '@kim/schema';
+import { getNamedType, isScalarType, parse, type GraphQLSchema } from 'graphql';
+import type { TestHub } from '../support/testHub.ts';
+import type { FieldRules } from './fieldRules.ts';
+import { fullSelectionSet } from './operations.ts';
+import { ASSOCIATION_HELD_LISTS } from './oracle.ts';
+import { walkResponse } from './walkResponse.ts';
+
+/** One text value of one field of one client (`Type.field`). */
+export interface TruthValue {
+  readonly clientId: string;
+  readonly fieldKey: string;
+  readonly value: string;
+}
+
+/** One association-held row of one client. */
+export interface TruthRow {
+  readonly clientId: string;
+  readonly list: string;
+  readonly id: string;
+  readonly association: string;
+}
+
+export interface GroundTruth {
+  readonly values: readonly TruthValue[];
+  readonly rows: readonly TruthRow[];
+}
+
+const TRUTH_READER = { persona: 'jobcenter', agency: 'JOBCENTER', purpose: 'LABOUR_MARKET_INTEGRATION' } as const;
+
+/**
+ * Everything the hub holds about the clients, read once through the gateway by a caller made to
+ * see it all: the jobcenter, with a temporary grant of every category from every client (its
+ * scope is then every client, and no secrecy barrier concerns it). Removed again afterwards.
+ * Reading through the gateway gives the values in the form a response would carry them.
+ */
+export async function readGroundTruth(hub: TestHub, schema: GraphQLSchema, rules: FieldRules, clientIds: readonly string[]): Promise<GroundTruth> {
+  const grants = hub.services.consent.prisma.grant;
+  await grants.createMany({
+    data: clientIds.map((clientId) => ({
+      id: `T-${clientId}`,
+      kimClientId: clientId,
+      grantee: TRUTH_READER.agency,
+      categories: [...DATA_CATEGORIES],
+      purposes: [TRUTH_READER.purpose],
+      legalBasis: 'CONSENT',
+      evidenceRef: 'EV-GROUND-TRUTH',
+      validFrom: new Date(Date.now() - 24 * 60 * 60 * 1000),
+      recordedBy: 'property-test',
+    })),
+  });
+  try {
+    // Grant records are not client data of a category (and not the jobcenter's to read).
+    const client = fullSelectionSet(schema, 'Client', (type, field) => rules.get(`${type}.${field}`)?.kind !== 'restricted');
+    const query = `query Truth { clients(first: ${clientIds.length}) { totalCount edges { node ${client} } } }`;
+    const response = await hub.query(TRUTH_READER.persona, query, undefined, { purpose: TRUTH_READER.purpose });
+    const total = (response.body.data?.clients as { totalCount?: unknown } | undefined)?.totalCount;
+    if (response.body.errors || total !== clientIds.length) {
+      throw new Error(`the ground truth is incomplete: ${JSON.stringify({ total, errors: response.body.errors })}`);
+    }
+    const values: TruthValue[] = [];
+    const rows: TruthRow[] = [];
+    const problems = walkResponse(schema, parse(query), response.body.data ?? {}, {
+      field: ({ parentType, field, value, clientId }) => {
+        if (clientId === undefined || value === null) return;
+        const fieldKey = `${parentType.name}.${field.name}`;
+        const named = getNamedType(field.type);
+        // Enum values are the vocabulary (HEALTH is also a category's name): only free text and ids.
+        if (isScalarType(named) && (named.name === 'String' || named.name === 'ID')) {
+          for (const text of [value].flat()) if (typeof text === 'string') values.push({ clientId, fieldKey, value: text });
+        }
+        if ((ASSOCIATION_HELD_LISTS as readonly string[]).includes(fieldKey) && Array.isArray(value)) {
+          for (const row of value as { id: string; association: string }[]) rows.push({ clientId, list: fieldKey, id: row.id, association: row.association });
+        }
+      },
+    });
+    if (problems.length > 0) throw new Error(`the ground truth does not fit its query: ${problems.join('; ')}`);
+    return { values, rows };
+  } finally {
+    await grants.deleteMany({ where: { id: { startsWith: 'T-' } } });
+  }
+}

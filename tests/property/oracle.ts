@@ -1,0 +1,127 @@
+import { AGENCY_INFO, WELFARE_ASSOCIATIONS, organisationOf, type Agency, type Purpose, type Role } from '@kim/schema';
+// INTENTIONAL: the consent service's pure decision function, reused as the brief asks; what is
+// independent here is everything around it (scope, derived inputs, lists, rows, the walk).
+import { decide, type ActiveGrant } from '../../consent/src/decisions/decide.ts';
+import type { GrantRow } from './consentStates.ts';
+import type { CategoryQuestion, FieldRule, FieldRules } from './fieldRules.ts';
+
+export interface OracleCaller {
+  readonly agency: Agency;
+  readonly role: Role;
+  readonly purpose: Purpose;
+}
+
+/** What the case registry holds about a client that decides scope and list filters. */
+export interface RegistryEntry {
+  readonly id: string;
+  readonly town: string;
+  readonly status: string;
+  readonly caseManagerId: string | null;
+}
+
+export interface ClientsFilterValue {
+  readonly town?: string | null;
+  readonly status?: string | null;
+  readonly caseManagerId?: string | null;
+}
+
+/**
+ * The fields a `clients` filter matches on: filtering by one discloses that field of every client
+ * it lets through (design.md: "a filter on a category the caller may not see is itself a disclosure").
+ */
+const FILTER_FIELDS: Readonly<Record<keyof ClientsFilterValue, string>> = {
+  town: 'Client.town',
+  status: 'Client.status',
+  caseManagerId: 'Client.caseManager',
+};
+
+/**
+ * Client lists whose rows a welfare association holds under professional secrecy: a counsellor
+ * is shown only their own association's rows (README, welfare subgraph).
+ */
+export const ASSOCIATION_HELD_LISTS = ['Client.counsellingContacts', 'Client.housingNeeds', 'Client.healthNeeds'] as const;
+
+/**
+ * What one caller, under one purpose and one consent state, may see — computed from the rules as
+ * the README states them, not from the services' code paths:
+ * - which clients it knows of at all: a KIM team its own town's, the coordinating office and
+ *   data-protection officers none, a partner agency those holding an active grant to it;
+ * - per field, every category the field discloses (a derived field's inputs as held at their
+ *   source) decided by `decide` with the grants valid now for the caller's agency;
+ * - `@restricted` fields by role, and a client's grant record only for a data-protection officer
+ *   or a case manager whose team the client gave a grant;
+ * - a `clients` list: the known clients matching the filter, and only those whose filtered
+ *   fields the caller may see.
+ */
+export class Oracle {
+  private readonly active: readonly ActiveGrant[];
+
+  constructor(
+    readonly caller: OracleCaller,
+    private readonly registry: ReadonlyMap<string, RegistryEntry>,
+    private readonly rules: FieldRules,
+    private readonly grants: readonly GrantRow[],
+    now: Date,
+  ) {
+    this.active = grants.filter(
+      (g) => g.grantee === caller.agency && g.revokedAt === null && g.validFrom <= now && (g.validUntil === null || g.validUntil > now),
+    );
+  }
+
+  /** Whether the caller may know that this client exists. */
+  knows(clientId: string): boolean {
+    const client = this.registry.get(clientId);
+    if (!client) return false;
+    if (organisationOf(this.caller.agency) === 'KIM') {
+      const town = AGENCY_INFO[this.caller.agency].town;
+      return town !== undefined && client.town === town;
+    }
+    if (this.caller.role === 'DATA_PROTECTION_OFFICER') return false;
+    return this.active.some((g) => g.kimClientId === clientId);
+  }
+
+  decision(clientId: string, question: CategoryQuestion) {
+    return decide({ agency: this.caller.agency, purpose: this.caller.purpose, service: question.service }, { clientId, category: question.category }, this.active);
+  }
+
+  /** Whether a non-null value of this field of this client may reach the caller. */
+  allows(clientId: string, fieldKey: string, rule: FieldRule): boolean {
+    if (!this.knows(clientId)) return false;
+    if (rule.kind === 'category') return rule.questions.every((q) => this.decision(clientId, q).allowed);
+    if (!rule.roles.includes(this.caller.role)) return false;
+    return fieldKey !== 'Client.consents' || this.mayViewGrantsOf(clientId);
+  }
+
+  /** Whether the value is there only because of a grant (for the coverage figures). */
+  allowedByGrant(clientId: string, rule: FieldRule): boolean {
+    return rule.kind === 'category' && rule.questions.some((q) => this.decision(clientId, q).reason === 'GRANT');
+  }
+
+  private mayViewGrantsOf(clientId: string): boolean {
+    if (this.caller.role === 'DATA_PROTECTION_OFFICER') return true;
+    return this.caller.role === 'CASE_MANAGER' && this.grants.some((g) => g.kimClientId === clientId && g.grantee === this.caller.agency);
+  }
+
+  /** The ids a `clients(filter:)` list may hold, in the documented order (id ascending). */
+  listable(filter: ClientsFilterValue): string[] {
+    const used = (Object.keys(FILTER_FIELDS) as (keyof ClientsFilterValue)[]).filter((k) => filter[k] !== undefined && filter[k] !== null);
+    return [...this.registry.values()]
+      .filter((c) => this.knows(c.id))
+      .filter((c) => used.every((k) => c[k] === filter[k]))
+      .filter((c) =>
+        used.every((k) => {
+          const rule = this.rules.get(FILTER_FIELDS[k]);
+          if (!rule) throw new Error(`no rule for ${FILTER_FIELDS[k]}`);
+          return this.allows(c.id, FILTER_FIELDS[k], rule);
+        }),
+      )
+      .map((c) => c.id)
+      .sort();
+  }
+
+  /** Whose association-held rows the caller may be shown: a counsellor only their own association's. */
+  seesAssociation(association: string): boolean {
+    if (organisationOf(this.caller.agency) !== 'WELFARE') return true;
+    return (WELFARE_ASSOCIATIONS as readonly string[]).includes(this.caller.agency) && association === this.caller.agency;
+  }
+}
