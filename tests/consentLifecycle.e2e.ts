@@ -97,13 +97,20 @@ describe('the audit log', () => {
     expect(errorCodes(asCaseManager).map((e) => e.code)).toEqual(['FORBIDDEN']);
   });
 
+  // The service itself cannot change audit rows (tests/auditAppendOnly.e2e.ts): these tamper as a
+  // superuser could, stepping around the append-only triggers, and verification must still see it.
+  const asSuperuser = (statement: string) =>
+    hub.services.consent.db.sql.exec(
+      `BEGIN; ALTER TABLE "AuditEntry" DISABLE TRIGGER USER; ${statement}; ALTER TABLE "AuditEntry" ENABLE TRIGGER USER; COMMIT;`,
+    );
+
   it('detects a tampered row', async () => {
     const prisma = hub.services.consent.prisma;
     const victim = await prisma.auditEntry.findFirstOrThrow({ where: { allowed: false }, orderBy: { seq: 'asc' } });
-    await prisma.auditEntry.update({ where: { seq: victim.seq }, data: { allowed: true } });
-    const verified = await hub.query('dpo', '{ verifyAuditChain { valid firstBrokenSeq } }');
-    expect(verified.body.data?.verifyAuditChain).toEqual({ valid: false, firstBrokenSeq: victim.seq.toString() });
-    await prisma.auditEntry.update({ where: { seq: victim.seq }, data: { allowed: false } });
+    await asSuperuser(`UPDATE "AuditEntry" SET "allowed" = true WHERE "seq" = ${victim.seq}`);
+    const verified = await hub.query('dpo', '{ verifyAuditChain { valid firstBrokenSeq problem } }');
+    expect(verified.body.data?.verifyAuditChain).toEqual({ valid: false, firstBrokenSeq: victim.seq.toString(), problem: 'ALTERED' });
+    await asSuperuser(`UPDATE "AuditEntry" SET "allowed" = false WHERE "seq" = ${victim.seq}`);
     const repaired = await hub.query('dpo', '{ verifyAuditChain { valid } }');
     expect(repaired.body.data?.verifyAuditChain).toEqual({ valid: true });
   });
@@ -112,8 +119,8 @@ describe('the audit log', () => {
     const prisma = hub.services.consent.prisma;
     const rows = await prisma.auditEntry.findMany({ orderBy: { seq: 'asc' }, take: 3 });
     expect(rows.length).toBe(3);
-    await prisma.auditEntry.delete({ where: { seq: rows[1]!.seq } });
-    const verified = await hub.query('dpo', '{ verifyAuditChain { valid firstBrokenSeq } }');
-    expect(verified.body.data?.verifyAuditChain).toEqual({ valid: false, firstBrokenSeq: rows[2]!.seq.toString() });
+    await asSuperuser(`DELETE FROM "AuditEntry" WHERE "seq" = ${rows[1]!.seq}`);
+    const verified = await hub.query('dpo', '{ verifyAuditChain { valid firstBrokenSeq problem } }');
+    expect(verified.body.data?.verifyAuditChain).toEqual({ valid: false, firstBrokenSeq: rows[2]!.seq.toString(), problem: 'BROKEN_LINK' });
   });
 });

@@ -1,4 +1,5 @@
-import { readServiceConfig, runMain } from '@kim/subgraph-runtime';
+import { runMain } from '@kim/subgraph-runtime';
+import { readConsentConfig } from './env.ts';
 import { startConsent } from './server.ts';
 
-runMain(() => startConsent(readServiceConfig('consent')));
+runMain(() => startConsent(readConsentConfig()));

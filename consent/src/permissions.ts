@@ -6,6 +6,8 @@ export const rules: RuleMap = {
     consentGrants: roleRule(['CASE_MANAGER', 'DATA_PROTECTION_OFFICER']),
     auditTrail: roleRule(['DATA_PROTECTION_OFFICER']),
     verifyAuditChain: roleRule(['DATA_PROTECTION_OFFICER']),
+    auditExport: roleRule(['DATA_PROTECTION_OFFICER']),
+    art15Report: roleRule(['DATA_PROTECTION_OFFICER']),
   },
   Mutation: {
     recordConsent: roleRule(['CASE_MANAGER']),

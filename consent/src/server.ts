@@ -1,35 +1,52 @@
 import { fileURLToPath } from 'node:url';
-import { loadServiceTypeDefs, startService, type ServiceConfig, type ServiceDefinition } from '@kim/subgraph-runtime';
+import { loadServiceTypeDefs, startService, type ServiceDefinition } from '@kim/subgraph-runtime';
+import type { AuditSigningKey } from './audit/auditKey.ts';
 import { extendContext, type ConsentExtra } from './context.ts';
 import { createPrisma, type ConsentPrisma } from './db.ts';
 import { decisionsRoute } from './decisions/decisionsRoute.ts';
 import { sharedClientsRoute } from './decisions/sharedClientsRoute.ts';
+import type { ConsentConfig } from './env.ts';
 import { rules } from './permissions.ts';
 import { resolvers } from './resolvers/index.ts';
 
 export { seedConsent } from './seed.ts';
-export { verifyChain, type ChainVerification } from './audit/verifyChain.ts';
+export { verifyChain, verifyClientChain, type ChainVerification } from './audit/verifyChain.ts';
 export { chainHash, GENESIS_HASH } from './audit/chainHash.ts';
+export { auditVerifyingKey, type AuditVerifyingKey } from './audit/auditKey.ts';
+export { verifyAuditExport, type ExportVerification } from './audit/verifyAuditExport.ts';
+export { readConsentConfig, type ConsentConfig } from './env.ts';
 export type { ConsentPrisma };
 
 /**
- * The consent service: decides and audits every disclosure (internal endpoint for the agency
- * subgraphs), and serves grants and audit trails to people through the gateway.
+ * The consent service as far as it needs no configuration: its schema, rules, resolvers and
+ * migrations (what checks of every service read). `consentService` adds what needs the audit key.
  */
-export const consent: ServiceDefinition<ConsentPrisma, ConsentExtra> = {
+export const consent = {
   name: 'consent',
   typeDefs: loadServiceTypeDefs('consent'),
   resolvers,
   rules,
   migrationsDir: fileURLToPath(new URL('../prisma/migrations', import.meta.url)),
   createPrisma,
-  extendContext: (prisma) => extendContext(prisma),
-  routes: (app, deps) => {
-    decisionsRoute(app, deps);
-    sharedClientsRoute(app, deps);
-  },
-};
+} as const satisfies Omit<ServiceDefinition<ConsentPrisma, ConsentExtra>, 'extendContext' | 'routes'>;
 
-export function startConsent(config: ServiceConfig) {
-  return startService(consent, config);
+/**
+ * The consent service: decides and audits every disclosure (internal endpoint for the agency
+ * subgraphs), and serves grants and audit trails to people through the gateway.
+ */
+export function consentService(auditKey: AuditSigningKey): ServiceDefinition<ConsentPrisma, ConsentExtra> {
+  return {
+    ...consent,
+    extendContext: (prisma) => extendContext(prisma, auditKey),
+    routes: (app, deps) => {
+      decisionsRoute(app, { ...deps, auditKey });
+      sharedClientsRoute(app, deps);
+    },
+  };
+}
+
+/** Starts the consent service; the result also names the audit key's public half, for verifiers. */
+export async function startConsent(config: ConsentConfig) {
+  const running = await startService(consentService(config.auditKey), config);
+  return { ...running, auditKeyId: config.auditKey.keyId, auditPublicKeyPem: config.auditKey.publicKeyPem };
 }

@@ -12,6 +12,8 @@ export interface DemoKeys {
   readonly idp: KeyPairFiles;
   /** The gateway's keys: it signs assertions, services verify them. */
   readonly assertion: KeyPairFiles;
+  /** The consent service's audit keys: it signs anchors and exports, officers verify them offline. */
+  readonly audit: KeyPairFiles;
 }
 
 async function ensurePair(dir: string, name: string): Promise<KeyPairFiles> {
@@ -31,7 +33,7 @@ async function ensurePair(dir: string, name: string): Promise<KeyPairFiles> {
 export async function ensureDemoKeys(dataDir: string): Promise<DemoKeys> {
   const dir = join(dataDir, 'keys');
   mkdirSync(dir, { recursive: true, mode: 0o700 });
-  return { idp: await ensurePair(dir, 'idp'), assertion: await ensurePair(dir, 'assertion') };
+  return { idp: await ensurePair(dir, 'idp'), assertion: await ensurePair(dir, 'assertion'), audit: await ensurePair(dir, 'audit') };
 }
 
 export function readPem(file: string): string {

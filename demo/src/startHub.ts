@@ -1,5 +1,5 @@
 import { startCaseRegistry, seedCaseRegistry } from '@kim/case-registry';
-import { seedConsent, startConsent } from '@kim/consent';
+import { readConsentConfig, seedConsent, startConsent } from '@kim/consent';
 import { readGatewayConfig, startGateway, type GatewayConfig } from '@kim/gateway';
 import { seedImmigrationOffice, startImmigrationOffice } from '@kim/immigration-office';
 import { seedJobcenter, startJobcenter } from '@kim/jobcenter';
@@ -68,7 +68,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   });
 
   const interpose = options.interpose ?? (async (_service: ServiceName, url: string) => url);
-  const consent = await startConsent(readServiceConfig('consent', serviceEnv('consent')));
+  const consent = await startConsent(readConsentConfig({ KIM_AUDIT_SIGNING_KEY_FILE: keys.audit.privateKeyFile, ...serviceEnv('consent') }));
   const started: { stop(): Promise<void> }[] = [consent];
   try {
     const consentUrl = await interpose('consent', consent.url);

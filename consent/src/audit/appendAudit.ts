@@ -1,22 +1,63 @@
-import type { Prisma } from '../generated/prisma/client.ts';
-import { GENESIS_HASH, chainHash, type AuditRecord } from './chainHash.ts';
+import { Prisma } from '../generated/prisma/client.ts';
+import { anchorMessage } from './anchor.ts';
+import type { AuditSigningKey } from './auditKey.ts';
+import { GENESIS_HASH, type AuditRecord } from './chainHash.ts';
+import { linkBatch } from './linkBatch.ts';
+
+/** The lock that makes appenders take turns; any constant the rest of the database does not use. */
+const CHAIN_LOCK = 7428190311;
 
 /**
- * Appends records to the chain inside the caller's transaction. A transaction-scoped advisory
- * lock makes appenders take turns for the few statements between reading the head and writing
- * after it; it is released by the commit, so the chain never forks.
+ * Appends records to the chain inside the caller's transaction: each entry linked into the
+ * global chain and into its client's own chain, then one anchor for the batch (where the chain
+ * and each touched client's chain now stand), signed with the audit key.
+ *
+ * A transaction-scoped advisory lock makes appenders take turns from reading the heads to the
+ * commit, so no chain ever forks; every writer waits for it, so the time it is held bounds the
+ * hub's decisions per second. Hence three statements under it: take the lock; read the global head
+ * and the batch's client heads (one query, a fresh snapshot after the lock); write entries,
+ * anchor and client anchors (one statement).
  */
-export async function appendAudit(tx: Prisma.TransactionClient, records: readonly AuditRecord[]): Promise<void> {
+export async function appendAudit(tx: Prisma.TransactionClient, key: AuditSigningKey, at: Date, records: readonly AuditRecord[]): Promise<void> {
   if (records.length === 0) return;
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(7428190311)`;
-  const head = await tx.auditEntry.findFirst({ orderBy: { seq: 'desc' }, select: { hash: true } });
-  let prevHash = head?.hash ?? GENESIS_HASH;
-  const rows = records.map((record) => {
-    const hash = chainHash(prevHash, record);
-    const row = { ...record, prevHash, hash };
-    prevHash = hash;
-    return row;
-  });
-  // INTENTIONAL: one INSERT; PostgreSQL assigns the serial seq in the order of the rows given.
-  await tx.auditEntry.createMany({ data: rows });
+  const clientIds = [...new Set(records.map((r) => r.kimClientId))];
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`;
+  // INTENTIONAL: one indexed LIMIT 1 per head; DISTINCT ON would read every anchor of each client.
+  const heads = await tx.$queryRaw<{ kimClientId: string | null; entries: bigint; headHash: string }[]>`
+    SELECT NULL::text AS "kimClientId", g."entries", g."headHash"
+    FROM (SELECT "entries", "headHash" FROM "AuditAnchor" ORDER BY "seq" DESC LIMIT 1) g
+    UNION ALL
+    SELECT c.id, h."entries"::bigint, h."headHash"
+    FROM unnest(ARRAY[${Prisma.join(clientIds)}]::text[]) AS c(id)
+    CROSS JOIN LATERAL (
+      SELECT a."entries", a."headHash" FROM "AuditClientAnchor" a
+      WHERE a."kimClientId" = c.id ORDER BY a."seq" DESC LIMIT 1
+    ) h`;
+  const global = heads.find((h) => h.kimClientId === null);
+  const clients = heads.flatMap((h) => (h.kimClientId === null ? [] : [[h.kimClientId, { kimClientId: h.kimClientId, entries: Number(h.entries), headHash: h.headHash }] as const]));
+  const batch = linkBatch({ headHash: global?.headHash ?? GENESIS_HASH, entries: BigInt(global?.entries ?? 0n), clients: new Map(clients) }, records);
+  const signature = key.sign(anchorMessage({ entries: batch.entries, headHash: batch.headHash, at, keyId: key.keyId, clients: batch.clients }));
+
+  const entryRows = batch.rows.map(
+    (r) =>
+      Prisma.sql`(${r.at}::timestamptz, ${r.requestId}, ${r.subject}, ${r.agency}, ${r.role}, ${r.purpose}, ${r.service}, ${r.kimClientId}, ${r.category},
+        ${r.allowed}::boolean, ${r.reason}, ${r.basis}::text, ${r.grantId}::text, ${r.prevHash}, ${r.hash}, ${r.clientPrevHash}, ${r.clientHash})`,
+  );
+  const clientRows = batch.clients.map((c) => Prisma.sql`(${c.kimClientId}, ${c.entries}::int, ${c.headHash})`);
+  // INTENTIONAL: one multi-row INSERT; PostgreSQL numbers the rows (seq) in the order given, and
+  // the batch's anchors are stored at the last of them.
+  await tx.$executeRaw`
+    WITH inserted AS (
+      INSERT INTO "AuditEntry" ("at", "requestId", "subject", "agency", "role", "purpose", "service", "kimClientId", "category",
+        "allowed", "reason", "basis", "grantId", "prevHash", "hash", "clientPrevHash", "clientHash")
+      VALUES ${Prisma.join(entryRows)}
+      RETURNING "seq"
+    ), batch AS (
+      SELECT max("seq") AS "seq" FROM inserted
+    ), anchor AS (
+      INSERT INTO "AuditAnchor" ("seq", "entries", "headHash", "at", "keyId", "signature")
+      SELECT "seq", ${batch.entries}::bigint, ${batch.headHash}, ${at}::timestamptz, ${key.keyId}, ${signature} FROM batch
+    )
+    INSERT INTO "AuditClientAnchor" ("seq", "kimClientId", "entries", "headHash")
+    SELECT batch."seq", v.id, v.entries, v.hash FROM batch, (VALUES ${Prisma.join(clientRows)}) AS v(id, entries, hash)`;
 }

@@ -1,15 +1,22 @@
 import type { ServiceName } from '@kim/schema';
 import { questionKey, type Caller, type ConsentDecision, type ConsentQuestion } from '@kim/subgraph-runtime';
 import { appendAudit } from '../audit/appendAudit.ts';
+import type { AuditSigningKey } from '../audit/auditKey.ts';
 import type { ConsentPrisma } from '../db.ts';
 import { decide } from './decide.ts';
 
 /**
- * Decides a batch of questions and records every decision in the audit chain, in one
- * transaction: the answer leaves only after the commit, so nothing is ever disclosed unrecorded.
- * Validity is judged by the database's clock at decision time.
+ * Decides a batch of questions and records every decision in the audit chain, with the batch's
+ * signed anchor, in one transaction: the answer leaves only after the commit, so nothing is ever
+ * disclosed unrecorded. Validity is judged by the database's clock at decision time.
  */
-export async function decideAndRecord(prisma: ConsentPrisma, caller: Caller, service: ServiceName, asked: readonly ConsentQuestion[]): Promise<ConsentDecision[]> {
+export async function decideAndRecord(
+  prisma: ConsentPrisma,
+  auditKey: AuditSigningKey,
+  caller: Caller,
+  service: ServiceName,
+  asked: readonly ConsentQuestion[],
+): Promise<ConsentDecision[]> {
   const questions = [...new Map(asked.map((q) => [questionKey(q), q])).values()];
   return prisma.$transaction(
     async (tx) => {
@@ -28,6 +35,8 @@ export async function decideAndRecord(prisma: ConsentPrisma, caller: Caller, ser
       const decisions = questions.map((q) => decide({ agency: caller.agency, purpose: caller.purpose, service: q.source ?? service }, q, grants));
       await appendAudit(
         tx,
+        auditKey,
+        now,
         decisions.map((d) => ({
           at: now,
           requestId: caller.requestId,

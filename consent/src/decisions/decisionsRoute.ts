@@ -2,6 +2,7 @@ import { SERVICES, isDataCategory, type ServiceName } from '@kim/schema';
 import { ASSERTION_HEADER, DECISIONS_PATH, verifyAssertion, type ConsentQuestion, type Logger } from '@kim/subgraph-runtime';
 import express, { type Express } from 'express';
 import type { CryptoKey } from 'jose';
+import type { AuditSigningKey } from '../audit/auditKey.ts';
 import type { ConsentPrisma } from '../db.ts';
 import { decideAndRecord } from './decideAndRecord.ts';
 
@@ -26,7 +27,7 @@ function parseQuestions(body: unknown): ConsentQuestion[] | null {
  * `POST /internal/decisions`: an agency subgraph forwards the gateway's assertion it was called
  * with; the audience of that assertion names the subgraph, and so the owner of the data.
  */
-export function decisionsRoute(app: Express, deps: { prisma: ConsentPrisma; log: Logger; assertionKey: CryptoKey }): void {
+export function decisionsRoute(app: Express, deps: { prisma: ConsentPrisma; log: Logger; assertionKey: CryptoKey; auditKey: AuditSigningKey }): void {
   app.post(DECISIONS_PATH, express.json({ limit: '2mb' }), async (req, res) => {
     const caller = await verifyAssertion(deps.assertionKey, req.header(ASSERTION_HEADER), AGENCY_SERVICES);
     if (!caller) {
@@ -39,7 +40,7 @@ export function decisionsRoute(app: Express, deps: { prisma: ConsentPrisma; log:
       return;
     }
     try {
-      const decisions = await decideAndRecord(deps.prisma, caller, caller.audience as ServiceName, questions);
+      const decisions = await decideAndRecord(deps.prisma, deps.auditKey, caller, caller.audience as ServiceName, questions);
       res.json({ decisions });
     } catch (err) {
       deps.log.error({ err, requestId: caller.requestId }, 'could not decide or record; refusing');

@@ -1,5 +1,8 @@
 import { hubError, isoTime } from '@kim/subgraph-runtime';
-import { verifyChain } from '../audit/verifyChain.ts';
+import { art15Report } from '../audit/art15Report.ts';
+import type { ChainVerification } from '../audit/chainChecker.ts';
+import { exportTrail } from '../audit/exportTrail.ts';
+import { holdsKnownHead, verifyChain, verifyClientChain, type KnownHead } from '../audit/verifyChain.ts';
 import type { ConsentContext } from '../context.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { mayViewGrantsOf } from '../grantScope.ts';
@@ -19,6 +22,26 @@ interface AuditArgs {
   filter: { clientId?: string | null; agency?: string | null; from?: string | null; to?: string | null };
   first?: number | null;
   after?: string | null;
+}
+
+const CLIENT_ID = /^[A-Za-z0-9-]{1,64}$/;
+const DECIMAL = /^\d{1,19}$/;
+const HASH = /^[0-9a-f]{64}$/;
+
+function clientIdArg(clientId: string, argument = 'clientId'): string {
+  if (!CLIENT_ID.test(clientId)) throw hubError('BAD_USER_INPUT', 'clientId is malformed.', { argument });
+  return clientId;
+}
+
+function knownHeadArg(head: { seq: string; entries: string; hash: string }): KnownHead {
+  if (!DECIMAL.test(head.seq) || !DECIMAL.test(head.entries) || !HASH.test(head.hash)) {
+    throw hubError('BAD_USER_INPUT', 'knownHead needs a decimal seq and entries and a SHA-256 hex hash.', { argument: 'knownHead' });
+  }
+  return { seq: BigInt(head.seq), entries: BigInt(head.entries), hash: head.hash };
+}
+
+function verificationView(r: ChainVerification) {
+  return { ...r, firstBrokenSeq: r.firstBrokenSeq?.toString() ?? null, headSeq: r.headSeq?.toString() ?? null };
 }
 
 function period(from: string | null | undefined, to: string | null | undefined) {
@@ -76,8 +99,45 @@ export const Query = {
     };
   },
 
-  verifyAuditChain: async (_: unknown, __: unknown, ctx: ConsentContext) => {
-    const result = await verifyChain(ctx.prisma);
-    return { ...result, firstBrokenSeq: result.firstBrokenSeq?.toString() ?? null };
+  verifyAuditChain: async (
+    _: unknown,
+    args: { clientId?: string | null; knownHead?: { seq: string; entries: string; hash: string } | null },
+    ctx: ConsentContext,
+  ) => {
+    const knownHead = args.knownHead ? knownHeadArg(args.knownHead) : null;
+    const result = args.clientId ? await verifyClientChain(ctx.prisma, ctx.auditKey, clientIdArg(args.clientId)) : await verifyChain(ctx.prisma, ctx.auditKey);
+    const lost = result.valid && knownHead ? await holdsKnownHead(ctx.prisma, ctx.auditKey, knownHead) : null;
+    return verificationView(lost ?? result);
+  },
+
+  auditExport: async (_: unknown, args: { clientId: string }, ctx: ConsentContext) => {
+    const signed = await exportTrail(ctx.prisma, ctx.auditKey, clientIdArg(args.clientId));
+    const { payload } = signed;
+    ctx.log.info({ entries: payload.entries.length, chainValid: payload.chainVerified.valid }, 'audit trail exported');
+    return {
+      clientId: payload.clientId,
+      exportedAt: payload.exportedAt,
+      entries: payload.entries.length,
+      clientHead: payload.clientHead.hash,
+      globalHead: payload.globalHead,
+      chainValid: payload.chainVerified.valid,
+      keyId: payload.keyId,
+      signature: signed.signature.value,
+      document: JSON.stringify(signed, null, 2),
+    };
+  },
+
+  art15Report: async (_: unknown, args: { clientId: string; includeOwnProcessing?: boolean | null }, ctx: ConsentContext) => {
+    const report = await art15Report(ctx.prisma, clientIdArg(args.clientId), args.includeOwnProcessing ?? false);
+    const times = <T extends { firstDisclosedAt: Date; lastDisclosedAt: Date }>(x: T) => ({
+      ...x,
+      firstDisclosedAt: isoTime(x.firstDisclosedAt),
+      lastDisclosedAt: isoTime(x.lastDisclosedAt),
+    });
+    return {
+      clientId: report.clientId,
+      generatedAt: isoTime(report.generatedAt),
+      recipients: report.recipients.map((r) => ({ ...times(r), categories: r.categories.map(times) })),
+    };
   },
 };

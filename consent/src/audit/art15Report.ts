@@ -1,0 +1,75 @@
+import { AGENCY_INFO, DATA_CATEGORIES, LEGAL_BASIS_NAMES, isAgency, type LegalBasis } from '@kim/schema';
+import type { ConsentPrisma } from '../db.ts';
+
+/** One category an agency received: for which purposes, on which bases, first and last. */
+export interface Art15Category {
+  readonly category: string;
+  readonly purposes: readonly string[];
+  readonly legalBases: readonly { basis: string | null; name: string }[];
+  readonly firstDisclosedAt: Date;
+  readonly lastDisclosedAt: Date;
+  readonly disclosures: number;
+}
+
+/** One recipient agency, named, with everything it received. */
+export interface Art15Recipient extends Omit<Art15Category, 'category'> {
+  readonly agency: string;
+  readonly name: string;
+  readonly categories: readonly Art15Category[];
+}
+
+export interface Art15Report {
+  readonly clientId: string;
+  readonly generatedAt: Date;
+  readonly recipients: readonly Art15Recipient[];
+}
+
+const byCategoryOrder = (a: string, b: string) => DATA_CATEGORIES.indexOf(a as never) - DATA_CATEGORIES.indexOf(b as never);
+const sorted = (values: Iterable<string>) => [...new Set(values)].sort();
+// An allowed decision always records its basis; if one ever did not, the report says so.
+const basisName = (basis: string | null) => (basis === null ? 'not recorded' : (LEGAL_BASIS_NAMES[basis as LegalBasis] ?? basis));
+const earliest = (dates: Date[]) => new Date(Math.min(...dates.map((d) => d.getTime())));
+const latest = (dates: Date[]) => new Date(Math.max(...dates.map((d) => d.getTime())));
+
+/**
+ * GDPR Art. 15 (1)(c): the recipients of a client's data, from the audit log's allowed
+ * decisions. An organisation reading data it holds itself (reason OWNER) is not a recipient and
+ * is left out unless asked for.
+ */
+export async function art15Report(prisma: ConsentPrisma, clientId: string, includeOwnProcessing: boolean): Promise<Art15Report> {
+  const [{ now }] = (await prisma.$queryRaw<{ now: Date }[]>`SELECT now() AS now`) as [{ now: Date }];
+  const groups = await prisma.auditEntry.groupBy({
+    by: ['agency', 'category', 'purpose', 'basis'],
+    where: { kimClientId: clientId, allowed: true, ...(includeOwnProcessing ? {} : { reason: { not: 'OWNER' } }) },
+    _min: { at: true },
+    _max: { at: true },
+    _count: { _all: true },
+  });
+  const lines = groups.map((g) => ({
+    agency: g.agency,
+    category: g.category,
+    purpose: g.purpose,
+    basis: g.basis,
+    first: g._min.at!,
+    last: g._max.at!,
+    count: g._count._all,
+  }));
+  const summarise = (of: typeof lines) => ({
+    purposes: sorted(of.map((l) => l.purpose)),
+    legalBases: [...new Set(of.map((l) => l.basis))].sort().map((basis) => ({ basis, name: basisName(basis) })),
+    firstDisclosedAt: earliest(of.map((l) => l.first)),
+    lastDisclosedAt: latest(of.map((l) => l.last)),
+    disclosures: of.reduce((n, l) => n + l.count, 0),
+  });
+  const recipients = sorted(lines.map((l) => l.agency)).map((agency) => {
+    const own = lines.filter((l) => l.agency === agency);
+    return {
+      agency,
+      name: isAgency(agency) ? AGENCY_INFO[agency].name : agency,
+      ...summarise(own),
+      categories: [...new Set(own.map((l) => l.category))].sort(byCategoryOrder).map((category) => ({ category, ...summarise(own.filter((l) => l.category === category)) })),
+    };
+  });
+  recipients.sort((a, b) => a.name.localeCompare(b.name, 'de'));
+  return { clientId, generatedAt: now, recipients };
+}

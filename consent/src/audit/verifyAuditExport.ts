@@ -1,0 +1,92 @@
+import type { AuditVerifyingKey } from './auditKey.ts';
+import { GENESIS_HASH, chainHash } from './chainHash.ts';
+import { EXPORT_FORMAT, exportMessage, type AuditExportPayload, type ExportedEntry } from './exportFormat.ts';
+
+export interface ExportVerification {
+  readonly valid: boolean;
+  readonly clientId: string | null;
+  readonly entries: number;
+  /** What is wrong, one line each, for people; empty when valid. */
+  readonly problems: readonly string[];
+}
+
+const HASH = /^[0-9a-f]{64}$/;
+const SEQ = /^\d{1,19}$/;
+const MAX_PROBLEMS = 20;
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isNullableString = (v: unknown): v is string | null => v === null || typeof v === 'string';
+
+const ENTRY_STRINGS = ['seq', 'at', 'requestId', 'subject', 'agency', 'role', 'purpose', 'service', 'clientId', 'category', 'reason', 'prevHash', 'hash', 'clientPrevHash', 'clientHash'] as const;
+
+function isEntry(v: unknown): v is ExportedEntry {
+  return isObject(v) && ENTRY_STRINGS.every((k) => isString(v[k])) && typeof v.allowed === 'boolean' && isNullableString(v.basis) && isNullableString(v.grantId);
+}
+
+/** The payload's shape, checked field by field: the document comes from outside. */
+function shapeProblem(payload: unknown): string | null {
+  if (!isObject(payload)) return 'payload is missing';
+  if (payload.format !== EXPORT_FORMAT) return `format is not ${EXPORT_FORMAT}`;
+  if (!isString(payload.clientId) || !isString(payload.exportedAt) || !isString(payload.keyId)) return 'clientId, exportedAt or keyId is missing';
+  if (!Array.isArray(payload.entries) || !payload.entries.every(isEntry)) return 'entries are malformed';
+  const { clientHead, globalHead, chainVerified } = payload;
+  if (!isObject(clientHead) || !Number.isInteger(clientHead.entries) || !isString(clientHead.hash)) return 'clientHead is malformed';
+  if (!isObject(globalHead) || !isString(globalHead.seq) || !SEQ.test(globalHead.seq) || !isString(globalHead.entries) || !SEQ.test(globalHead.entries) || !isString(globalHead.hash)) {
+    return 'globalHead is malformed';
+  }
+  if (!isObject(chainVerified) || typeof chainVerified.valid !== 'boolean') return 'chainVerified is malformed';
+  return null;
+}
+
+/** Recomputes the client's chain from the genesis hash: every link, both hashes of every entry. */
+function chainProblems(payload: AuditExportPayload): string[] {
+  const problems: string[] = [];
+  let clientHash = GENESIS_HASH;
+  let lastSeq = -1n;
+  for (const e of payload.entries) {
+    if (problems.length >= MAX_PROBLEMS) break;
+    const at = new Date(e.at);
+    if (!SEQ.test(e.seq) || Number.isNaN(at.getTime()) || at.toISOString() !== e.at || !HASH.test(e.hash) || !HASH.test(e.clientHash)) {
+      problems.push(`entry ${e.seq}: malformed`);
+      continue;
+    }
+    const seq = BigInt(e.seq);
+    if (seq <= lastSeq) problems.push(`entry ${e.seq}: out of order`);
+    if (e.clientId !== payload.clientId) problems.push(`entry ${e.seq}: belongs to another client`);
+    const record = { ...e, at, kimClientId: e.clientId };
+    if (e.clientPrevHash !== clientHash) problems.push(`entry ${e.seq}: does not follow the entry before it in the client's chain`);
+    if (chainHash(e.clientPrevHash, record) !== e.clientHash) problems.push(`entry ${e.seq}: its fields do not give its client hash (altered)`);
+    if (chainHash(e.prevHash, record) !== e.hash) problems.push(`entry ${e.seq}: its fields do not give its hash (altered)`);
+    clientHash = e.clientHash;
+    lastSeq = seq;
+  }
+  if (payload.clientHead.entries !== payload.entries.length || payload.clientHead.hash !== clientHash) {
+    problems.push(`the client head says ${payload.clientHead.entries} entries ending in ${payload.clientHead.hash.slice(0, 12)}…; the entries give ${payload.entries.length} ending in ${clientHash.slice(0, 12)}…`);
+  }
+  if (payload.entries.length > 0 && BigInt(payload.globalHead.seq) < lastSeq) problems.push('the global head is older than the last entry');
+  return problems;
+}
+
+/**
+ * Verifies an audit export offline, with nothing but the consent service's public key: the
+ * signature over the canonical payload, then every hash and link of the client's chain, recomputed.
+ * Pure: no database, no network. Any change to the document (an entry edited, dropped, added or
+ * moved, a head changed) fails it.
+ */
+export function verifyAuditExport(document: unknown, key: AuditVerifyingKey): ExportVerification {
+  const doc = isObject(document) ? document : {};
+  const shape = shapeProblem(doc.payload);
+  if (shape) return { valid: false, clientId: null, entries: 0, problems: [`not an audit export: ${shape}`] };
+  const payload = doc.payload as unknown as AuditExportPayload;
+  const problems: string[] = [];
+  const signature = isObject(doc.signature) ? doc.signature : {};
+  if (payload.keyId !== key.keyId) problems.push(`signed with key ${payload.keyId}, not with the key given (${key.keyId})`);
+  else if (signature.algorithm !== 'Ed25519' || !isString(signature.value) || !key.verify(exportMessage(payload), signature.value)) {
+    problems.push('the signature does not match the content: the export was changed after signing, or not signed by this key');
+  }
+  if (!payload.chainVerified.valid) problems.push(`the consent service found the chain broken when exporting (${String(payload.chainVerified.problem)} at ${String(payload.chainVerified.firstBrokenSeq)})`);
+  problems.push(...chainProblems(payload));
+  return { valid: problems.length === 0, clientId: payload.clientId, entries: payload.entries.length, problems };
+}
