@@ -1,15 +1,10 @@
 import type { ConsentPrisma } from '@kim/consent';
 import { DATA_CATEGORIES, LEGAL_BASES, PURPOSES, type Agency, type DataCategory, type LegalBasis, type Purpose } from '@kim/schema';
 import fc from 'fast-check';
+import type { ActiveGrant } from '../../consent/src/decisions/decide.ts';
 
-/** A grant row as the consent database holds it. */
-export interface GrantRow {
-  readonly id: string;
-  readonly kimClientId: string;
-  readonly grantee: string;
-  readonly categories: readonly string[];
-  readonly purposes: readonly string[];
-  readonly legalBasis: string;
+/** A grant row as the consent database holds it: what a decision reads, and its validity. */
+export interface GrantRow extends ActiveGrant {
   readonly validFrom: Date;
   readonly validUntil: Date | null;
   readonly revokedAt: Date | null;
