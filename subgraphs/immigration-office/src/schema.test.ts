@@ -13,7 +13,7 @@ import { rules } from './permissions.ts';
 const schema = buildASTSchema(parse(serviceSdl('immigration-office')), { assumeValidSDL: true });
 const objectType = (name: string) => schema.getType(name) as GraphQLObjectType;
 
-/** Fields owned by other subgraphs: never resolved here, so they carry no tag and fall to deny. */
+/** Fields owned by other subgraphs: never resolved here, so they carry no category and are denied outright. */
 const EXTERNAL = ['Client.languageLevel', 'Client.receivesBenefits'];
 const READINESS = { kind: 'category', category: 'NATURALISATION', inputs: ['RESIDENCE', 'EDUCATION_LANGUAGE', 'BENEFITS'] };
 const category = (name: string) => ({ kind: 'category', category: name, inputs: [] });
@@ -23,8 +23,10 @@ describe('the immigration-office SDL', () => {
     expect(untaggedClientFields(schema).filter((f) => !EXTERNAL.includes(f))).toEqual([]);
   });
 
-  it('leaves only the external fields to the fallback deny', () => {
-    expect(resolveRules(schema, rules).unguarded.sort()).toEqual(EXTERNAL);
+  it('leaves no field to the fallback deny, and denies the external ones explicitly', () => {
+    const { rules: resolved, unguarded } = resolveRules(schema, rules);
+    expect(unguarded).toEqual([]);
+    expect(EXTERNAL.every((f) => resolved.Client?.[f.split('.')[1]!] !== undefined)).toBe(true);
   });
 
   it('keeps the Client contract other services rely on', () => {
@@ -39,8 +41,8 @@ describe('the immigration-office SDL', () => {
       workPermitted: ['Boolean', category('RESIDENCE')],
       asylumProcedure: ['AsylumProcedure', category('ASYLUM_PROCEDURE')],
       naturalisationApplication: ['NaturalisationApplication', category('NATURALISATION')],
-      languageLevel: ['LanguageLevel', { kind: 'none' }],
-      receivesBenefits: ['Boolean', { kind: 'none' }],
+      languageLevel: ['LanguageLevel', { kind: 'external' }],
+      receivesBenefits: ['Boolean', { kind: 'external' }],
       naturalisationReadiness: ['NaturalisationReadiness', READINESS],
     });
   });
