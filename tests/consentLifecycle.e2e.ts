@@ -57,6 +57,16 @@ describe('recording and revoking consent', () => {
     expect(await hub.services.consent.prisma.grant.count()).toBe(countBefore);
   });
 
+  it('lets a team record consent only for its own clients, so that it can always revoke what it records', async () => {
+    const countBefore = await hub.services.consent.prisma.grant.count();
+    // K-000003 lives in Dormagen and has nothing with KIM Neuss.
+    const stranger = await hub.query('cm-neuss', RECORD, {
+      input: { clientId: 'K-000003', grantee: 'CARITAS', categories: ['IDENTITY'], purposes: ['MIGRATION_COUNSELLING'], evidenceRef: 'EV-TEST-X' },
+    });
+    expect(errorCodes(stranger)).toEqual([{ code: 'NOT_FOUND', path: 'recordConsent' }]);
+    expect(await hub.services.consent.prisma.grant.count()).toBe(countBefore);
+  });
+
   it('lets only case managers record consent', async () => {
     const response = await hub.query('jobcenter', RECORD, {
       input: { clientId: 'K-000001', grantee: 'JOBCENTER', categories: ['IDENTITY'], purposes: ['BENEFITS_ADMINISTRATION'], evidenceRef: 'x' },

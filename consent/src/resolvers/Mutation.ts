@@ -29,6 +29,12 @@ export const Mutation = {
     const validFrom = parseInstant(input.validFrom, 'input.validFrom') ?? new Date();
     const validUntil = parseInstant(input.validUntil, 'input.validUntil') ?? null;
     if (validUntil && validUntil <= validFrom) throw hubError('BAD_USER_INPUT', 'validUntil must be after validFrom.', { argument: 'input.validUntil' });
+    // A case manager records consent for the clients of their own team: the first grant is to the
+    // team itself, later ones need the client to be with the team already. Otherwise a team could
+    // create grants for strangers that it could then neither see nor revoke.
+    if (input.grantee !== ctx.caller.agency && !mayViewGrantsOf(ctx.caller, await ctx.loaders.grantsOfClient.load(input.clientId))) {
+      throw hubError('NOT_FOUND', 'No such client with your team.');
+    }
     const grant = await ctx.prisma.grant.create({
       data: {
         id: randomUUID(),
