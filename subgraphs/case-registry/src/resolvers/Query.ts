@@ -6,7 +6,9 @@ import type { Prisma } from '../generated/prisma/client.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { statistics } from './statistics.ts';
 
-export const MAX_PAGE_SIZE = 100;
+// 200 lets the benchmark show that a page costs the same number of SQL statements at any size;
+// the gateway's cost limit still stops three such pages in one request.
+export const MAX_PAGE_SIZE = 200;
 
 interface ClientsArgs {
   first?: number | null;

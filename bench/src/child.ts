@@ -1,0 +1,195 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { startStandaloneServer } from '@apollo/server/standalone';
+import { caseRegistry } from '@kim/case-registry';
+import { consentService, readConsentConfig } from '@kim/consent';
+import { DEMO_AUDIENCE, DEMO_ISSUER, ensureDemoKeys, PERSONAS, isPersonaName } from '@kim/demo';
+import { readGatewayConfig, startGateway } from '@kim/gateway';
+import { immigrationOffice } from '@kim/immigration-office';
+import { jobcenter } from '@kim/jobcenter';
+import { ROLE_PURPOSES, SERVICES, SUPERGRAPH_PATH, isPurpose, type ServiceName } from '@kim/schema';
+import { envPrefix, readServiceConfig, startService, DECISIONS_PATH, SHARED_CLIENTS_PATH, type PrismaLike, type ServiceDefinition } from '@kim/subgraph-runtime';
+import { startBareService } from '@kim/subgraph-runtime/bare';
+import { welfare } from '@kim/welfare';
+import { countingAdapter } from './countingAdapter.ts';
+
+/**
+ * One side of the benchmark in its own process, so that its peak RSS is its own: `hub` (gateway,
+ * four subgraphs and consent as shipped, with limits raised) or `bare` (the same resolvers and
+ * databases behind a plain @apollo/gateway, see startBareService). It counts, for the parent,
+ * SQL statements per service (at the driver adapter), consent calls per subgraph and
+ * gateway→subgraph fetches (at `fetch`, which both gateways and the consent loader use).
+ */
+
+export interface ChildConfig {
+  readonly mode: 'hub' | 'bare';
+  readonly urls: Record<ServiceName, string>;
+  readonly keysDir: string;
+  /** bare: the fixed answer of "which clients share anything with this agency". */
+  readonly sharedClients: Record<string, readonly string[]>;
+}
+
+export interface ChildStats {
+  sql: Record<string, number>;
+  consentCalls: Record<string, number>;
+  sharedClientsCalls: Record<string, number>;
+  /** Milliseconds from sending a consent call to its answer's headers, summed per subgraph. */
+  consentMs: Record<string, number>;
+  subgraphFetches: Record<string, number>;
+  maxRssMb: number;
+}
+
+const stats: ChildStats = { sql: {}, consentCalls: {}, sharedClientsCalls: {}, consentMs: {}, subgraphFetches: {}, maxRssMb: 0 };
+const bump = (m: Record<string, number>, k: string) => {
+  m[k] = (m[k] ?? 0) + 1;
+};
+const subgraphByUrl = new Map<string, ServiceName>();
+
+/** The audience of the gateway's assertion: which subgraph a consent call comes from. */
+function audience(headers: RequestInit['headers']): string {
+  const token = new Headers(headers).get('x-kim-assertion') ?? '';
+  try {
+    const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { aud?: string | string[] };
+    return String(Array.isArray(payload.aud) ? payload.aud[0] : payload.aud ?? '?');
+  } catch {
+    return '?';
+  }
+}
+
+const realFetch = globalThis.fetch;
+globalThis.fetch = (input, init) => {
+  const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+  if (url.endsWith(DECISIONS_PATH)) {
+    const from = audience(init?.headers);
+    bump(stats.consentCalls, from);
+    const t = performance.now();
+    return realFetch(input, init).finally(() => {
+      stats.consentMs[from] = (stats.consentMs[from] ?? 0) + performance.now() - t;
+    });
+  } else if (url.endsWith(SHARED_CLIENTS_PATH)) bump(stats.sharedClientsCalls, audience(init?.headers));
+  else {
+    const service = subgraphByUrl.get(url);
+    if (service) bump(stats.subgraphFetches, service);
+  }
+  return realFetch(input, init);
+};
+
+function counted<P extends PrismaLike, E extends object>(definition: ServiceDefinition<P, E>): ServiceDefinition<P, E> {
+  // KIM_BENCH_SQL_LOG=1 prints every statement with its service, to see what a count is made of.
+  const log = process.env.KIM_BENCH_SQL_LOG === '1';
+  const onSql = (sql: string) => {
+    bump(stats.sql, definition.name);
+    if (log) process.stderr.write(`[sql ${definition.name}] ${sql.replace(/\s+/g, ' ').slice(0, 160)}\n`);
+  };
+  return { ...definition, createPrisma: (adapter) => definition.createPrisma(countingAdapter(adapter, onSql)) };
+}
+
+async function startHubSide(config: ChildConfig): Promise<string> {
+  const keys = await ensureDemoKeys(config.keysDir);
+  const base = { LOG_LEVEL: 'silent', KIM_DATA_DIR: 'memory://', KIM_ASSERTION_PUBLIC_KEY_FILE: keys.assertion.publicKeyFile };
+  const env = (s: ServiceName) => ({ ...base, [`${envPrefix(s)}_PORT`]: '0', [`${envPrefix(s)}_DATABASE_URL`]: config.urls[s] });
+  const consentConfig = readConsentConfig({ ...env('consent'), KIM_AUDIT_SIGNING_KEY_FILE: keys.audit.privateKeyFile });
+  const consent = await startService(counted(consentService(consentConfig.auditKey)), consentConfig);
+  const agency = (s: ServiceName) => readServiceConfig(s, { ...env(s), KIM_CONSENT_URL: consent.url });
+  const started = await Promise.all([
+    startService(counted(caseRegistry), agency('case-registry')),
+    startService(counted(immigrationOffice), agency('immigration-office')),
+    startService(counted(jobcenter), agency('jobcenter')),
+    startService(counted(welfare), agency('welfare')),
+  ]);
+  const urls = Object.fromEntries([consent, ...started].map((s) => [s.name, `${s.url}/graphql`])) as Record<ServiceName, string>;
+  for (const s of SERVICES) subgraphByUrl.set(urls[s], s);
+  const gateway = await startGateway(
+    readGatewayConfig({
+      ...base,
+      PORT: '0',
+      KIM_JWT_PUBLIC_KEY_FILE: keys.idp.publicKeyFile,
+      KIM_JWT_ISSUER: DEMO_ISSUER,
+      KIM_JWT_AUDIENCE: DEMO_AUDIENCE,
+      KIM_ASSERTION_PRIVATE_KEY_FILE: keys.assertion.privateKeyFile,
+      // INTENTIONAL: the benchmark sends far more than an agency's budget; the limiter itself
+      // still runs (and costs what it costs), it just never refuses.
+      KIM_RATE_LIMIT_CAPACITY: '1000000000',
+      KIM_RATE_LIMIT_REFILL_PER_MINUTE: '1000000000',
+      ...Object.fromEntries(SERVICES.map((s) => [`${envPrefix(s)}_URL`, urls[s]])),
+    }),
+  );
+  return `${gateway.url}/graphql`;
+}
+
+async function startBareSide(config: ChildConfig): Promise<string> {
+  const keys = await ensureDemoKeys(config.keysDir);
+  const base = { LOG_LEVEL: 'silent', KIM_DATA_DIR: 'memory://', KIM_ASSERTION_PUBLIC_KEY_FILE: keys.assertion.publicKeyFile };
+  const env = (s: ServiceName) => ({ ...base, [`${envPrefix(s)}_PORT`]: '0', [`${envPrefix(s)}_DATABASE_URL`]: config.urls[s] });
+  const options = {
+    // The persona is a plain header the bare gateway passes on: no token, no signature.
+    callerFor: (req: { header(name: string): string | undefined }) => {
+      const name = req.header('x-bench-persona') ?? '';
+      if (!isPersonaName(name)) throw new Error(`unknown persona ${name}`);
+      const persona = PERSONAS[name];
+      const asked = req.header('x-kim-purpose');
+      const purpose = asked && isPurpose(asked) ? asked : ROLE_PURPOSES[persona.role][0]!;
+      return { subject: persona.subject, agency: persona.agency, role: persona.role, purpose, requestId: randomUUID() };
+    },
+    sharedClientIds: (caller: { agency: string }) => config.sharedClients[caller.agency] ?? [],
+  };
+  const consentConfig = readConsentConfig({ ...env('consent'), KIM_AUDIT_SIGNING_KEY_FILE: keys.audit.privateKeyFile });
+  const cfg = (s: ServiceName) => readServiceConfig(s, env(s));
+  const started = await Promise.all([
+    startBareService(counted(consentService(consentConfig.auditKey)), consentConfig, options),
+    startBareService(counted(caseRegistry), cfg('case-registry'), options),
+    startBareService(counted(immigrationOffice), cfg('immigration-office'), options),
+    startBareService(counted(jobcenter), cfg('jobcenter'), options),
+    startBareService(counted(welfare), cfg('welfare'), options),
+  ]);
+  const urls = Object.fromEntries(started.map((s) => [s.name, `${s.url}/graphql`])) as Record<ServiceName, string>;
+  for (const s of SERVICES) subgraphByUrl.set(urls[s], s);
+  interface BareContext {
+    persona: string;
+    purpose: string;
+  }
+  const gateway = new ApolloGateway({
+    supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
+    buildService: ({ name }) =>
+      new RemoteGraphQLDataSource<BareContext>({
+        url: urls[name as ServiceName],
+        // The same HTTP client as the hub's gateway (global fetch), so transport is not the difference.
+        fetcher: ((input: string, init: RequestInit) => fetch(input, init)) as never,
+        willSendRequest({ request, context }) {
+          request.http?.headers.set('x-bench-persona', context.persona);
+          if (context.purpose) request.http?.headers.set('x-kim-purpose', context.purpose);
+        },
+      }),
+  });
+  const server = new ApolloServer<BareContext>({ gateway });
+  const { url } = await startStandaloneServer(server, {
+    listen: { port: 0, host: '127.0.0.1' },
+    context: async ({ req }) => ({ persona: String(req.headers['x-bench-persona'] ?? ''), purpose: String(req.headers['x-kim-purpose'] ?? '') }),
+  });
+  return url.replace(/\/$/, '');
+}
+
+process.on('message', (message: { type: string; config?: ChildConfig }) => {
+  void (async () => {
+    if (message.type === 'start' && message.config) {
+      const url = message.config.mode === 'hub' ? await startHubSide(message.config) : await startBareSide(message.config);
+      process.send?.({ type: 'ready', url });
+    } else if (message.type === 'reset') {
+      stats.sql = {};
+      stats.consentCalls = {};
+      stats.sharedClientsCalls = {};
+      stats.consentMs = {};
+      stats.subgraphFetches = {};
+      process.send?.({ type: 'reset' });
+    } else if (message.type === 'stats') {
+      stats.maxRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+      process.send?.({ type: 'stats', stats });
+    } else if (message.type === 'exit') {
+      process.exit(0);
+    }
+  })().catch((error: unknown) => {
+    process.send?.({ type: 'error', message: String((error as Error).stack ?? error) });
+  });
+});
