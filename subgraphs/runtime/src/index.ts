@@ -17,7 +17,7 @@ export {
   type DecisionRequestBody,
   type DecisionResponseBody,
 } from './consent/decision.ts';
-export { applyMigrations, readMigrations, type Migration } from './db/migrations.ts';
+export { applyMigrations, pendingMigrations, readMigrations, type Migration } from './db/migrations.ts';
 export { openDatabase, databaseLocation, type Database, type DatabaseLocation } from './db/openDatabase.ts';
 export { ERROR_CODES, hubError, requestError, consentRequired, consentUnavailable, type ErrorCode } from './errors.ts';
 export { buildPermissions, resolveRules, categoryRule, roleRule, type RuleMap, type ShieldRule } from './guard/buildPermissions.ts';

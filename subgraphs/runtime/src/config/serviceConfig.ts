@@ -10,6 +10,11 @@ export interface ServiceConfig {
   readonly host: string;
   readonly port: number;
   readonly database: DatabaseLocation;
+  /**
+   * Where migrations are applied from, when the service itself runs as a role that may not
+   * change the schema (PostgreSQL only). Without it the service migrates over its own connection.
+   */
+  readonly migrationDatabaseUrl?: string;
   /** Ed25519 public key (SPKI PEM) of the gateway, which signs every request's assertion. */
   readonly assertionPublicKeyPem: string;
   readonly consentUrl: string;
@@ -53,6 +58,7 @@ export function readServiceConfig(service: ServiceName, env: NodeJS.ProcessEnv =
     port: port(env, `${prefix}_PORT`, DEFAULT_PORTS[service]),
     // `memory://` keeps every PGlite database in memory (tests): nothing is written to disk.
     database: databaseLocation(optionalString(env, `${prefix}_DATABASE_URL`), dataDir.startsWith('memory://') ? 'memory://' : join(dataDir, service)),
+    ...(optionalString(env, `${prefix}_MIGRATION_DATABASE_URL`) ? { migrationDatabaseUrl: optionalString(env, `${prefix}_MIGRATION_DATABASE_URL`) } : {}),
     assertionPublicKeyPem: pemFromEnv(env, 'KIM_ASSERTION_PUBLIC_KEY'),
     consentUrl: url(env, 'KIM_CONSENT_URL', `http://127.0.0.1:${DEFAULT_PORTS.consent}`),
     consentTimeoutMs: positiveInt(env, 'KIM_CONSENT_TIMEOUT_MS', 2000),

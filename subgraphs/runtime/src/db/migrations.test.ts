@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyMigrations } from './migrations.ts';
+import { applyMigrations, pendingMigrations } from './migrations.ts';
 import { openDatabase } from './openDatabase.ts';
 
 const init = { name: '20260101000000_init', sql: 'CREATE TABLE "Thing" ("id" TEXT PRIMARY KEY);' };
@@ -18,6 +18,15 @@ describe('applyMigrations', () => {
       { migration_name: init.name, applied_steps_count: 1 },
       { migration_name: next.name, applied_steps_count: 1 },
     ]);
+    await db.close();
+  });
+
+  it('names the migrations a database still lacks', async () => {
+    const db = await openDatabase({ kind: 'pglite', dataDir: 'memory://' });
+    await applyMigrations(db.sql, [init]);
+    expect(await pendingMigrations(db.sql, [init, next])).toEqual([next.name]);
+    await applyMigrations(db.sql, [init, next]);
+    expect(await pendingMigrations(db.sql, [init, next])).toEqual([]);
     await db.close();
   });
 

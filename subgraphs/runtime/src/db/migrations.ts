@@ -31,6 +31,18 @@ const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 )`;
 
 /**
+ * The migrations not yet applied: a service that may not migrate (it runs as a role that owns
+ * nothing) refuses to start on a database behind its code.
+ */
+export async function pendingMigrations(sql: SqlExecutor, migrations: readonly Migration[]): Promise<string[]> {
+  const applied = await sql.query<{ migration_name: string }>(
+    'SELECT migration_name FROM "_prisma_migrations" WHERE rolled_back_at IS NULL AND finished_at IS NOT NULL',
+  );
+  const names = new Set(applied.map((row) => row.migration_name));
+  return migrations.map((m) => m.name).filter((name) => !names.has(name));
+}
+
+/**
  * Applies the migrations not yet applied, each in its own transaction, and records them in
  * `_prisma_migrations` exactly as `prisma migrate deploy` does, so that either tool can take
  * over a database from the other. A migration whose file changed after it was applied stops the

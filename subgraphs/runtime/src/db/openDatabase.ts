@@ -27,8 +27,8 @@ export function databaseLocation(databaseUrl: string | undefined, pgliteDir: str
  * Opens a service's database. On PostgreSQL a `schema` query parameter in the URL keeps each
  * service in its own schema, so that one test database can hold all of them.
  */
-export async function openDatabase(location: DatabaseLocation): Promise<Database> {
-  return location.kind === 'postgres' ? openPostgres(location.url) : openPglite(location.dataDir);
+export async function openDatabase(location: DatabaseLocation, options: { createSchema?: boolean } = {}): Promise<Database> {
+  return location.kind === 'postgres' ? openPostgres(location.url, options.createSchema ?? true) : openPglite(location.dataDir);
 }
 
 async function openPglite(dataDir: string): Promise<Database> {
@@ -68,7 +68,7 @@ async function openPglite(dataDir: string): Promise<Database> {
   };
 }
 
-async function openPostgres(rawUrl: string): Promise<Database> {
+async function openPostgres(rawUrl: string, createSchema: boolean): Promise<Database> {
   const url = new URL(rawUrl);
   const schema = url.searchParams.get('schema') ?? 'public';
   url.searchParams.delete('schema');
@@ -77,7 +77,7 @@ async function openPostgres(rawUrl: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString, options, max: 10 });
   // A pool error (server restart) must not crash the process; the next query reports it.
   pool.on('error', () => undefined);
-  if (schema !== 'public') await pool.query(`CREATE SCHEMA IF NOT EXISTS "${schema.replace(/"/g, '')}"`);
+  if (createSchema && schema !== 'public') await pool.query(`CREATE SCHEMA IF NOT EXISTS "${schema.replace(/"/g, '')}"`);
   return {
     kind: 'postgres',
     adapter: new PrismaPg({ connectionString, options, max: 10 }, { schema }),

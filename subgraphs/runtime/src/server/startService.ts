@@ -6,7 +6,7 @@ import type { Express } from 'express';
 import type { CryptoKey } from 'jose';
 import { importAssertionPublicKey } from '../auth/keys.ts';
 import type { ServiceConfig } from '../config/serviceConfig.ts';
-import { applyMigrations, readMigrations } from '../db/migrations.ts';
+import { applyMigrations, pendingMigrations, readMigrations } from '../db/migrations.ts';
 import { openDatabase, type Database } from '../db/openDatabase.ts';
 import type { RuleMap } from '../guard/buildPermissions.ts';
 import { createLogger, type Logger } from '../logger.ts';
@@ -45,9 +45,26 @@ export async function startService<Prisma extends PrismaLike, Extra extends obje
   config: ServiceConfig,
   log: Logger = createLogger(definition.name, config.logLevel),
 ): Promise<RunningService<Prisma>> {
-  const db = await openDatabase(config.database);
-  const applied = await applyMigrations(db.sql, readMigrations(definition.migrationsDir));
-  if (applied.length > 0) log.info({ migrations: applied }, 'applied migrations');
+  const migrations = readMigrations(definition.migrationsDir);
+  let db: Database;
+  if (config.migrationDatabaseUrl) {
+    if (config.database.kind !== 'postgres') throw new Error(`a migration database URL needs a PostgreSQL database URL for ${definition.name}`);
+    const owner = await openDatabase({ kind: 'postgres', url: config.migrationDatabaseUrl });
+    try {
+      const applied = await applyMigrations(owner.sql, migrations);
+      if (applied.length > 0) log.info({ migrations: applied }, 'applied migrations as the schema owner');
+    } finally {
+      await owner.close();
+    }
+    // INTENTIONAL: the service's own role may not create anything, not even the schema.
+    db = await openDatabase(config.database, { createSchema: false });
+    const pending = await pendingMigrations(db.sql, migrations);
+    if (pending.length > 0) throw new Error(`${definition.name}: the database lacks migrations ${pending.join(', ')}`);
+  } else {
+    db = await openDatabase(config.database);
+    const applied = await applyMigrations(db.sql, migrations);
+    if (applied.length > 0) log.info({ migrations: applied }, 'applied migrations');
+  }
   const prisma = definition.createPrisma(db.adapter);
   const assertionKey = await importAssertionPublicKey(config.assertionPublicKeyPem);
   const { app, stop } = await createServiceApp<Extra>({
