@@ -1,5 +1,6 @@
 import { readConsentConfig, startConsent } from '@kim/consent';
-import { ASSERTION_HEADER, DECISIONS_PATH, generateEd25519Pem, importAssertionPrivateKey, signAssertion } from '@kim/subgraph-runtime';
+import { startWelfare } from '@kim/welfare';
+import { ASSERTION_HEADER, DECISIONS_PATH, generateEd25519Pem, importAssertionPrivateKey, readServiceConfig, signAssertion } from '@kim/subgraph-runtime';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 
@@ -76,6 +77,58 @@ describe('the consent service running as a role that owns nothing', () => {
         'CREATE TABLE "Sneaky" (id int)',
       ]) {
         await expect(asService.query(statement), statement).rejects.toThrow();
+      }
+    } finally {
+      await asService.end().catch(() => undefined);
+      await service.stop();
+      await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      await admin.query(`DROP OWNED BY "${role}"`);
+      await admin.query(`DROP ROLE "${role}"`);
+      await admin.end();
+    }
+  });
+
+  it('runs an agency subgraph as a role that may only read', async () => {
+    const suffix = `${process.pid}_${Date.now().toString(36)}`;
+    const schema = `t_lpw_${suffix}`;
+    const role = `kim_welfare_svc_${suffix}`;
+    const admin = new pg.Client({ connectionString: base });
+    await admin.connect();
+    const url = (user?: string) => {
+      const u = new URL(base);
+      if (user) {
+        u.username = user;
+        u.password = '';
+      }
+      u.searchParams.set('schema', schema);
+      return u.toString();
+    };
+    await admin.query(`DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'kim_welfare_app') THEN CREATE ROLE kim_welfare_app NOLOGIN; END IF; END $$`);
+    await admin.query(`CREATE ROLE "${role}" LOGIN IN ROLE kim_welfare_app`);
+    const keys = await generateEd25519Pem();
+    const service = await startWelfare(
+      readServiceConfig('welfare', {
+        WELFARE_PORT: '0',
+        WELFARE_DATABASE_URL: url(role),
+        WELFARE_MIGRATION_DATABASE_URL: url(),
+        KIM_ASSERTION_PUBLIC_KEY: keys.publicKey,
+        LOG_LEVEL: 'silent',
+      }),
+    );
+    const asService = new pg.Client({ connectionString: url(role).replace(/\?.*$/, ''), options: `-c search_path="${schema}"` });
+    try {
+      expect((await fetch(`${service.url}/readyz`)).status).toBe(200);
+      // The service's own reads work as the role (an unknown client: nothing, and no error).
+      expect(await service.prisma.counsellingContact.count()).toBe(0);
+      await asService.connect();
+      expect((await asService.query('SELECT count(*)::int AS n FROM "LanguageCourse"')).rows).toEqual([{ n: 0 }]);
+      for (const statement of [
+        `INSERT INTO "LanguageCourse" ("id", "kimClientId", "provider", "courseType", "targetLevel", "startedAt") VALUES ('x', 'K-1', 'p', 'INTEGRATION_COURSE', 'B1', now())`,
+        'DELETE FROM "CounsellingContact"',
+        'DROP TABLE "SupportNeed"',
+        'CREATE TABLE "Sneaky" (id int)',
+      ]) {
+        await expect(asService.query(statement), statement).rejects.toThrow(/permission denied|must be owner/);
       }
     } finally {
       await asService.end().catch(() => undefined);
