@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ASSERTION_HEADER, DECISIONS_PATH, generateEd25519Pem, importAssertionPrivateKey, signAssertion, type Caller } from '@kim/subgraph-runtime';
-import pg from 'pg';
+import { dropSchemas, schemaUrl, uniqueSuffix } from './support/pgSchemas.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -52,13 +52,8 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'kim-crash-'));
   const pgBase = process.env.KIM_TEST_DATABASE_URL;
-  const schema = `t_crash_${process.pid}_${Date.now().toString(36)}`;
-  let databaseUrl: string | undefined;
-  if (pgBase) {
-    const url = new URL(pgBase);
-    url.searchParams.set('schema', schema);
-    databaseUrl = url.toString();
-  }
+  const schema = `t_${uniqueSuffix('crash')}`;
+  const databaseUrl = pgBase ? schemaUrl(pgBase, schema) : undefined;
   env = {
     CONSENT_PORT: String(port),
     KIM_DATA_DIR: dataDir,
@@ -69,12 +64,7 @@ beforeAll(async () => {
   };
   cleanup = async () => {
     rmSync(dataDir, { recursive: true, force: true });
-    if (pgBase) {
-      const client = new pg.Client({ connectionString: pgBase });
-      await client.connect();
-      await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-      await client.end();
-    }
+    if (pgBase) await dropSchemas(pgBase, [schema]);
   };
 });
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { issueToken, startHub, type PersonaName, type RunningHub } from '@kim/demo';
 import { SERVICES, type Purpose, type ServiceName } from '@kim/schema';
-import pg from 'pg';
+import { dropSchemas, schemaUrl, uniqueSuffix } from './pgSchemas.ts';
 
 /**
  * Where the test hub keeps its databases: PGlite in memory by default; with
@@ -12,23 +12,11 @@ import pg from 'pg';
 function testDatabases(label: string): { urls: Partial<Record<ServiceName, string>>; drop(): Promise<void> } {
   const base = process.env.KIM_TEST_DATABASE_URL;
   if (!base) return { urls: {}, drop: async () => undefined };
-  const suffix = `${label}_${process.pid}_${Date.now().toString(36)}`.replace(/[^a-z0-9_]/gi, '_').toLowerCase();
+  const suffix = uniqueSuffix(label);
   const schemas = Object.fromEntries(SERVICES.map((s) => [s, `t_${s.replace(/-/g, '_')}_${suffix}`])) as Record<ServiceName, string>;
-  const urls = Object.fromEntries(
-    SERVICES.map((s) => {
-      const url = new URL(base);
-      url.searchParams.set('schema', schemas[s]);
-      return [s, url.toString()];
-    }),
-  );
   return {
-    urls,
-    drop: async () => {
-      const client = new pg.Client({ connectionString: base });
-      await client.connect();
-      for (const schema of Object.values(schemas)) await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-      await client.end();
-    },
+    urls: Object.fromEntries(SERVICES.map((s) => [s, schemaUrl(base, schemas[s])])),
+    drop: () => dropSchemas(base, Object.values(schemas)),
   };
 }
 
