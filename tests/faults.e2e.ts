@@ -94,6 +94,27 @@ describe('the consent service', () => {
   });
 });
 
+describe('a consent answer cut short', () => {
+  it('denies what it leaves out as CONSENT_UNAVAILABLE and audits each such denial as TECHNICAL', async () => {
+    const technical = () =>
+      hub.services.consent.prisma.auditEntry.count({ where: { kimClientId: 'K-000001', category: 'EDUCATION_LANGUAGE', reason: 'TECHNICAL', allowed: false } });
+    const before = await technical();
+    proxy('consent', 'consent-api').mode = {
+      rewrite: (path, body) => {
+        if (!path.endsWith('/internal/decisions')) return body;
+        const answer = JSON.parse(body) as { decisions: { category: string }[] };
+        return JSON.stringify({ decisions: answer.decisions.filter((d) => d.category !== 'EDUCATION_LANGUAGE') });
+      },
+    };
+    const response = await hub.query('cm-neuss', JOINED);
+    expect(response.body.data?.client).toEqual({ givenName: 'Lina', currentResidenceTitleType: 'AUFENTHALTSERLAUBNIS', receivesBenefits: true, languageLevel: null });
+    expect(errorCodes(response)).toEqual([{ code: 'CONSENT_UNAVAILABLE', path: 'client.languageLevel' }]);
+    expect(await technical()).toBe(before + 1);
+    const [entry] = await hub.services.consent.prisma.auditEntry.findMany({ where: { reason: 'TECHNICAL' }, orderBy: { seq: 'desc' }, take: 1 });
+    expect(entry).toMatchObject({ agency: 'KIM_NEUSS', service: 'welfare', basis: null, grantId: null });
+  });
+});
+
 describe('graceful shutdown of the gateway', () => {
   it('lets a request in flight finish and refuses new connections', async () => {
     proxy('welfare').mode = { delayMs: 700 };

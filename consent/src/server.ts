@@ -5,6 +5,7 @@ import { extendContext, type ConsentExtra } from './context.ts';
 import { createPrisma, type ConsentPrisma } from './db.ts';
 import { decisionsRoute } from './decisions/decisionsRoute.ts';
 import { sharedClientsRoute } from './decisions/sharedClientsRoute.ts';
+import { technicalDenialsRoute } from './decisions/technicalDenialsRoute.ts';
 import type { ConsentConfig } from './env.ts';
 import { rules } from './permissions.ts';
 import { resolvers } from './resolvers/index.ts';
@@ -41,6 +42,7 @@ export function consentService(auditKey: AuditSigningKey): ServiceDefinition<Con
     routes: (app, deps) => {
       decisionsRoute(app, { ...deps, auditKey });
       sharedClientsRoute(app, deps);
+      technicalDenialsRoute(app, { ...deps, auditKey });
     },
   };
 }

@@ -1,11 +1,13 @@
 import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type FaultMode = 'pass' | 'refuse' | 'hang' | 'drop' | { delayMs: number };
+/** `rewrite` passes the request on and hands the answer's body to the test to change. */
+export type FaultMode = 'pass' | 'refuse' | 'hang' | 'drop' | { delayMs: number } | { rewrite: (path: string, body: string) => string };
 
 /**
  * An HTTP proxy in front of one service that a test can break on purpose: answer 503, hang,
- * drop the connection, or pass requests on (after a delay). Counts the requests it received.
+ * drop the connection, pass requests on (after a delay), or garble the answers. Counts the
+ * requests it received.
  */
 export interface FaultProxy {
   readonly url: string;
@@ -18,12 +20,23 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
   const targetUrl = new URL(target);
   const hanging = new Set<ServerResponse>();
   const proxy: { mode: FaultMode; received: { method: string; path: string }[] } = { mode: 'pass', received: [] };
-  const forward = (req: IncomingMessage, res: ServerResponse) => {
+  const forward = (req: IncomingMessage, res: ServerResponse, rewrite?: (path: string, body: string) => string) => {
     const upstream = request(
       { hostname: targetUrl.hostname, port: targetUrl.port, method: req.method, path: req.url, headers: req.headers },
       (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
+        if (!rewrite) {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+          return;
+        }
+        const chunks: Buffer[] = [];
+        answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+        answer.on('end', () => {
+          const body = rewrite(req.url ?? '', Buffer.concat(chunks).toString('utf8'));
+          const { 'content-length': _length, 'transfer-encoding': _encoding, ...headers } = answer.headers;
+          res.writeHead(answer.statusCode ?? 502, { ...headers, 'content-length': Buffer.byteLength(body) });
+          res.end(body);
+        });
       },
     );
     upstream.on('error', () => res.destroy());
@@ -40,6 +53,8 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       hanging.add(res);
     } else if (mode === 'pass') {
       forward(req, res);
+    } else if ('rewrite' in mode) {
+      forward(req, res, mode.rewrite);
     } else {
       setTimeout(() => forward(req, res), mode.delayMs);
     }

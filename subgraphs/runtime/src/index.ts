@@ -9,6 +9,7 @@ export {
   SHARED_CLIENTS_PATH,
   type SharedClientsResponseBody,
   DECISIONS_PATH,
+  TECHNICAL_DENIALS_PATH,
   DECISION_REASONS,
   questionKey,
   type ConsentDecision,

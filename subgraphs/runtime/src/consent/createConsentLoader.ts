@@ -1,7 +1,9 @@
 import DataLoader from 'dataloader';
 import { SERVICES, isDataCategory, type ServiceName } from '@kim/schema';
 import { ASSERTION_HEADER } from '../auth/caller.ts';
+import type { Logger } from '../logger.ts';
 import { DECISIONS_PATH, questionKey, type ConsentDecision, type ConsentQuestion } from './decision.ts';
+import { reportTechnicalDenials } from './reportTechnicalDenials.ts';
 
 export type ConsentLoader = DataLoader<ConsentQuestion, ConsentDecision, string>;
 
@@ -18,15 +20,26 @@ export interface ConsentLoaderOptions {
   readonly assertion: string;
   readonly timeoutMs: number;
   readonly fetch?: typeof fetch;
+  /** Where a technical denial that could not be recorded is logged (without client data). */
+  readonly log?: Pick<Logger, 'error'>;
 }
 
 /**
  * The consent decisions of ONE request. DataLoader gathers every question asked in the same tick
  * into one call, and remembers answers for the rest of the request — never longer: a new loader
  * per request is what makes a revocation count on the very next request.
+ *
+ * Whatever this subgraph denies on its own, because the answer was unusable or never came, is
+ * reported back to be audited as a TECHNICAL refusal: awaited when the service answered (it is
+ * up, so the record should land before the denial is served); not awaited when it did not (the
+ * caller is not kept waiting a second timeout for a service that just failed).
  */
 export function createConsentLoader(options: ConsentLoaderOptions): ConsentLoader {
   const doFetch = options.fetch ?? fetch;
+  const report = (denied: readonly ConsentQuestion[]) =>
+    reportTechnicalDenials(options, denied).catch((err: unknown) => {
+      options.log?.error({ err, denied: denied.length }, 'technical denials could not be audited');
+    });
   return new DataLoader<ConsentQuestion, ConsentDecision, string>(
     async (questions) => {
       let body: unknown;
@@ -40,9 +53,12 @@ export function createConsentLoader(options: ConsentLoaderOptions): ConsentLoade
         if (!response.ok) throw new ConsentUnavailableError(`HTTP ${response.status}`);
         body = await response.json();
       } catch (error) {
+        void report(questions);
         throw error instanceof ConsentUnavailableError ? error : new ConsentUnavailableError((error as Error).name);
       }
-      return matchDecisions(questions, body);
+      const decisions = matchDecisions(questions, body);
+      await report(decisions.filter((d) => d.reason === 'TECHNICAL'));
+      return decisions;
     },
     { cacheKeyFn: questionKey },
   );

@@ -41,6 +41,12 @@ export interface DecisionResponseBody {
 
 export const DECISIONS_PATH = '/internal/decisions';
 
+/**
+ * `POST /internal/technical-denials` on the consent service (same body as a decision request):
+ * the questions a subgraph denied because the consent answer was unusable, to be audited as such.
+ */
+export const TECHNICAL_DENIALS_PATH = '/internal/technical-denials';
+
 export function questionKey(q: ConsentQuestion): string {
   return `${q.clientId}\u0000${q.category}\u0000${q.source ?? ''}`;
 }

@@ -3,7 +3,7 @@ import { Kind, type GraphQLSchema } from 'graphql';
 import { allow, and, deny, rule, shield } from 'graphql-shield';
 import type { IMiddlewareGenerator } from 'graphql-middleware';
 import { consentRequired, consentUnavailable, hubError } from '../errors.ts';
-import type { ConsentQuestion } from '../consent/decision.ts';
+import type { ConsentDecision, ConsentQuestion } from '../consent/decision.ts';
 import type { ServiceContext } from '../server/serviceContext.ts';
 import { taggedFields, type FieldTag } from './fieldTags.ts';
 
@@ -72,7 +72,10 @@ function makeCategoryRule(name: string, questions: readonly Omit<ConsentQuestion
     if (clientId === undefined) return hubError('INTERNAL_SERVER_ERROR', 'Unguardable field.');
     const results = await ctx.consent.loadMany(questions.map((q) => ({ ...q, clientId })));
     if (results.some((r) => r instanceof Error)) return consentUnavailable();
-    const denied = results.find((r) => !(r as { allowed: boolean }).allowed) as { category: DataCategory } | undefined;
+    const decisions = results as ConsentDecision[];
+    // A technical denial is a failure to decide, not "no consent": the caller may retry.
+    if (decisions.some((d) => !d.allowed && d.reason === 'TECHNICAL')) return consentUnavailable();
+    const denied = decisions.find((d) => !d.allowed);
     return denied ? consentRequired(denied.category) : true;
   });
 }

@@ -87,12 +87,13 @@ export async function createServiceApp<Extra extends object>(options: ServiceApp
         const assertion = req.header(ASSERTION_HEADER);
         const caller = await verifyAssertion(options.assertionKey, assertion, options.name);
         if (!caller || !assertion) throw requestError('UNAUTHENTICATED', 'Requests must come through the KIM gateway.');
-        const consentOptions = { consentUrl: options.consentUrl, assertion, timeoutMs: options.consentTimeoutMs };
+        const requestLog = log.child({ requestId: caller.requestId || randomUUID() });
+        const consentOptions = { consentUrl: options.consentUrl, assertion, timeoutMs: options.consentTimeoutMs, log: requestLog };
         const base: ServiceContext = {
           caller,
           consent: createConsentLoader(consentOptions),
           sharedClientIds: () => fetchSharedClients(consentOptions),
-          log: log.child({ requestId: caller.requestId || randomUUID() }),
+          log: requestLog,
         };
         return { ...base, ...options.extendContext(base) };
       },
