@@ -303,7 +303,7 @@ describe('who the caller is', () => {
     expect(requestId).not.toBe('forged-request');
     const rows = await hub.services.consent.prisma.auditEntry.findMany({ where: { requestId: requestId! } });
     expect(rows.length).toBeGreaterThan(0);
-    expect(new Set(rows.map((r) => `${r.agency} ${r.subject} ${r.purpose}`))).toEqual(new Set(['JOBCENTER jc-caseworker-1 LABOUR_MARKET_INTEGRATION']));
+    expect(new Set(rows.map((r) => `${r.agency} ${r.subject} ${r.purpose}`))).toEqual(new Set(['JOBCENTER jc-lead-1 LABOUR_MARKET_INTEGRATION']));
   });
 
   it('refuses a tampered token before any subgraph is asked', async () => {

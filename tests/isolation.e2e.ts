@@ -46,7 +46,7 @@ describe('representations', () => {
   it('never decide access: forged @requires values and a forged client id in a representation change nothing', async () => {
     const key = await importAssertionPrivateKey(hub.gatewayConfig.assertionPrivateKeyPem);
     const requestId = 'forged-representation-test';
-    const assertion = await signAssertion(key, { subject: 'abh-caseworker-1', agency: 'IMMIGRATION_OFFICE', role: 'IMMIGRATION_CASEWORKER', purpose: 'NATURALISATION_PROCEDURE', requestId }, 'immigration-office');
+    const assertion = await signAssertion(key, { subject: 'abh-lead-1', agency: 'IMMIGRATION_OFFICE', role: 'IMMIGRATION_TEAM_LEAD', purpose: 'NATURALISATION_PROCEDURE', requestId }, 'immigration-office');
     const response = await fetch(hub.serviceUrls['immigration-office'], {
       method: 'POST',
       headers: { 'content-type': 'application/json', [ASSERTION_HEADER]: assertion },

@@ -1,4 +1,4 @@
-import { PERSONAS, purposesOf, type PersonaName } from '@kim/demo';
+import { PERSONAS, purposesOf, type Persona, type PersonaName } from '@kim/demo';
 import { CASE_MANAGERS } from '@kim/schema/population';
 import fc from 'fast-check';
 import { parse, validate, type DocumentNode } from 'graphql';
@@ -69,8 +69,8 @@ function callerOf(scenario: { persona: PersonaName; purposeIndex: number }) {
   const purposes = purposesOf(scenario.persona);
   const purpose = purposes[scenario.purposeIndex % purposes.length];
   if (!purpose) throw new Error(`${scenario.persona} has no purpose`);
-  const { agency, role } = PERSONAS[scenario.persona];
-  return { agency, role, purpose };
+  const persona: Persona = PERSONAS[scenario.persona];
+  return { agency: persona.agency, role: persona.role, purpose, ...(persona.team ? { team: persona.team } : {}) };
 }
 
 /** Parses a generated operation and proves it valid: an invalid one would test only the validator. */

@@ -1,6 +1,6 @@
 import type { Purpose } from '@kim/schema';
 import { importPKCS8, SignJWT } from 'jose';
-import { PERSONAS, type PersonaName } from './personas.ts';
+import { PERSONAS, type Persona, type PersonaName } from './personas.ts';
 
 export const DEMO_ISSUER = 'kim-demo-idp';
 export const DEMO_AUDIENCE = 'kim-hub';
@@ -11,9 +11,9 @@ export async function issueToken(
   persona: PersonaName,
   options: { purpose?: Purpose; expiresIn?: string; issuer?: string; audience?: string } = {},
 ): Promise<string> {
-  const p = PERSONAS[persona];
+  const p: Persona = PERSONAS[persona];
   const key = await importPKCS8(privateKeyPem, 'EdDSA');
-  return new SignJWT({ agency: p.agency, role: p.role, name: p.name, ...(options.purpose ? { purpose: options.purpose } : {}) })
+  return new SignJWT({ agency: p.agency, role: p.role, ...(p.team ? { team: p.team } : {}), name: p.name, ...(options.purpose ? { purpose: options.purpose } : {}) })
     .setProtectedHeader({ alg: 'EdDSA', typ: 'JWT' })
     .setIssuer(options.issuer ?? DEMO_ISSUER)
     .setAudience(options.audience ?? DEMO_AUDIENCE)

@@ -99,6 +99,7 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
           subject: identity.subject,
           agency: identity.agency,
           role: identity.role,
+          ...(identity.team ? { team: identity.team } : {}),
           purpose: declaredPurpose(identity, req.header('x-kim-purpose')),
           requestId: randomUUID(),
         };

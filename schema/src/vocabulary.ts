@@ -125,17 +125,40 @@ export const ROLES = [
   'CASE_MANAGER',
   'COORDINATOR',
   'IMMIGRATION_CASEWORKER',
+  'IMMIGRATION_TEAM_LEAD',
   'JOBCENTER_CASEWORKER',
+  'JOBCENTER_TEAM_LEAD',
   'COUNSELLOR',
   'DATA_PROTECTION_OFFICER',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
+/**
+ * How far a role sees within its own agency. TEAM: only the clients of the caller's team — for
+ * KIM the team's town; for the immigration office and the jobcenter the town the caller's team
+ * serves (the token's `team` claim, required: a TEAM role without one is refused). AGENCY: every
+ * client the agency may know of. NONE: no person at all (figures, audit).
+ */
+export const ROLE_SCOPES = ['TEAM', 'AGENCY', 'NONE'] as const;
+export type RoleScope = (typeof ROLE_SCOPES)[number];
+export const ROLE_SCOPE: Record<Role, RoleScope> = {
+  CASE_MANAGER: 'TEAM',
+  COORDINATOR: 'NONE',
+  IMMIGRATION_CASEWORKER: 'TEAM',
+  IMMIGRATION_TEAM_LEAD: 'AGENCY',
+  JOBCENTER_CASEWORKER: 'TEAM',
+  JOBCENTER_TEAM_LEAD: 'AGENCY',
+  COUNSELLOR: 'AGENCY',
+  DATA_PROTECTION_OFFICER: 'NONE',
+};
+
 export const ROLE_PURPOSES: Record<Role, readonly Purpose[]> = {
   CASE_MANAGER: ['CASE_MANAGEMENT', 'REFERRAL', 'NATURALISATION_PROCEDURE'],
   COORDINATOR: ['STEERING'],
   IMMIGRATION_CASEWORKER: ['RESIDENCE_PROCEDURE', 'NATURALISATION_PROCEDURE'],
+  IMMIGRATION_TEAM_LEAD: ['RESIDENCE_PROCEDURE', 'NATURALISATION_PROCEDURE'],
   JOBCENTER_CASEWORKER: ['BENEFITS_ADMINISTRATION', 'LABOUR_MARKET_INTEGRATION'],
+  JOBCENTER_TEAM_LEAD: ['BENEFITS_ADMINISTRATION', 'LABOUR_MARKET_INTEGRATION'],
   COUNSELLOR: ['MIGRATION_COUNSELLING', 'REFERRAL'],
   DATA_PROTECTION_OFFICER: ['DATA_PROTECTION_AUDIT'],
 };
@@ -145,7 +168,9 @@ export const ROLE_ORGANISATIONS: Record<Role, readonly Organisation[]> = {
   CASE_MANAGER: ['KIM'],
   COORDINATOR: ['KIM'],
   IMMIGRATION_CASEWORKER: ['IMMIGRATION_OFFICE'],
+  IMMIGRATION_TEAM_LEAD: ['IMMIGRATION_OFFICE'],
   JOBCENTER_CASEWORKER: ['JOBCENTER'],
+  JOBCENTER_TEAM_LEAD: ['JOBCENTER'],
   COUNSELLOR: ['WELFARE'],
   DATA_PROTECTION_OFFICER: ['OTHER'],
 };
@@ -295,4 +320,19 @@ export function isPurpose(value: unknown): value is Purpose {
 }
 export function isDataCategory(value: unknown): value is DataCategory {
   return typeof value === 'string' && (DATA_CATEGORIES as readonly string[]).includes(value);
+}
+export function isTown(value: unknown): value is Town {
+  return typeof value === 'string' && (TOWNS as readonly string[]).includes(value);
+}
+
+/**
+ * The team a caller belongs to, from its agency, role and `team` claim: for a KIM team its own
+ * town (a claim naming another is refused); for any other TEAM role the claimed town, which it
+ * must have; none for AGENCY and NONE roles (a claim is ignored). `null`: the claims do not fit.
+ */
+export function callerTeam(agency: Agency, role: Role, claim: unknown): Town | undefined | null {
+  if (ROLE_SCOPE[role] !== 'TEAM') return undefined;
+  const own = AGENCY_INFO[agency].town;
+  if (own) return claim === undefined || claim === own ? own : null;
+  return isTown(claim) ? claim : null;
 }

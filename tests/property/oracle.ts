@@ -1,4 +1,4 @@
-import { AGENCY_INFO, WELFARE_ASSOCIATIONS, organisationOf, type Agency, type Purpose, type Role } from '@kim/schema';
+import { AGENCY_INFO, ROLE_SCOPE, WELFARE_ASSOCIATIONS, organisationOf, type Agency, type Purpose, type Role, type Town } from '@kim/schema';
 // INTENTIONAL: the consent service's pure decision function, reused as the brief asks; what is
 // independent here is everything around it (scope, derived inputs, lists, rows, the walk).
 import { decide, type ActiveGrant } from '../../consent/src/decisions/decide.ts';
@@ -9,6 +9,8 @@ export interface OracleCaller {
   readonly agency: Agency;
   readonly role: Role;
   readonly purpose: Purpose;
+  /** The persona's team, for a partner role scoped to a team. */
+  readonly team?: Town;
 }
 
 /** What the case registry holds about a client that decides scope and list filters. */
@@ -45,7 +47,8 @@ export const ASSOCIATION_HELD_LISTS = ['Client.counsellingContacts', 'Client.hou
  * What one caller, under one purpose and one consent state, may see — computed from the rules as
  * the README states them, not from the services' code paths:
  * - which clients it knows of at all: a KIM team its own town's, the coordinating office and
- *   data-protection officers none, a partner agency those holding an active grant to it;
+ *   data-protection officers none, a partner agency those holding an active grant to it (a
+ *   caseworker scoped to a team: those of them living in its team's town);
  * - per field, every category the field discloses (a derived field's inputs as held at their
  *   source) decided by `decide` with the grants valid now for the caller's agency;
  * - `@restricted` fields by role, and a client's grant record only for a data-protection officer
@@ -76,8 +79,10 @@ export class Oracle {
       const town = AGENCY_INFO[this.caller.agency].town;
       return town !== undefined && client.town === town;
     }
-    if (this.caller.role === 'DATA_PROTECTION_OFFICER') return false;
-    return this.active.some((g) => g.kimClientId === clientId);
+    if (ROLE_SCOPE[this.caller.role] === 'NONE') return false;
+    if (!this.active.some((g) => g.kimClientId === clientId)) return false;
+    // A caseworker scoped to a team knows only the shared clients living in its team's town.
+    return ROLE_SCOPE[this.caller.role] !== 'TEAM' || client.town === this.caller.team;
   }
 
   decision(clientId: string, question: CategoryQuestion) {

@@ -17,9 +17,21 @@ function token(claims: Record<string, unknown>, options: { alg?: string; exp?: s
 }
 
 describe('verifyCallerToken', () => {
-  it('reads agency, role and the default purpose', async () => {
-    const identity = await verifyCallerToken(`Bearer ${await token({ agency: 'JOBCENTER', role: 'JOBCENTER_CASEWORKER' })}`, key, expected);
-    expect(identity).toEqual({ subject: 'u1', agency: 'JOBCENTER', role: 'JOBCENTER_CASEWORKER', defaultPurpose: 'BENEFITS_ADMINISTRATION' });
+  it('reads agency, role, team and the default purpose', async () => {
+    const identity = await verifyCallerToken(`Bearer ${await token({ agency: 'JOBCENTER', role: 'JOBCENTER_CASEWORKER', team: 'KAARST' })}`, key, expected);
+    expect(identity).toEqual({ subject: 'u1', agency: 'JOBCENTER', role: 'JOBCENTER_CASEWORKER', team: 'KAARST', defaultPurpose: 'BENEFITS_ADMINISTRATION' });
+    const kim = await verifyCallerToken(`Bearer ${await token({ agency: 'KIM_DORMAGEN', role: 'CASE_MANAGER' })}`, key, expected);
+    expect(kim).toMatchObject({ team: 'DORMAGEN' });
+    const lead = await verifyCallerToken(`Bearer ${await token({ agency: 'JOBCENTER', role: 'JOBCENTER_TEAM_LEAD', team: 'KAARST' })}`, key, expected);
+    expect(lead).not.toHaveProperty('team');
+  });
+
+  it.each([
+    ['a team role without a team', { agency: 'JOBCENTER', role: 'JOBCENTER_CASEWORKER' }],
+    ['a team that is no town', { agency: 'IMMIGRATION_OFFICE', role: 'IMMIGRATION_CASEWORKER', team: 'ATLANTIS' }],
+    ['a KIM team claiming another town', { agency: 'KIM_NEUSS', role: 'CASE_MANAGER', team: 'KAARST' }],
+  ])('refuses %s', async (_name, claims) => {
+    await expect(verifyCallerToken(`Bearer ${await token(claims)}`, key, expected)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
   });
 
   it.each([

@@ -1,4 +1,4 @@
-import { ROLE_ORGANISATIONS, ROLE_PURPOSES, isAgency, isPurpose, isRole, organisationOf, type Agency, type Purpose, type Role } from '@kim/schema';
+import { ROLE_ORGANISATIONS, ROLE_PURPOSES, callerTeam, isAgency, isPurpose, isRole, organisationOf, type Agency, type Purpose, type Role, type Town } from '@kim/schema';
 import { requestError } from '@kim/subgraph-runtime';
 import { createRemoteJWKSet, importSPKI, jwtVerify, type JWTVerifyGetKey, type CryptoKey } from 'jose';
 import type { TokenKeySource } from '../env.ts';
@@ -8,6 +8,8 @@ export interface TokenIdentity {
   readonly subject: string;
   readonly agency: Agency;
   readonly role: Role;
+  /** The town whose clients the caller's team serves, for roles scoped to a team. */
+  readonly team?: Town;
   /** The persona's default purpose: the token's `purpose` claim, else the role's first. */
   readonly defaultPurpose: Purpose;
 }
@@ -25,7 +27,8 @@ const unauthenticated = () => requestError('UNAUTHENTICATED', 'A valid bearer to
 
 /**
  * Verifies `Authorization: Bearer <JWT>`: signature, algorithm, issuer, audience, expiry, and
- * claims that name a known agency and a role that agency may hold.
+ * claims that name a known agency, a role that agency may hold, and — for a role scoped to a
+ * team — the caller's team (`team`, a town; a KIM team's is its own town).
  */
 export async function verifyCallerToken(
   authorization: string | undefined,
@@ -46,11 +49,13 @@ export async function verifyCallerToken(
   } catch {
     throw unauthenticated();
   }
-  const { sub, agency, role, purpose } = payload;
+  const { sub, agency, role, purpose, team: teamClaim } = payload;
   if (typeof sub !== 'string' || !isAgency(agency) || !isRole(role)) throw unauthenticated();
   if (!ROLE_ORGANISATIONS[role].includes(organisationOf(agency))) throw unauthenticated();
+  const team = callerTeam(agency, role, teamClaim);
+  if (team === null) throw unauthenticated();
   const defaultPurpose = isPurpose(purpose) && ROLE_PURPOSES[role].includes(purpose) ? purpose : ROLE_PURPOSES[role][0]!;
-  return { subject: sub, agency, role, defaultPurpose };
+  return { subject: sub, agency, role, ...(team ? { team } : {}), defaultPurpose };
 }
 
 /** The purpose of this request: `x-kim-purpose` if given, and only one the role may declare. */

@@ -1,9 +1,9 @@
 import type { RuleMap } from '@kim/subgraph-runtime';
 
 /**
- * Rules for the fields without an SDL tag: none. This subgraph has no root fields of its own
- * (the case registry finds clients); federation's `_entities` / `_service` and the key `id` are
- * allowed by the runtime, every other field is guarded by its `@category`, and the `@external`
- * fields (never resolved here) fall to deny.
+ * Rules for the fields without an SDL tag: none. The one root field is `@restricted` to the
+ * office's own roles; federation's `_entities` / `_service` and the key `id` are allowed by the
+ * runtime, every other field is guarded by its `@category`, and the `@external` fields (never
+ * resolved here) fall to deny.
  */
 export const rules: RuleMap = {};

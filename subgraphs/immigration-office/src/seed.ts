@@ -11,7 +11,8 @@ const dayOrNull = (d: string | null) => (d ? day(d) : null);
 export async function seedImmigrationOffice(prisma: ImmigrationOfficePrisma, population: readonly DemoClient[]): Promise<boolean> {
   if ((await prisma.personRecord.count()) > 0) return false;
   await prisma.$transaction([
-    prisma.personRecord.createMany({ data: population.map((c) => ({ id: c.abhRecordId, kimClientId: c.id })) }),
+    // The team of the client's town keeps the file.
+    prisma.personRecord.createMany({ data: population.map((c) => ({ id: c.abhRecordId, kimClientId: c.id, office: c.town })) }),
     prisma.residenceTitle.createMany({
       data: population.flatMap((c) =>
         c.residence.map((t, i) => ({

@@ -1,8 +1,8 @@
 import type { RuleMap } from '@kim/subgraph-runtime';
 
 /**
- * Rules for the fields without an SDL tag. The jobcenter has none: it owns no root field (the
- * case registry finds clients), every field of a client carries its category, and federation's
- * own fields and the entity key are allowed by the runtime. Everything else is denied.
+ * Rules for the fields without an SDL tag: none. The one root field is `@restricted` to the
+ * jobcenter's own roles, every field of a client carries its category, and federation's own
+ * fields and the entity key are allowed by the runtime. Everything else is denied.
  */
 export const rules: RuleMap = {};

@@ -11,11 +11,13 @@ const optionalDay = (d: string | null) => (d ? day(d) : null);
  * produce no row at all.
  */
 export function jobcenterRows(population: readonly DemoClient[]) {
-  const known = population.flatMap((c) => (c.jobcenter ? [{ kimClientId: c.id, record: c.jobcenter }] : []));
+  const known = population.flatMap((c) => (c.jobcenter ? [{ kimClientId: c.id, town: c.town, record: c.jobcenter }] : []));
   return {
-    benefitCases: known.map(({ kimClientId, record: r }) => ({
+    // The team of the client's town keeps the case.
+    benefitCases: known.map(({ kimClientId, town, record: r }) => ({
       id: r.benefitCaseId,
       kimClientId,
+      office: town,
       status: r.status,
       since: day(r.since),
       householdId: r.householdId,

@@ -24,6 +24,7 @@ export { ERROR_CODES, hubError, requestError, consentRequired, consentUnavailabl
 export { buildPermissions, resolveRules, categoryRule, roleRule, type RuleMap, type ShieldRule } from './guard/buildPermissions.ts';
 export { fieldTag, taggedFields, type FieldTag } from './guard/fieldTags.ts';
 export { createLogger, type Logger } from './logger.ts';
+export { ownTeamWhere } from './auth/teamScope.ts';
 export { startService, type ServiceDefinition, type RunningService, type PrismaLike } from './server/startService.ts';
 export { startHttpServer, type RunningServer } from './server/startHttpServer.ts';
 export { runMain } from './server/runMain.ts';

@@ -1,3 +1,4 @@
 import { Client } from './Client.ts';
+import { Query } from './Query.ts';
 
-export const resolvers = { Client };
+export const resolvers = { Query, Client };

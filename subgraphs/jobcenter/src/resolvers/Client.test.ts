@@ -8,6 +8,7 @@ const day = (d: string) => new Date(`${d}T00:00:00Z`);
 const benefitCase: BenefitCase = {
   id: 'BG-2023-000001',
   kimClientId: 'K-000001',
+  office: 'NEUSS',
   status: 'RECEIVING',
   since: day('2023-04-01'),
   householdId: '33201//0004711',
@@ -86,6 +87,7 @@ describe('Client', () => {
       benefitCase: {
         id: 'BG-2023-000001',
         kimClientId: 'K-000001',
+        office: 'NEUSS',
         status: 'RECEIVING',
         since: '2023-04-01',
         householdId: '33201//0004711',

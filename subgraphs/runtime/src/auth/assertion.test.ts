@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { signAssertion, verifyAssertion } from './assertion.ts';
 import type { Caller } from './caller.ts';
 
-const caller: Caller = { subject: 'u1', agency: 'KIM_NEUSS', role: 'CASE_MANAGER', purpose: 'CASE_MANAGEMENT', requestId: 'r1' };
+const caller: Caller = { subject: 'u1', agency: 'KIM_NEUSS', role: 'CASE_MANAGER', team: 'NEUSS', purpose: 'CASE_MANAGEMENT', requestId: 'r1' };
 const keys = await generateKeyPair('EdDSA');
 
 describe('gateway assertions', () => {
@@ -11,6 +11,17 @@ describe('gateway assertions', () => {
     const token = await signAssertion(keys.privateKey, caller, 'welfare');
     expect(await verifyAssertion(keys.publicKey, token, 'welfare')).toEqual({ ...caller, audience: 'welfare' });
     expect(await verifyAssertion(keys.publicKey, token, ['jobcenter', 'welfare'])).toMatchObject({ audience: 'welfare' });
+  });
+
+  it('carry a team for exactly the roles scoped to one, and are refused without it', async () => {
+    const caseworker: Caller = { subject: 'u2', agency: 'JOBCENTER', role: 'JOBCENTER_CASEWORKER', team: 'DORMAGEN', purpose: 'BENEFITS_ADMINISTRATION', requestId: 'r2' };
+    expect(await verifyAssertion(keys.publicKey, await signAssertion(keys.privateKey, caseworker, 'jobcenter'), 'jobcenter')).toMatchObject({ team: 'DORMAGEN' });
+    const { team: _team, ...teamless } = caseworker;
+    expect(await verifyAssertion(keys.publicKey, await signAssertion(keys.privateKey, teamless, 'jobcenter'), 'jobcenter')).toBeNull();
+    const wrongTown: Caller = { ...caller, team: 'DORMAGEN' };
+    expect(await verifyAssertion(keys.publicKey, await signAssertion(keys.privateKey, wrongTown, 'welfare'), 'welfare')).toBeNull();
+    const lead: Caller = { ...teamless, role: 'JOBCENTER_TEAM_LEAD' };
+    expect(await verifyAssertion(keys.publicKey, await signAssertion(keys.privateKey, lead, 'jobcenter'), 'jobcenter')).not.toHaveProperty('team');
   });
 
   it('are refused by any other service', async () => {

@@ -1,4 +1,4 @@
-import { isAgency, isPurpose, isRole } from '@kim/schema';
+import { callerTeam, isAgency, isPurpose, isRole } from '@kim/schema';
 import { SignJWT, jwtVerify, type CryptoKey, type KeyObject } from 'jose';
 import type { Caller } from './caller.ts';
 
@@ -12,7 +12,7 @@ export const ASSERTION_LIFETIME_SECONDS = 60;
 
 /** Signs the gateway's assertion of a caller for exactly one service (the audience). */
 export async function signAssertion(privateKey: Key, caller: Caller, audience: string): Promise<string> {
-  return new SignJWT({ agency: caller.agency, role: caller.role, purpose: caller.purpose, rid: caller.requestId })
+  return new SignJWT({ agency: caller.agency, role: caller.role, ...(caller.team ? { team: caller.team } : {}), purpose: caller.purpose, rid: caller.requestId })
     .setProtectedHeader({ alg: ALGORITHM, typ: 'kim-assertion+jwt' })
     .setIssuer(ISSUER)
     .setSubject(caller.subject)
@@ -36,11 +36,14 @@ export async function verifyAssertion(publicKey: Key, token: string | undefined,
       typ: 'kim-assertion+jwt',
       clockTolerance: 5,
     });
-    const { sub, agency, role, purpose, rid, aud } = payload;
+    const { sub, agency, role, purpose, rid, aud, team: teamClaim } = payload;
     const aud0 = Array.isArray(aud) ? aud[0] : aud;
     if (typeof sub !== 'string' || typeof rid !== 'string' || typeof aud0 !== 'string') return null;
     if (!isAgency(agency) || !isRole(role) || !isPurpose(purpose)) return null;
-    return { subject: sub, agency, role, purpose, requestId: rid, audience: aud0 };
+    // A role scoped to a team without one would see its whole agency: refused, as is a mismatch.
+    const team = callerTeam(agency, role, teamClaim);
+    if (team === null) return null;
+    return { subject: sub, agency, role, ...(team ? { team } : {}), purpose, requestId: rid, audience: aud0 };
   } catch {
     return null;
   }

@@ -1,10 +1,15 @@
-import type { Agency, Purpose, Role } from '@kim/schema';
+import type { Agency, Purpose, Role, Town } from '@kim/schema';
 
 /** Who is asking, for what: established by the gateway, carried to services in its assertion. */
 export interface Caller {
   readonly subject: string;
   readonly agency: Agency;
   readonly role: Role;
+  /**
+   * The town whose clients the caller's team serves; set exactly for roles scoped to a team
+   * (`ROLE_SCOPE`), which then see only those clients of their agency.
+   */
+  readonly team?: Town;
   readonly purpose: Purpose;
   readonly requestId: string;
 }

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "PersonRecord" ADD COLUMN     "office" TEXT;

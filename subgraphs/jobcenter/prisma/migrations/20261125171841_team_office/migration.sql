@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "BenefitCase" ADD COLUMN     "office" TEXT;
