@@ -14,7 +14,9 @@ afterAll(async () => {
 });
 
 const AUDIT_TABLES = ['AuditEntry', 'AuditAnchor', 'AuditClientAnchor'] as const;
-const sql = () => hub.services.consent.db.sql;
+/** The schema owner's access; the service's own runs as kim_consent_app (tests/leastPrivilege.e2e.ts). */
+const sql = () => hub.services.consent.owner.sql;
+const ownerPrisma = () => hub.consentOwnerPrisma();
 const prisma = () => hub.services.consent.prisma;
 const counts = async () => [await prisma().auditEntry.count(), await prisma().auditAnchor.count(), await prisma().auditClientAnchor.count()];
 
@@ -33,22 +35,22 @@ async function verify(args = '') {
   return response.body.data?.verifyAuditChain as { valid: boolean; problem: string | null; firstBrokenSeq: string | null; entries: number; headSeq: string; headHash: string };
 }
 
-describe('the audit tables, through the consent service\'s own connection', () => {
+describe('the audit tables, even for their owner', () => {
   it.each(AUDIT_TABLES)('refuse UPDATE, DELETE and TRUNCATE of %s', async (table) => {
     const before = await counts();
     expect(before.every((n) => n > 0)).toBe(true);
     const column = table === 'AuditClientAnchor' ? '"entries" = "entries" + 1' : '"headHash" = "headHash"';
     const update = table === 'AuditEntry' ? 'UPDATE "AuditEntry" SET "allowed" = NOT "allowed"' : `UPDATE "${table}" SET ${column}`;
-    await expect(prisma().$executeRawUnsafe(update)).rejects.toThrow(/append-only: UPDATE/);
-    await expect(prisma().$executeRawUnsafe(`DELETE FROM "${table}"`)).rejects.toThrow(/append-only: DELETE/);
-    await expect(prisma().$executeRawUnsafe(`TRUNCATE "${table}"`)).rejects.toThrow(/append-only: TRUNCATE/);
+    await expect(ownerPrisma().$executeRawUnsafe(update)).rejects.toThrow(/append-only: UPDATE/);
+    await expect(ownerPrisma().$executeRawUnsafe(`DELETE FROM "${table}"`)).rejects.toThrow(/append-only: DELETE/);
+    await expect(ownerPrisma().$executeRawUnsafe(`TRUNCATE "${table}"`)).rejects.toThrow(/append-only: TRUNCATE/);
     expect(await counts()).toEqual(before);
   });
 
   it('refuse Prisma\'s own update and delete of an entry too', async () => {
     const entry = await prisma().auditEntry.findFirstOrThrow({ orderBy: { seq: 'asc' } });
-    await expect(prisma().auditEntry.update({ where: { seq: entry.seq }, data: { allowed: !entry.allowed } })).rejects.toThrow(/append-only/);
-    await expect(prisma().auditEntry.deleteMany({})).rejects.toThrow(/append-only/);
+    await expect(ownerPrisma().auditEntry.update({ where: { seq: entry.seq }, data: { allowed: !entry.allowed } })).rejects.toThrow(/append-only/);
+    await expect(ownerPrisma().auditEntry.deleteMany({})).rejects.toThrow(/append-only/);
     expect(await prisma().auditEntry.findUniqueOrThrow({ where: { seq: entry.seq } })).toEqual(entry);
     expect(await verify()).toMatchObject({ valid: true });
   });

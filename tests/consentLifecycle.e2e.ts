@@ -110,7 +110,7 @@ describe('the audit log', () => {
   // The service itself cannot change audit rows (tests/auditAppendOnly.e2e.ts): these tamper as a
   // superuser could, stepping around the append-only triggers, and verification must still see it.
   const asSuperuser = (statement: string) =>
-    hub.services.consent.db.sql.exec(
+    hub.services.consent.owner.sql.exec(
       `BEGIN; ALTER TABLE "AuditEntry" DISABLE TRIGGER USER; ${statement}; ALTER TABLE "AuditEntry" ENABLE TRIGGER USER; COMMIT;`,
     );
 

@@ -1,12 +1,12 @@
 import { createHash, createPrivateKey, createPublicKey, sign } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { seedCaseRegistry } from '@kim/case-registry';
-import { chainHash, GENESIS_HASH, seedConsent } from '@kim/consent';
-import { seedImmigrationOffice } from '@kim/immigration-office';
-import { seedJobcenter } from '@kim/jobcenter';
+import { caseRegistry, seedCaseRegistry } from '@kim/case-registry';
+import { chainHash, consent, GENESIS_HASH, seedConsent } from '@kim/consent';
+import { immigrationOffice, seedImmigrationOffice } from '@kim/immigration-office';
+import { jobcenter, seedJobcenter } from '@kim/jobcenter';
 import { CASE_MANAGERS, generatePopulation } from '@kim/schema/population';
-import { seedWelfare } from '@kim/welfare';
+import { seedWelfare, welfare } from '@kim/welfare';
 import { ensureDemoKeys, readPem, startHub } from '@kim/demo';
 import { SERVICES, type DataCategory, type ServiceName } from '@kim/schema';
 import pg from 'pg';
@@ -100,14 +100,23 @@ export async function prepareData(base: string, benchDir: string, fresh: boolean
       const population = generatePopulation({ count: CLIENTS });
       for (const consentUrl of [urls.consent, smallConsentUrl]) {
         const hub = await startHub({ dataDir: 'memory://', keysDir, port: 0, databaseUrls: { ...urls, consent: consentUrl }, seed: false, env: { LOG_LEVEL: 'silent' } });
+        // As each schema's owner: the services themselves run as roles that may not write.
+        const s = hub.services;
+        const owners = [
+          caseRegistry.createPrisma(s['case-registry'].owner.adapter),
+          immigrationOffice.createPrisma(s['immigration-office'].owner.adapter),
+          jobcenter.createPrisma(s.jobcenter.owner.adapter),
+          welfare.createPrisma(s.welfare.owner.adapter),
+          consent.createPrisma(s.consent.owner.adapter),
+        ] as const;
         try {
-          const s = hub.services;
-          await seedCaseRegistry(patient(s['case-registry'].prisma), population, CASE_MANAGERS);
-          await seedImmigrationOffice(patient(s['immigration-office'].prisma), population);
-          await seedJobcenter(patient(s.jobcenter.prisma), population);
-          await seedWelfare(patient(s.welfare.prisma), population);
-          await seedConsent(patient(s.consent.prisma), population);
+          await seedCaseRegistry(patient(owners[0]), population, CASE_MANAGERS);
+          await seedImmigrationOffice(patient(owners[1]), population);
+          await seedJobcenter(patient(owners[2]), population);
+          await seedWelfare(patient(owners[3]), population);
+          await seedConsent(patient(owners[4]), population);
         } finally {
+          for (const owner of owners) await owner.$disconnect();
           await hub.stop();
         }
       }

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { loadServiceTypeDefs, startService, type ServiceDefinition } from '@kim/subgraph-runtime';
+import { loadServiceTypeDefs, startService, type ServiceDefinition, type StartOptions } from '@kim/subgraph-runtime';
 import type { AuditSigningKey } from './audit/auditKey.ts';
 import { extendContext, type ConsentExtra } from './context.ts';
 import { createPrisma, type ConsentPrisma } from './db.ts';
@@ -48,7 +48,7 @@ export function consentService(auditKey: AuditSigningKey): ServiceDefinition<Con
 }
 
 /** Starts the consent service; the result also names the audit key's public half, for verifiers. */
-export async function startConsent(config: ConsentConfig) {
-  const running = await startService(consentService(config.auditKey), config);
+export async function startConsent(config: ConsentConfig, options: StartOptions<ConsentPrisma> = {}) {
+  const running = await startService(consentService(config.auditKey), config, options);
   return { ...running, auditKeyId: config.auditKey.keyId, auditPublicKeyPem: config.auditKey.publicKeyPem };
 }

@@ -1,12 +1,12 @@
-import { startCaseRegistry, seedCaseRegistry } from '@kim/case-registry';
+import { caseRegistry as caseRegistryService, seedCaseRegistry, type CaseRegistryPrisma } from '@kim/case-registry';
 import { readConsentConfig, seedConsent, startConsent } from '@kim/consent';
 import { readGatewayConfig, startGateway, type GatewayConfig } from '@kim/gateway';
-import { seedImmigrationOffice, startImmigrationOffice } from '@kim/immigration-office';
-import { seedJobcenter, startJobcenter } from '@kim/jobcenter';
-import { CASE_MANAGERS, generatePopulation } from '@kim/schema/population';
+import { immigrationOffice as immigrationOfficeService, seedImmigrationOffice, type ImmigrationOfficePrisma } from '@kim/immigration-office';
+import { jobcenter as jobcenterService, seedJobcenter, type JobcenterPrisma } from '@kim/jobcenter';
+import { CASE_MANAGERS, generatePopulation, type DemoClient } from '@kim/schema/population';
 import { SERVICES, type ServiceName } from '@kim/schema';
-import { DEFAULT_PORTS, envPrefix, readServiceConfig, type Logger } from '@kim/subgraph-runtime';
-import { seedWelfare, startWelfare } from '@kim/welfare';
+import { DEFAULT_PORTS, envPrefix, readServiceConfig, startService, type Logger, type RunningService, type StartOptions } from '@kim/subgraph-runtime';
+import { seedWelfare, welfare as welfareService, type WelfarePrisma } from '@kim/welfare';
 import { ensureDemoKeys, readPem } from './demoKeys.ts';
 import { DEMO_AUDIENCE, DEMO_ISSUER } from './issueToken.ts';
 
@@ -34,10 +34,10 @@ export interface RunningHub {
   readonly gatewayUrl: string;
   readonly serviceUrls: Record<ServiceName, string>;
   readonly services: {
-    readonly 'case-registry': Awaited<ReturnType<typeof startCaseRegistry>>;
-    readonly 'immigration-office': Awaited<ReturnType<typeof startImmigrationOffice>>;
-    readonly jobcenter: Awaited<ReturnType<typeof startJobcenter>>;
-    readonly welfare: Awaited<ReturnType<typeof startWelfare>>;
+    readonly 'case-registry': RunningService<CaseRegistryPrisma>;
+    readonly 'immigration-office': RunningService<ImmigrationOfficePrisma>;
+    readonly jobcenter: RunningService<JobcenterPrisma>;
+    readonly welfare: RunningService<WelfarePrisma>;
     readonly consent: Awaited<ReturnType<typeof startConsent>>;
   };
   readonly gateway: Awaited<ReturnType<typeof startGateway>>;
@@ -46,6 +46,22 @@ export interface RunningHub {
   readonly idpPrivateKeyPem: string;
   readonly log: Logger;
   stop(): Promise<void>;
+}
+
+/**
+ * Each service's seeding, run as its database's owner before the service takes its role (which
+ * may not write demo data); nothing when not seeding.
+ */
+function seeding(population: readonly DemoClient[] | undefined) {
+  const prepare = <P>(seed: (prisma: P, population: readonly DemoClient[]) => Promise<unknown>): StartOptions<P> =>
+    population ? { prepare: async (prisma) => void (await seed(prisma, population)) } : {};
+  return {
+    'case-registry': prepare<CaseRegistryPrisma>((prisma, p) => seedCaseRegistry(prisma, p, CASE_MANAGERS)),
+    'immigration-office': prepare(seedImmigrationOffice),
+    jobcenter: prepare(seedJobcenter),
+    welfare: prepare(seedWelfare),
+    consent: prepare(seedConsent),
+  };
 }
 
 /**
@@ -68,30 +84,20 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   });
 
   const interpose = options.interpose ?? (async (_service: ServiceName, url: string) => url);
-  const consent = await startConsent(readConsentConfig({ KIM_AUDIT_SIGNING_KEY_FILE: keys.audit.privateKeyFile, ...serviceEnv('consent') }));
+  const seed = seeding(options.seed ? generatePopulation({ count: options.seed.count }) : undefined);
+  const consent = await startConsent(readConsentConfig({ KIM_AUDIT_SIGNING_KEY_FILE: keys.audit.privateKeyFile, ...serviceEnv('consent') }), seed.consent);
   const started: { stop(): Promise<void> }[] = [consent];
   try {
     const consentUrl = await interpose('consent', consent.url);
     const config = (s: ServiceName) => readServiceConfig(s, serviceEnv(s, consentUrl));
     const [caseRegistry, immigrationOffice, jobcenter, welfare] = await Promise.all([
-      startCaseRegistry(config('case-registry')),
-      startImmigrationOffice(config('immigration-office')),
-      startJobcenter(config('jobcenter')),
-      startWelfare(config('welfare')),
+      startService(caseRegistryService, config('case-registry'), seed['case-registry']),
+      startService(immigrationOfficeService, config('immigration-office'), seed['immigration-office']),
+      startService(jobcenterService, config('jobcenter'), seed.jobcenter),
+      startService(welfareService, config('welfare'), seed.welfare),
     ]);
     started.push(caseRegistry, immigrationOffice, jobcenter, welfare);
     const services = { 'case-registry': caseRegistry, 'immigration-office': immigrationOffice, jobcenter, welfare, consent };
-
-    if (options.seed) {
-      const population = generatePopulation({ count: options.seed.count });
-      await Promise.all([
-        seedCaseRegistry(caseRegistry.prisma, population, CASE_MANAGERS),
-        seedImmigrationOffice(immigrationOffice.prisma, population),
-        seedJobcenter(jobcenter.prisma, population),
-        seedWelfare(welfare.prisma, population),
-        seedConsent(consent.prisma, population),
-      ]);
-    }
 
     const serviceUrls = Object.fromEntries(SERVICES.map((s) => [s, `${services[s].url}/graphql`])) as Record<ServiceName, string>;
     const gatewayRoutes = Object.fromEntries(await Promise.all(SERVICES.map(async (s) => [s, await interpose(s, serviceUrls[s])] as const)));

@@ -35,7 +35,7 @@ const TRUTH_READER = { persona: 'jobcenter', agency: 'JOBCENTER', purpose: 'LABO
  * Reading through the gateway gives the values in the form a response would carry them.
  */
 export async function readGroundTruth(hub: TestHub, schema: GraphQLSchema, rules: FieldRules, clientIds: readonly string[]): Promise<GroundTruth> {
-  const grants = hub.services.consent.prisma.grant;
+  const grants = hub.consentOwnerPrisma().grant;
   await grants.createMany({
     data: clientIds.map((clientId) => ({
       id: `T-${clientId}`,

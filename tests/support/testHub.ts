@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { consent, type ConsentPrisma } from '@kim/consent';
 import { issueToken, startHub, type PersonaName, type RunningHub } from '@kim/demo';
 import { SERVICES, type Purpose, type ServiceName } from '@kim/schema';
 import { dropSchemas, schemaUrl, uniqueSuffix } from './pgSchemas.ts';
@@ -30,6 +31,12 @@ export interface TestHub extends RunningHub {
   /** Runs an operation as a persona through the gateway. */
   query(persona: PersonaName | null, query: string, variables?: Record<string, unknown>, options?: { purpose?: Purpose; token?: string }): Promise<GraphQLResponse>;
   token(persona: PersonaName): Promise<string>;
+  /**
+   * A Prisma client of the consent database's owner, for what the service itself may not do
+   * (delete grants, meet the append-only triggers as the owner); the service's own
+   * `services.consent.prisma` runs as kim_consent_app.
+   */
+  consentOwnerPrisma(): ConsentPrisma;
 }
 
 /** Starts a whole hub on free ports with a seeded demo population of `count` clients. */
@@ -54,10 +61,13 @@ export async function startTestHub(
     if (!t) tokens.set(persona, (t = await issueToken(hub.idpPrivateKeyPem, persona)));
     return t;
   };
+  let consentOwner: ConsentPrisma | undefined;
   return {
     ...hub,
     token,
+    consentOwnerPrisma: () => (consentOwner ??= consent.createPrisma(hub.services.consent.owner.adapter)),
     stop: async () => {
+      await consentOwner?.$disconnect();
       await hub.stop();
       await databases.drop();
     },

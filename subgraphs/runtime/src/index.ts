@@ -2,7 +2,7 @@ export { signAssertion, verifyAssertion, ASSERTION_LIFETIME_SECONDS } from './au
 export { ASSERTION_HEADER, type Caller } from './auth/caller.ts';
 export { generateEd25519Pem, importAssertionPrivateKey, importAssertionPublicKey } from './auth/keys.ts';
 export { ConfigError, optionalString, requiredString, port, positiveInt, url, oneOf, logLevel } from './config/readEnv.ts';
-export { readServiceConfig, pemFromEnv, envPrefix, DEFAULT_PORTS, type ServiceConfig } from './config/serviceConfig.ts';
+export { readServiceConfig, pemFromEnv, envPrefix, serviceRole, DEFAULT_PORTS, type ServiceConfig } from './config/serviceConfig.ts';
 export { createConsentLoader, matchDecisions, ConsentUnavailableError, type ConsentLoader } from './consent/createConsentLoader.ts';
 export { fetchSharedClients } from './consent/fetchSharedClients.ts';
 export {
@@ -25,7 +25,7 @@ export { buildPermissions, resolveRules, categoryRule, roleRule, type RuleMap, t
 export { fieldTag, taggedFields, type FieldTag } from './guard/fieldTags.ts';
 export { createLogger, type Logger } from './logger.ts';
 export { ownTeamWhere } from './auth/teamScope.ts';
-export { startService, type ServiceDefinition, type RunningService, type PrismaLike } from './server/startService.ts';
+export { startService, type ServiceDefinition, type RunningService, type StartOptions, type PrismaLike } from './server/startService.ts';
 export { startHttpServer, type RunningServer } from './server/startHttpServer.ts';
 export { runMain } from './server/runMain.ts';
 export type { ServiceContext } from './server/serviceContext.ts';

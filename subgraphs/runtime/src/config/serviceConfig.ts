@@ -11,8 +11,14 @@ export interface ServiceConfig {
   readonly port: number;
   readonly database: DatabaseLocation;
   /**
-   * Where migrations are applied from, when the service itself runs as a role that may not
-   * change the schema (PostgreSQL only). Without it the service migrates over its own connection.
+   * The role the service's own queries run as, created by its migrations (`kim_<service>_app`):
+   * it owns nothing and may do only what the service needs.
+   */
+  readonly databaseRole: string;
+  /**
+   * The schema owner's URL, when `database` is a login role in `databaseRole` (PostgreSQL only):
+   * migrations are applied over it. Without it the service migrates over `database` and then
+   * switches that session to `databaseRole` (`SET ROLE`).
    */
   readonly migrationDatabaseUrl?: string;
   /** Ed25519 public key (SPKI PEM) of the gateway, which signs every request's assertion. */
@@ -25,6 +31,11 @@ export interface ServiceConfig {
 /** `case-registry` → `CASE_REGISTRY`: the prefix of a service's own variables. */
 export function envPrefix(service: ServiceName): string {
   return service.toUpperCase().replace(/-/g, '_');
+}
+
+/** `case-registry` → `kim_case_registry_app`: the role its migrations create for it. */
+export function serviceRole(service: ServiceName): string {
+  return `kim_${service.replace(/-/g, '_')}_app`;
 }
 
 export const DEFAULT_PORTS: Record<ServiceName, number> = {
@@ -58,6 +69,7 @@ export function readServiceConfig(service: ServiceName, env: NodeJS.ProcessEnv =
     port: port(env, `${prefix}_PORT`, DEFAULT_PORTS[service]),
     // `memory://` keeps every PGlite database in memory (tests): nothing is written to disk.
     database: databaseLocation(optionalString(env, `${prefix}_DATABASE_URL`), dataDir.startsWith('memory://') ? 'memory://' : join(dataDir, service)),
+    databaseRole: serviceRole(service),
     ...(optionalString(env, `${prefix}_MIGRATION_DATABASE_URL`) ? { migrationDatabaseUrl: optionalString(env, `${prefix}_MIGRATION_DATABASE_URL`) } : {}),
     assertionPublicKeyPem: pemFromEnv(env, 'KIM_ASSERTION_PUBLIC_KEY'),
     consentUrl: url(env, 'KIM_CONSENT_URL', `http://127.0.0.1:${DEFAULT_PORTS.consent}`),

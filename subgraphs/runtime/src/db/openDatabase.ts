@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import pg from 'pg';
@@ -25,36 +25,132 @@ export function databaseLocation(databaseUrl: string | undefined, pgliteDir: str
 
 /**
  * Opens a service's database. On PostgreSQL a `schema` query parameter in the URL keeps each
- * service in its own schema, so that one test database can hold all of them.
+ * service in its own schema, so that one test database can hold all of them; `role` makes every
+ * connection act as that role (`SET ROLE` at connection start).
  */
-export async function openDatabase(location: DatabaseLocation, options: { createSchema?: boolean } = {}): Promise<Database> {
-  return location.kind === 'postgres' ? openPostgres(location.url, options.createSchema ?? true) : openPglite(location.dataDir);
+export async function openDatabase(location: DatabaseLocation, options: { createSchema?: boolean; role?: string } = {}): Promise<Database> {
+  return location.kind === 'postgres'
+    ? openPostgres(location.url, options.createSchema ?? true, options.role)
+    : pgliteDatabase(await createPglite(location.dataDir));
 }
 
-async function openPglite(dataDir: string): Promise<Database> {
+/** A service's database as it serves requests, and the schema owner's access beside it. */
+export interface RoleDatabase {
+  /** What the service's own queries run over: as its role, which owns nothing. */
+  readonly db: Database;
+  /**
+   * The schema owner's access, for whoever started the service (tests, tools): never to be
+   * handed to resolvers or routes. Closed with `db`.
+   */
+  readonly owner: Database;
+  /** How the role is taken: a login role of its own, or `SET ROLE` by the owner's session. */
+  readonly roleBy: 'login' | 'set-role';
+}
+
+/**
+ * Opens a service's database as the schema's owner, runs `asOwner` (migrations, seeding), and
+ * then hands the service a connection that acts as `role`:
+ * - with `ownerUrl` (PostgreSQL only): the owner's connection is `ownerUrl`, and `location` is
+ *   already a login role in `role`, used as it is;
+ * - otherwise (one URL, or PGlite): the owner's session switches to `role` with `SET ROLE`. Its
+ *   user can switch back, so this guards against the hub's own mistakes, not against someone who
+ *   can send SQL of their choosing; PostgreSQL refuses it when that user may not act as `role`.
+ */
+export async function openRoleDatabase(
+  location: DatabaseLocation,
+  options: { role: string; ownerUrl?: string; asOwner: (owner: Database) => Promise<void> },
+): Promise<RoleDatabase> {
+  const role = roleName(options.role);
+  if (options.ownerUrl !== undefined && location.kind !== 'postgres') throw new Error('a migration database URL needs a PostgreSQL database URL');
+  if (location.kind === 'pglite') {
+    const pglite = await createPglite(location.dataDir);
+    const owner = pgliteDatabase(asSessionUser(pglite), pglite);
+    await runOrClose(() => options.asOwner(pgliteDatabase(pglite)), owner);
+    await runOrClose(() => pglite.exec(`SET ROLE ${role}`), owner, (error) => `cannot act as ${role}: ${messageOf(error)}`);
+    return { db: pgliteDatabase(pglite), owner, roleBy: 'set-role' };
+  }
+  const owner = await openPostgres(options.ownerUrl ?? location.url, true);
+  await runOrClose(() => options.asOwner(owner), owner);
+  if (options.ownerUrl !== undefined) {
+    // INTENTIONAL: the service's own role may not create anything, not even the schema.
+    return { db: await openPostgres(location.url, false), owner, roleBy: 'login' };
+  }
+  await runOrClose(
+    () => owner.sql.exec(`BEGIN; SET LOCAL ROLE ${role}; ROLLBACK;`),
+    owner,
+    (error) =>
+      `the database user cannot act as ${role} (${messageOf(error)}): grant it membership in ${role}, ` +
+      `or run the service as a login role in ${role} and migrate over the owner's URL (*_MIGRATION_DATABASE_URL)`,
+  );
+  return { db: await openPostgres(location.url, false, role), owner, roleBy: 'set-role' };
+}
+
+function roleName(role: string): string {
+  if (!/^[a-z_][a-z0-9_]*$/.test(role)) throw new Error(`not a plain role name: ${role}`);
+  return role;
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+async function runOrClose(run: () => Promise<unknown>, owner: Database, explain?: (error: unknown) => string): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    await owner.close().catch(() => undefined);
+    throw explain ? new Error(explain(error), { cause: error }) : error;
+  }
+}
+
+async function createPglite(dataDir: string): Promise<PGlite> {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const db = await PGlite.create(dataDir);
+  return PGlite.create(dataDir);
+}
+
+/** The part of PGlite that the Prisma adapter and `pgliteDatabase` use. */
+type PgliteClient = Pick<PGlite, 'query' | 'exec' | 'transaction'>;
+
+/**
+ * PGlite has one session: once it has switched to the service's role, the owner's statements run
+ * each in a transaction of their own that switches back for that transaction alone
+ * (`SET LOCAL ROLE NONE`). PGlite runs a transaction exclusively, so no statement of the service
+ * runs as the owner meanwhile, and the switch ends with the transaction, however it ends.
+ */
+function asSessionUser(db: PGlite): PgliteClient {
+  const inOwnTransaction = <T>(run: (tx: Transaction) => Promise<T>) =>
+    db.transaction(async (tx) => {
+      await tx.exec('SET LOCAL ROLE NONE');
+      return run(tx);
+    });
+  return {
+    query: ((text: string, params?: unknown[], options?: object) => inOwnTransaction((tx) => tx.query(text, params, options))) as PGlite['query'],
+    exec: ((script: string, options?: object) => inOwnTransaction((tx) => tx.exec(script, options))) as PGlite['exec'],
+    transaction: ((run: (tx: Transaction) => Promise<unknown>) => inOwnTransaction(run)) as PGlite['transaction'],
+  };
+}
+
+/** A Database over PGlite or a view of it (`client`); closing it closes `pglite`. */
+function pgliteDatabase(client: PgliteClient, pglite: PGlite = client as PGlite): Database {
   let closed = false;
   return {
     kind: 'pglite',
-    adapter: new PrismaPGlite(db),
+    adapter: new PrismaPGlite(client as PGlite),
     sql: {
       exec: async (script) => {
         try {
-          await db.exec(script);
+          await client.exec(script);
         } catch (error) {
           // A failed script may leave its transaction open; close it so the next one starts clean.
-          await db.exec('ROLLBACK').catch(() => undefined);
+          await client.exec('ROLLBACK').catch(() => undefined);
           throw error;
         }
       },
       query: async <Row extends Record<string, unknown>>(text: string, params: readonly unknown[] = []) =>
-        (await db.query<Row>(text, params as unknown[])).rows,
+        (await client.query<Row>(text, params as unknown[])).rows,
     },
     ping: async () => {
       if (closed) return false;
       try {
-        await db.query('SELECT 1');
+        await client.query('SELECT 1');
         return true;
       } catch {
         return false;
@@ -63,17 +159,17 @@ async function openPglite(dataDir: string): Promise<Database> {
     close: async () => {
       if (closed) return;
       closed = true;
-      await db.close();
+      if (!pglite.closed) await pglite.close();
     },
   };
 }
 
-async function openPostgres(rawUrl: string, createSchema: boolean): Promise<Database> {
+async function openPostgres(rawUrl: string, createSchema: boolean, role?: string): Promise<Database> {
   const url = new URL(rawUrl);
   const schema = url.searchParams.get('schema') ?? 'public';
   url.searchParams.delete('schema');
   const connectionString = url.toString();
-  const options = `-c search_path="${schema.replace(/"/g, '')}"`;
+  const options = `-c search_path="${schema.replace(/"/g, '')}"${role ? ` -c role=${roleName(role)}` : ''}`;
   const pool = new pg.Pool({ connectionString, options, max: 10 });
   // A pool error (server restart) must not crash the process; the next query reports it.
   pool.on('error', () => undefined);

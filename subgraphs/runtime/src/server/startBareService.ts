@@ -64,7 +64,8 @@ export async function startBareService<Prisma extends PrismaLike, Extra extends 
     await prisma.$disconnect();
     await db.close();
   });
-  return { ...server, name: definition.name, prisma, db, log };
+  // INTENTIONAL: the peer runs as the owner, as a federation without the hub's roles would.
+  return { ...server, name: definition.name, prisma, db, owner: db, log };
 }
 
 /** A consent loader that allows every question in memory: the bare peer asks nobody. */

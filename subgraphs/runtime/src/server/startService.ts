@@ -7,7 +7,7 @@ import type { CryptoKey } from 'jose';
 import { importAssertionPublicKey } from '../auth/keys.ts';
 import type { ServiceConfig } from '../config/serviceConfig.ts';
 import { applyMigrations, pendingMigrations, readMigrations } from '../db/migrations.ts';
-import { openDatabase, type Database } from '../db/openDatabase.ts';
+import { openRoleDatabase, type Database } from '../db/openDatabase.ts';
 import type { RuleMap } from '../guard/buildPermissions.ts';
 import { createLogger, type Logger } from '../logger.ts';
 import { createServiceApp } from './createServiceApp.ts';
@@ -34,36 +34,66 @@ export interface ServiceDefinition<Prisma extends PrismaLike, Extra extends obje
 
 export interface RunningService<Prisma> extends RunningServer {
   readonly name: ServiceName;
+  /** The service's own client: its queries run as its role (`ServiceConfig.databaseRole`). */
   readonly prisma: Prisma;
+  /** The database as the service uses it, as its role. */
   readonly db: Database;
+  /**
+   * The schema owner's access, for whoever started the service (tests that tamper as an operator
+   * could, tools): resolvers and routes never get it. Closed when the service stops.
+   */
+  readonly owner: Database;
   readonly log: Logger;
 }
 
-/** Opens the database, applies pending migrations, and serves the service on its port. */
+export interface StartOptions<Prisma> {
+  /**
+   * Runs once as the schema's owner, after migrations and before the service takes its role and
+   * listens: demo data is seeded here, since the role may not write it.
+   */
+  readonly prepare?: (prisma: Prisma) => Promise<void>;
+  readonly log?: Logger;
+}
+
+/**
+ * Opens the database as its owner, applies pending migrations, runs `prepare`, then serves the
+ * service on its port with every query of its own running as its role (see `openRoleDatabase`).
+ */
 export async function startService<Prisma extends PrismaLike, Extra extends object>(
   definition: ServiceDefinition<Prisma, Extra>,
   config: ServiceConfig,
-  log: Logger = createLogger(definition.name, config.logLevel),
+  options: StartOptions<Prisma> = {},
 ): Promise<RunningService<Prisma>> {
+  const log = options.log ?? createLogger(definition.name, config.logLevel);
   const migrations = readMigrations(definition.migrationsDir);
-  let db: Database;
-  if (config.migrationDatabaseUrl) {
-    if (config.database.kind !== 'postgres') throw new Error(`a migration database URL needs a PostgreSQL database URL for ${definition.name}`);
-    const owner = await openDatabase({ kind: 'postgres', url: config.migrationDatabaseUrl });
-    try {
-      const applied = await applyMigrations(owner.sql, migrations);
+  const { db, owner, roleBy } = await openRoleDatabase(config.database, {
+    role: config.databaseRole,
+    ...(config.migrationDatabaseUrl ? { ownerUrl: config.migrationDatabaseUrl } : {}),
+    asOwner: async (ownerDb) => {
+      const applied = await applyMigrations(ownerDb.sql, migrations);
       if (applied.length > 0) log.info({ migrations: applied }, 'applied migrations as the schema owner');
-    } finally {
-      await owner.close();
-    }
-    // INTENTIONAL: the service's own role may not create anything, not even the schema.
-    db = await openDatabase(config.database, { createSchema: false });
+      if (!options.prepare) return;
+      const ownerPrisma = definition.createPrisma(ownerDb.adapter);
+      try {
+        await options.prepare(ownerPrisma);
+      } finally {
+        await ownerPrisma.$disconnect();
+      }
+    },
+  }).catch((error: unknown) => {
+    throw new Error(`${definition.name}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  });
+  const closeDatabases = async () => {
+    await db.close();
+    await owner.close();
+  };
+  try {
+    // Read as the role: a service whose owner migrated elsewhere refuses to run behind its code.
     const pending = await pendingMigrations(db.sql, migrations);
     if (pending.length > 0) throw new Error(`${definition.name}: the database lacks migrations ${pending.join(', ')}`);
-  } else {
-    db = await openDatabase(config.database);
-    const applied = await applyMigrations(db.sql, migrations);
-    if (applied.length > 0) log.info({ migrations: applied }, 'applied migrations');
+  } catch (error) {
+    await closeDatabases();
+    throw error;
   }
   const prisma = definition.createPrisma(db.adapter);
   const assertionKey = await importAssertionPublicKey(config.assertionPublicKeyPem);
@@ -83,8 +113,8 @@ export async function startService<Prisma extends PrismaLike, Extra extends obje
   const server = await startHttpServer(app, config.port, config.host, async () => {
     await stop();
     await prisma.$disconnect();
-    await db.close();
+    await closeDatabases();
   });
-  log.info({ url: server.url, database: db.kind }, 'listening');
-  return { ...server, name: definition.name, prisma, db, log };
+  log.info({ url: server.url, database: db.kind, role: config.databaseRole, roleBy }, 'listening');
+  return { ...server, name: definition.name, prisma, db, owner, log };
 }
