@@ -24,14 +24,12 @@ export function databaseLocation(databaseUrl: string | undefined, pgliteDir: str
 }
 
 /**
- * Opens a service's database. On PostgreSQL a `schema` query parameter in the URL keeps each
- * service in its own schema, so that one test database can hold all of them; `role` makes every
- * connection act as that role (`SET ROLE` at connection start).
+ * Opens a database as its user, e.g. for tools and the benchmark's bare peer (a service uses
+ * `openRoleDatabase`). On PostgreSQL a `schema` query parameter in the URL keeps each service in
+ * its own schema, so that one test database can hold all of them.
  */
-export async function openDatabase(location: DatabaseLocation, options: { createSchema?: boolean; role?: string } = {}): Promise<Database> {
-  return location.kind === 'postgres'
-    ? openPostgres(location.url, options.createSchema ?? true, options.role)
-    : pgliteDatabase(await createPglite(location.dataDir));
+export async function openDatabase(location: DatabaseLocation): Promise<Database> {
+  return location.kind === 'postgres' ? openPostgres(location.url, true) : pgliteDatabase(await createPglite(location.dataDir));
 }
 
 /** A service's database as it serves requests, and the schema owner's access beside it. */
@@ -164,6 +162,7 @@ function pgliteDatabase(client: PgliteClient, pglite: PGlite = client as PGlite)
   };
 }
 
+/** `role`: every connection acts as it from its start (`-c role=…`, i.e. `SET ROLE`). */
 async function openPostgres(rawUrl: string, createSchema: boolean, role?: string): Promise<Database> {
   const url = new URL(rawUrl);
   const schema = url.searchParams.get('schema') ?? 'public';
