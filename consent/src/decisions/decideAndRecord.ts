@@ -2,15 +2,36 @@ import type { ServiceName } from '@kim/schema';
 import { questionKey, type Caller, type ConsentDecision, type ConsentQuestion } from '@kim/subgraph-runtime';
 import { appendAudit } from '../audit/appendAudit.ts';
 import type { AuditSigningKey } from '../audit/auditKey.ts';
+import type { AuditRecord } from '../audit/chainHash.ts';
+import { decisionRecord } from '../audit/decisionRecord.ts';
+import { GroupCommitter } from '../audit/groupCommit.ts';
 import type { ConsentPrisma } from '../db.ts';
-import { decide } from './decide.ts';
+import { decide, type ActiveGrant } from './decide.ts';
+
+/** One call's questions, deduplicated, with who asks and of which service's data. */
+export interface DecisionJob {
+  readonly caller: Caller;
+  readonly service: ServiceName;
+  readonly questions: readonly ConsentQuestion[];
+}
 
 /**
- * Decides a batch of questions and records every decision in the audit chain, with the batch's
- * signed anchor, in one transaction: the answer leaves only after the commit, so nothing is ever
- * disclosed unrecorded. Validity is judged by the database's clock at decision time.
+ * Audit rows one group may hold: each row binds 17 parameters (plus 3 per client head), and one
+ * statement takes at most 65,535. A single call with more questions goes alone, as before.
  */
-export async function decideAndRecord(
+export const MAX_GROUP_DECISIONS = 2000;
+
+/**
+ * Decides a batch of questions and records every decision in the audit chain, with a signed
+ * anchor, in one transaction: the answer leaves only after the commit, so nothing is ever
+ * disclosed unrecorded. Validity is judged by the database's clock at decision time.
+ *
+ * Calls that arrive while another call's transaction is in flight are decided and recorded
+ * together by the next one (group commit, see groupCommit.ts): one transaction, one turn at the
+ * chain lock, one anchor for all of them; each gets only its own decisions, and if that commit
+ * fails, every call of the group fails (the route answers 503, the subgraph discloses nothing).
+ */
+export function decideAndRecord(
   prisma: ConsentPrisma,
   auditKey: AuditSigningKey,
   caller: Caller,
@@ -18,42 +39,68 @@ export async function decideAndRecord(
   asked: readonly ConsentQuestion[],
 ): Promise<ConsentDecision[]> {
   const questions = [...new Map(asked.map((q) => [questionKey(q), q])).values()];
+  return committerFor(prisma, auditKey).submit({ caller, service, questions });
+}
+
+const committers = new WeakMap<ConsentPrisma, WeakMap<AuditSigningKey, GroupCommitter<DecisionJob, ConsentDecision[]>>>();
+
+/** One committer per database and key: the calls it groups share their transaction. */
+function committerFor(prisma: ConsentPrisma, auditKey: AuditSigningKey): GroupCommitter<DecisionJob, ConsentDecision[]> {
+  let byKey = committers.get(prisma);
+  if (!byKey) committers.set(prisma, (byKey = new WeakMap()));
+  let committer = byKey.get(auditKey);
+  if (!committer) {
+    committer = new GroupCommitter<DecisionJob, ConsentDecision[]>({
+      commit: (jobs) => decideAndRecordGroup(prisma, auditKey, jobs),
+      weight: (job) => job.questions.length,
+      maxWeight: MAX_GROUP_DECISIONS,
+    });
+    byKey.set(auditKey, committer);
+  }
+  return committer;
+}
+
+interface GrantRow extends ActiveGrant {
+  readonly now: Date;
+}
+
+/**
+ * Decides and records the jobs of one group in one transaction: one statement reads the
+ * database's clock and every grant valid then of the group's clients to the group's agencies,
+ * then appendAudit writes all decisions, in the jobs' order, under one anchor.
+ */
+export async function decideAndRecordGroup(prisma: ConsentPrisma, auditKey: AuditSigningKey, jobs: readonly DecisionJob[]): Promise<ConsentDecision[][]> {
+  const clientIds = [...new Set(jobs.flatMap((j) => j.questions.map((q) => q.clientId)))];
+  const agencies = [...new Set(jobs.map((j) => j.caller.agency))];
   return prisma.$transaction(
     async (tx) => {
-      const [{ now }] = (await tx.$queryRaw<{ now: Date }[]>`SELECT now() AS now`) as [{ now: Date }];
-      const grants = await tx.grant.findMany({
-        where: {
-          kimClientId: { in: [...new Set(questions.map((q) => q.clientId))] },
-          grantee: caller.agency,
-          revokedAt: null,
-          validFrom: { lte: now },
-          OR: [{ validUntil: null }, { validUntil: { gt: now } }],
-        },
-        select: { id: true, kimClientId: true, grantee: true, categories: true, purposes: true, legalBasis: true },
+      // INTENTIONAL: the clock and the grants in one round trip; the LEFT JOIN yields the clock
+      // even when no grant matches (then the grant columns are NULL).
+      const rows = await tx.$queryRaw<(GrantRow | (Omit<GrantRow, 'id'> & { id: null }))[]>`
+        SELECT n."now", g."id", g."kimClientId", g."grantee", g."categories"::text[] AS "categories", g."purposes"::text[] AS "purposes", g."legalBasis"
+        FROM (SELECT now() AS "now") n
+        LEFT JOIN "Grant" g
+          ON g."kimClientId" = ANY(${clientIds}::text[]) AND g."grantee" = ANY(${agencies}::text[])
+          AND g."revokedAt" IS NULL AND g."validFrom" <= n."now" AND (g."validUntil" IS NULL OR g."validUntil" > n."now")`;
+      const now = rows[0]!.now;
+      const grantsOf = new Map<string, ActiveGrant[]>();
+      for (const r of rows) {
+        if (r.id === null) continue;
+        const { now: _, ...grant } = r;
+        const list = grantsOf.get(r.grantee);
+        if (list) list.push(grant);
+        else grantsOf.set(r.grantee, [grant]);
+      }
+      const records: AuditRecord[] = [];
+      const answers = jobs.map(({ caller, service, questions }) => {
+        const grants = grantsOf.get(caller.agency) ?? [];
+        // A question about a derived field's input is decided as if read from the input's source.
+        const decisions = questions.map((q) => decide({ agency: caller.agency, purpose: caller.purpose, service: q.source ?? service }, q, grants));
+        for (const d of decisions) records.push(decisionRecord(caller, service, now, d));
+        return decisions;
       });
-      // A question about a derived field's input is decided as if read from the input's source.
-      const decisions = questions.map((q) => decide({ agency: caller.agency, purpose: caller.purpose, service: q.source ?? service }, q, grants));
-      await appendAudit(
-        tx,
-        auditKey,
-        now,
-        decisions.map((d) => ({
-          at: now,
-          requestId: caller.requestId,
-          subject: caller.subject,
-          agency: caller.agency,
-          role: caller.role,
-          purpose: caller.purpose,
-          service: d.source ?? service,
-          kimClientId: d.clientId,
-          category: d.category,
-          allowed: d.allowed,
-          reason: d.reason,
-          basis: d.basis,
-          grantId: d.grantId,
-        })),
-      );
-      return decisions;
+      await appendAudit(tx, auditKey, now, records);
+      return answers;
     },
     { maxWait: 5000, timeout: 10000 },
   );

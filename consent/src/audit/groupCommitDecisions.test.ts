@@ -1,0 +1,126 @@
+import { fileURLToPath } from 'node:url';
+import type { ServiceName } from '@kim/schema';
+import { applyMigrations, openDatabase, readMigrations, type Caller, type ConsentQuestion, type Database } from '@kim/subgraph-runtime';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPrisma, type ConsentPrisma } from '../db.ts';
+import { decideAndRecord } from '../decisions/decideAndRecord.ts';
+import { newAuditKey } from './chainFixture.testSupport.ts';
+import { verifyChain } from './verifyChain.ts';
+
+/**
+ * decideAndRecord under group commit, on a real database: PGlite, or PostgreSQL when
+ * KIM_TEST_DATABASE_URL is set (in a schema of its own, dropped afterwards).
+ */
+const key = newAuditKey();
+const PG = process.env.KIM_TEST_DATABASE_URL;
+const schema = `groupcommit_${process.pid}_${Date.now()}`;
+let db: Database;
+let prisma: ConsentPrisma;
+
+beforeAll(async () => {
+  db = await openDatabase(PG ? { kind: 'postgres', url: `${PG}${PG.includes('?') ? '&' : '?'}schema=${schema}` } : { kind: 'pglite', dataDir: 'memory://' });
+  await applyMigrations(db.sql, readMigrations(fileURLToPath(new URL('../../prisma/migrations', import.meta.url))));
+  prisma = createPrisma(db.adapter);
+  const grant = { grantee: 'JOBCENTER', categories: ['EDUCATION_LANGUAGE'], purposes: ['LABOUR_MARKET_INTEGRATION'], legalBasis: 'CONSENT', evidenceRef: 'EV-1', validFrom: new Date('2026-01-01'), recordedBy: 'test' };
+  await prisma.grant.createMany({ data: [{ id: 'G-1', kimClientId: 'K-1', ...grant }, { id: 'G-3', kimClientId: 'K-3', ...grant }, { id: 'G-4', kimClientId: 'K-4', ...grant, validUntil: new Date('2026-02-01') }] });
+});
+afterAll(async () => {
+  await prisma?.$disconnect();
+  if (PG) await db?.sql.exec(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  await db?.close();
+});
+
+const jobcenter = (requestId: string): Caller => ({ subject: 'jc-1', agency: 'JOBCENTER', role: 'JOBCENTER_CASEWORKER', purpose: 'LABOUR_MARKET_INTEGRATION', requestId });
+const caseManager = (requestId: string): Caller => ({ subject: 'cm-1', agency: 'KIM_NEUSS', role: 'CASE_MANAGER', purpose: 'CASE_MANAGEMENT', requestId });
+const language = (clientId: string): ConsentQuestion => ({ clientId, category: 'EDUCATION_LANGUAGE' });
+const identity = (clientId: string): ConsentQuestion => ({ clientId, category: 'IDENTITY' });
+
+interface Call {
+  readonly caller: Caller;
+  readonly service: ServiceName;
+  readonly questions: ConsentQuestion[];
+  /** What each question must come out as, `allowed/reason/grantId`. */
+  readonly expected: string[];
+}
+
+/** Calls of two agencies about the same clients, which must each get their own agency's answers. */
+function calls(n: number, prefix: string): Call[] {
+  return Array.from({ length: n }, (_, i) => {
+    const ids = [`K-${(i % 5) + 1}`, `K-${((i + 2) % 5) + 1}`];
+    if (i % 2 === 0) {
+      // The jobcenter: language by grant (K-1, K-3; K-4's grant has expired), else no basis.
+      const expect = (id: string) => (id === 'K-1' || id === 'K-3' ? `true/GRANT/G-${id.slice(2)}` : 'false/NO_BASIS/null');
+      return { caller: jobcenter(`${prefix}-${i}`), service: 'welfare', questions: ids.map(language), expected: ids.map(expect) };
+    }
+    // A KIM case manager: identity from the case registry is the KIM team's own (owner read).
+    return { caller: caseManager(`${prefix}-${i}`), service: 'case-registry', questions: [...ids.map(identity), identity(ids[0]!)], expected: ['true/OWNER/null', 'true/OWNER/null'] };
+  });
+}
+
+const outcome = (d: { allowed: boolean; reason: string; grantId: string | null }) => `${d.allowed}/${d.reason}/${d.grantId}`;
+
+async function auditRows() {
+  return prisma.auditEntry.findMany({ orderBy: { seq: 'asc' }, select: { requestId: true, kimClientId: true, category: true, allowed: true, reason: true, grantId: true, agency: true } });
+}
+
+describe('decideAndRecord with group commit', () => {
+  it('answers each of many concurrent callers with its own decisions, and records exactly those, once each', async () => {
+    const before = (await auditRows()).length;
+    const batch = calls(40, 'r1');
+    const answers = await Promise.all(batch.map((c) => decideAndRecord(prisma, key, c.caller, c.service, c.questions)));
+    answers.forEach((answer, i) => {
+      const call = batch[i]!;
+      // Duplicates within a call are asked once; the answer is about this call's clients only.
+      expect(answer.map((d) => `${d.clientId}|${d.category}`)).toEqual([...new Set(call.questions.map((q) => `${q.clientId}|${q.category}`))]);
+      expect(answer.map(outcome)).toEqual(call.expected);
+    });
+    const rows = (await auditRows()).slice(before);
+    expect(rows).toHaveLength(answers.reduce((n, a) => n + a.length, 0));
+    // Every row belongs to the call that was told it, and each call's rows are its answer, in order.
+    answers.forEach((answer, i) => {
+      const mine = rows.filter((r) => r.requestId === batch[i]!.caller.requestId);
+      expect(mine.map((r) => `${r.kimClientId}|${r.category}|${outcome(r)}|${r.agency}`)).toEqual(answer.map((d) => `${d.clientId}|${d.category}|${outcome(d)}|${batch[i]!.caller.agency}`));
+    });
+    // Each call's rows are contiguous in the chain (a group writes its calls one after another).
+    const order = rows.map((r) => r.requestId).filter((id, k, all) => k === 0 || all[k - 1] !== id);
+    expect(new Set(order).size).toBe(order.length);
+    // Fewer anchors than calls: the calls were written in groups.
+    expect(await prisma.auditAnchor.count()).toBeLessThan(batch.length);
+    expect(await verifyChain(prisma, key)).toMatchObject({ valid: true, entries: rows.length + before });
+  });
+
+  it('sees a revocation committed before the call', async () => {
+    await prisma.grant.update({ where: { id: 'G-3' }, data: { revokedAt: new Date(Date.now() - 1000), revokedBy: 'test' } });
+    const [d] = await decideAndRecord(prisma, key, jobcenter('r2'), 'welfare', [language('K-3')]);
+    expect(outcome(d!)).toBe('false/NO_BASIS/null');
+  });
+
+  it('fails every caller of a group whose commit fails, records none of them, and recovers', async () => {
+    const before = (await auditRows()).length;
+    await db.sql.exec(`
+      CREATE FUNCTION test_refuse_anchor() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'anchor refused'; END $$;
+      CREATE TRIGGER test_refuse_anchor BEFORE INSERT ON "AuditAnchor" FOR EACH ROW EXECUTE FUNCTION test_refuse_anchor();`);
+    const batch = calls(10, 'r3');
+    const outcomes = await Promise.allSettled(batch.map((c) => decideAndRecord(prisma, key, c.caller, c.service, c.questions)));
+    expect(outcomes.map((o) => o.status)).toEqual(batch.map(() => 'rejected'));
+    expect(await auditRows()).toHaveLength(before);
+    await db.sql.exec('DROP TRIGGER test_refuse_anchor ON "AuditAnchor"; DROP FUNCTION test_refuse_anchor();');
+    const again = await Promise.all(batch.map((c) => decideAndRecord(prisma, key, c.caller, c.service, c.questions)));
+    expect(again.map((a) => a.length)).toEqual(batch.map((c) => new Set(c.questions.map((q) => `${q.clientId}|${q.category}`)).size));
+    expect(await verifyChain(prisma, key)).toMatchObject({ valid: true });
+  });
+
+  it('splits more decisions than one statement can bind into several groups, in order', async () => {
+    const before = (await auditRows()).length;
+    // 6 calls of 700 distinct questions: 4,200 rows, more than one INSERT can bind (65,535 parameters).
+    const big = Array.from({ length: 6 }, (_, i) => ({
+      caller: caseManager(`r4-${i}`),
+      questions: Array.from({ length: 700 }, (_, k) => identity(`K-${i}-${k}`)),
+    }));
+    const answers = await Promise.all(big.map((c) => decideAndRecord(prisma, key, c.caller, 'case-registry', c.questions)));
+    expect(answers.map((a) => a.length)).toEqual([700, 700, 700, 700, 700, 700]);
+    const rows = (await auditRows()).slice(before);
+    expect(rows.map((r) => r.requestId)).toEqual(big.flatMap((c) => c.questions.map(() => c.caller.requestId)));
+    expect(await verifyChain(prisma, key)).toMatchObject({ valid: true });
+  });
+});
