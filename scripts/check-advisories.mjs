@@ -1,8 +1,10 @@
-// Fails when package-lock.json resolves a production dependency to a version with a known
-// high-severity advisory listed below. `npm audit` would be the usual tool, but the registry
-// reachable from our build machines answers its audit endpoint with HTTP 405, so the
-// advisories that concern this hub are kept here, each with the first version that fixes it.
+// Fails when a production dependency has a known high-severity advisory. First asks the
+// registry (`npm audit --omit=dev`): where its audit endpoint answers, a high or critical
+// finding fails the build. The registry reachable from our build machines answers that endpoint
+// with HTTP 405, so the advisories that concern this hub are also kept here, each with the first
+// version that fixes it, and checked against package-lock.json on every run, answer or not.
 // Add a row when an advisory appears for a package we ship.
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +26,34 @@ const less = (a, b) => {
 };
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The registry's verdict: the count of high and critical advisories, or null when it gave none. */
+function registryAudit() {
+  const run = spawnSync('npm', ['audit', '--omit=dev', '--json'], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+  let report;
+  try {
+    report = JSON.parse(run.stdout);
+  } catch {
+    return null;
+  }
+  const counts = report?.metadata?.vulnerabilities;
+  if (!counts) return { unavailable: report?.statusCode ?? report?.error?.code ?? 'no report' };
+  return { high: (counts.high ?? 0) + (counts.critical ?? 0), report };
+}
+
+const audit = registryAudit();
+if (audit && 'high' in audit) {
+  if (audit.high > 0) {
+    const names = Object.values(audit.report.vulnerabilities ?? {})
+      .filter((v) => v.severity === 'high' || v.severity === 'critical')
+      .map((v) => `${v.name} (${v.severity}, ${v.range})`);
+    console.error(`npm audit: high-severity advisories in production dependencies:\n${names.join('\n')}`);
+    process.exit(1);
+  }
+  console.log('npm audit: no high-severity advisory in production dependencies');
+} else {
+  console.log(`npm audit unavailable (${audit?.unavailable ?? 'no answer'}); checking the advisories kept here`);
+}
 const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8'));
 const found = [];
 for (const [path, entry] of Object.entries(lock.packages ?? {})) {
