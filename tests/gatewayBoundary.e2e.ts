@@ -1,5 +1,5 @@
 import { generateKeyPair, SignJWT } from 'jose';
-import { ASSERTION_HEADER, signAssertion } from '@kim/subgraph-runtime';
+import { ASSERTION_HEADER, importAssertionPrivateKey, signAssertion } from '@kim/subgraph-runtime';
 import { issueToken } from '@kim/demo';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes, startTestHub, type TestHub } from './support/testHub.ts';
@@ -40,6 +40,32 @@ describe('a subgraph called directly, not through the gateway', () => {
     const response = await callService(hub.serviceUrls.welfare, ENTITIES, { [ASSERTION_HEADER]: token, authorization: `Bearer ${token}` });
     expect(response.status).toBe(401);
   });
+});
+
+describe('the consent service\'s internal routes', () => {
+  const consentBase = () => hub.serviceUrls.consent.replace(/\/graphql$/, '');
+  const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+    fetch(`${consentBase()}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const question = { questions: [{ clientId: 'K-000001', category: 'HEALTH' }] };
+
+  it.each(['/internal/decisions', '/internal/technical-denials', '/internal/shared-clients'])(
+    '%s answers only an agency subgraph holding the gateway\'s assertion, and records nothing otherwise',
+    async (path) => {
+      const audited = () => hub.services.consent.prisma.auditEntry.count();
+      const before = await audited();
+      expect((await post(path, question)).status).toBe(401);
+      const key = await importAssertionPrivateKey(hub.gatewayConfig.assertionPrivateKeyPem);
+      const caller = { subject: 'x', agency: 'KIM_NEUSS', role: 'CASE_MANAGER', purpose: 'CASE_MANAGEMENT', requestId: 'internal-route-test' } as const;
+      // Addressed to the consent service itself (as for a person's GraphQL request): not an agency subgraph.
+      expect((await post(path, question, { [ASSERTION_HEADER]: await signAssertion(key, caller, 'consent') })).status).toBe(401);
+      const asWelfare = { [ASSERTION_HEADER]: await signAssertion(key, caller, path.endsWith('shared-clients') ? 'case-registry' : 'welfare') };
+      if (!path.endsWith('shared-clients')) {
+        expect((await post(path, { questions: [{ clientId: 'K-000001', category: 'NOT_A_CATEGORY' }] }, asWelfare)).status).toBe(400);
+        expect((await post(path, { questions: [] }, asWelfare)).status).toBe(400);
+      }
+      expect(await audited()).toBe(before);
+    },
+  );
 });
 
 describe('the gateway\'s front door', () => {
