@@ -9,7 +9,7 @@ import { DEMO_AUDIENCE, DEMO_ISSUER, ensureDemoKeys, PERSONAS, isPersonaName } f
 import { readGatewayConfig, startGateway } from '@kim/gateway';
 import { immigrationOffice } from '@kim/immigration-office';
 import { jobcenter } from '@kim/jobcenter';
-import { ROLE_PURPOSES, SERVICES, SUPERGRAPH_PATH, isPurpose, type ServiceName } from '@kim/schema';
+import { ROLE_PURPOSES, SERVICES, SUPERGRAPH_PATH, callerTeam, isPurpose, type ServiceName } from '@kim/schema';
 import { envPrefix, readServiceConfig, startService, DECISIONS_PATH, SHARED_CLIENTS_PATH, type PrismaLike, type ServiceDefinition } from '@kim/subgraph-runtime';
 import { startBareService } from '@kim/subgraph-runtime/bare';
 import { welfare } from '@kim/welfare';
@@ -131,7 +131,10 @@ async function startBareSide(config: ChildConfig): Promise<string> {
       const persona = PERSONAS[name];
       const asked = req.header('x-kim-purpose');
       const purpose = asked && isPurpose(asked) ? asked : ROLE_PURPOSES[persona.role][0]!;
-      return { subject: persona.subject, agency: persona.agency, role: persona.role, purpose, requestId: randomUUID() };
+      // The team as the hub's gateway derives it from the token (a KIM team's is its own town).
+      const team = callerTeam(persona.agency, persona.role, 'team' in persona ? persona.team : undefined);
+      if (team === null) throw new Error(`persona ${name} has no valid team`);
+      return { subject: persona.subject, agency: persona.agency, role: persona.role, ...(team ? { team } : {}), purpose, requestId: randomUUID() };
     },
     sharedClientIds: (caller: { agency: string }) => config.sharedClients[caller.agency] ?? [],
   };

@@ -194,6 +194,10 @@ async function main() {
       // The generated chain must verify, or w4 would time a failure path.
       const verification = (check.data as { verifyAuditChain?: { valid: boolean } }).verifyAuditChain;
       if (verification && !verification.valid) throw new Error(`${w.id} on ${a.name}: the client's chain does not verify: ${JSON.stringify(verification)}`);
+      // The peer must answer the same question, not time an empty answer (a root field of null).
+      const checkB = await post(b, tokenB, w);
+      const root = (r: typeof check) => Object.values((r.data ?? {}) as Record<string, unknown>)[0];
+      if (root(check) == null || root(checkB) == null || checkB.errors?.length) throw new Error(`${w.id}: ${a.name} or ${b.name} answered no data: ${JSON.stringify(checkB).slice(0, 400)}`);
       await load(a, token, w, 2);
       await load(b, tokenB, w, 2);
       const ra: Round[] = [];
