@@ -186,6 +186,9 @@ process.on('message', (message: { type: string; config?: ChildConfig }) => {
       stats.consentMs = {};
       stats.subgraphFetches = {};
       process.send?.({ type: 'reset' });
+    } else if (message.type === 'cpu') {
+      const { user, system } = process.cpuUsage();
+      process.send?.({ type: 'cpu', cpuUs: user + system });
     } else if (message.type === 'stats') {
       stats.maxRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
       process.send?.({ type: 'stats', stats });

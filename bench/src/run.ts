@@ -101,9 +101,13 @@ interface Round {
   p50: number;
   p99: number;
   errors: number;
+  /** CPU time (user + system) of the side's process per request of the round, in ms; PostgreSQL's own CPU not included. */
+  cpuMs: number;
 }
 
 async function load(side: Side, token: string | undefined, w: Workload, seconds: number): Promise<Round> {
+  const cpu = async () => (await side.ask<{ cpuUs: number }>('cpu')).cpuUs;
+  const cpuBefore = await cpu();
   const r = await autocannon({
     url: side.url,
     method: 'POST',
@@ -112,7 +116,8 @@ async function load(side: Side, token: string | undefined, w: Workload, seconds:
     connections: CONNECTIONS,
     duration: seconds,
   });
-  return { rps: r.requests.total / r.duration, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx + r.timeouts };
+  const cpuMs = (await cpu()) - cpuBefore;
+  return { rps: r.requests.total / r.duration, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx + r.timeouts, cpuMs: +(cpuMs / 1000 / Math.max(1, r.requests.total)).toFixed(2) };
 }
 
 async function post(side: Side, token: string | undefined, w: Workload, query = w.query, variables = w.variables ?? {}) {
@@ -228,7 +233,7 @@ async function main() {
       };
       rows.push([w4.id, `full ${fmt(median(ra.map((r) => r.rps)))}`, `10k ${fmt(median(rb.map((r) => r.rps)))}`, fmt(median(rb.map((r) => r.rps)) / median(ra.map((r) => r.rps)), 2) + ' (10k/full)',
         `${fmt(median(ra.map((r) => r.p50)))}/${fmt(median(ra.map((r) => r.p99)))}`, `${fmt(median(rb.map((r) => r.p50)))}/${fmt(median(rb.map((r) => r.p99)))}`,
-        String(c.sqlPerRequest), '-', String(c.consentCallsPerRequest), String(c.auditRowsPerRequest)]);
+        String(c.sqlPerRequest), '-', String(c.consentCallsPerRequest), String(c.auditRowsPerRequest), `${median(ra.map((r) => r.cpuMs))}/${median(rb.map((r) => r.cpuMs))} (full/10k)`]);
     }
 
     const workloads: Workload[] = [
@@ -243,16 +248,19 @@ async function main() {
       const bc = await countPass(bare, undefined, w, db, undefined);
       const hubRps = median(ra.map((r) => r.rps));
       const bareRps = median(rb.map((r) => r.rps));
+      say(`  ratio per round ${JSON.stringify(ratios)}; CPU of the side's process per request: hub ${median(ra.map((r) => r.cpuMs))} ms, bare ${median(rb.map((r) => r.cpuMs))} ms`);
       results[w.id] = {
         title: w.title, hubRps, bareRps, ratio: +(hubRps / bareRps).toFixed(3), perRoundRatio: ratios,
         hubP50: median(ra.map((r) => r.p50)), bareP50: median(rb.map((r) => r.p50)),
         hubP99: median(ra.map((r) => r.p99)), bareP99: median(rb.map((r) => r.p99)),
         p99Ratio: +(median(ra.map((r) => r.p99)) / median(rb.map((r) => r.p99))).toFixed(3),
+        hubCpuMsPerRequest: median(ra.map((r) => r.cpuMs)), bareCpuMsPerRequest: median(rb.map((r) => r.cpuMs)),
         loadErrors: { hub: ra.map((r) => r.errors), bare: rb.map((r) => r.errors) },
         hub: hc, bare: bc,
       };
       rows.push([w.id, fmt(hubRps), fmt(bareRps), fmt(hubRps / bareRps, 2), `${fmt(median(ra.map((r) => r.p50)))}/${fmt(median(ra.map((r) => r.p99)))}`,
-        `${fmt(median(rb.map((r) => r.p50)))}/${fmt(median(rb.map((r) => r.p99)))}`, String(hc.sqlPerRequest), String(bc.sqlPerRequest), String(hc.consentCallsPerRequest), String(hc.auditRowsPerRequest)]);
+        `${fmt(median(rb.map((r) => r.p50)))}/${fmt(median(rb.map((r) => r.p99)))}`, String(hc.sqlPerRequest), String(bc.sqlPerRequest), String(hc.consentCallsPerRequest), String(hc.auditRowsPerRequest),
+        `${median(ra.map((r) => r.cpuMs))}/${median(rb.map((r) => r.cpuMs))}`]);
     }
 
     // Target: SQL statements per request of workload 2 do not grow with the page size.
@@ -279,7 +287,7 @@ async function main() {
     if (runs('w5')) {
       results.w5 = await writePath(hub, tokens, db, consentSchema, data.keysDir);
       const w5 = results.w5 as { iterationsPerSecond: number; p50: number; p99: number; sqlPerIteration: number; consentCallsPerIteration: number; auditRowsPerIteration: number; revokedVisibleAfter: number };
-      rows.push(['w5', `${fmt(w5.iterationsPerSecond, 1)} it/s`, '-', '-', `${fmt(w5.p50)}/${fmt(w5.p99)}`, '-', String(w5.sqlPerIteration), '-', String(w5.consentCallsPerIteration), String(w5.auditRowsPerIteration)]);
+      rows.push(['w5', `${fmt(w5.iterationsPerSecond, 1)} it/s`, '-', '-', `${fmt(w5.p50)}/${fmt(w5.p99)}`, '-', String(w5.sqlPerIteration), '-', String(w5.consentCallsPerIteration), String(w5.auditRowsPerIteration), '-']);
     }
 
     const rss: Record<string, number> = {};
@@ -300,7 +308,7 @@ async function main() {
     if (process.argv.includes('--drop')) await data.drop();
   }
 
-  const header = ['workload', 'hub req/s', 'bare req/s', 'hub/bare', 'hub p50/p99 ms', 'bare p50/p99 ms', 'hub SQL/req', 'bare SQL/req', 'consent calls/req', 'audit rows/req'];
+  const header = ['workload', 'hub req/s', 'bare req/s', 'hub/bare', 'hub p50/p99 ms', 'bare p50/p99 ms', 'hub SQL/req', 'bare SQL/req', 'consent calls/req', 'audit rows/req', 'CPU ms/req hub/bare'];
   const table = [header, header.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, node ${process.version}, PostgreSQL at ${new URL(BASE).host}`;
   const settings = `${ROUNDS} rounds × ${DURATION} s per side, ${CONNECTIONS} connections, loopback`;
