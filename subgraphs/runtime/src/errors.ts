@@ -22,14 +22,30 @@ export const ERROR_CODES = {
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;
 
+/**
+ * These errors are answers (a refusal, a bad argument), not faults: a stack trace would say
+ * nothing, never reaches a caller, and costs — graphql-js copies the original's `stack` when it
+ * locates an error, which formats every frame (through source maps under tsx), once per denied
+ * field. So none is captured.
+ */
+function answerError(message: string, extensions: Record<string, unknown>): GraphQLError {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return new GraphQLError(message, { extensions });
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
 export function hubError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
-  return new GraphQLError(message, { extensions: { code, ...extensions } });
+  return answerError(message, { code, ...extensions });
 }
 
 /** An error that refuses the whole request, with the HTTP status that says so. */
 export function requestError(code: 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT', message: string): GraphQLError {
   const status = { UNAUTHENTICATED: 401, FORBIDDEN: 403, BAD_USER_INPUT: 400 }[code];
-  return new GraphQLError(message, { extensions: { code, http: { status } } });
+  return answerError(message, { code, http: { status } });
 }
 
 export function consentRequired(category: DataCategory): GraphQLError {
