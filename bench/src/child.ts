@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
@@ -17,19 +19,23 @@ import { countingAdapter } from './countingAdapter.ts';
 
 /**
  * One side of the benchmark in its own process, so that its peak RSS is its own: `hub` (gateway,
- * four subgraphs and consent as shipped, with limits raised) or `bare` (the same resolvers and
- * databases behind a plain @apollo/gateway, see startBareService). It counts, for the parent,
+ * four subgraphs and consent as shipped, with limits raised), `bare` (the same resolvers and
+ * databases behind a plain @apollo/gateway, see startBareService) or `hive` (the same bare
+ * subgraphs behind Hive Gateway's runtime, a second peer). It counts, for the parent,
  * SQL statements per service (at the driver adapter), consent calls per subgraph and
  * gateway→subgraph fetches (at `fetch`, which both gateways and the consent loader use).
  */
 
 export interface ChildConfig {
-  readonly mode: 'hub' | 'bare';
+  readonly mode: 'hub' | 'bare' | 'hive';
   readonly urls: Record<ServiceName, string>;
   readonly keysDir: string;
   /** bare: the fixed answer of "which clients share anything with this agency". */
   readonly sharedClients: Record<string, readonly string[]>;
 }
+
+/** Headers a bare side's callers send and its gateway passes on to the bare subgraphs as they came. */
+const BARE_HEADERS = ['x-bench-persona', 'x-kim-purpose'] as const;
 
 export interface ChildStats {
   sql: Record<string, number>;
@@ -119,7 +125,8 @@ async function startHubSide(config: ChildConfig): Promise<string> {
   return `${gateway.url}/graphql`;
 }
 
-async function startBareSide(config: ChildConfig): Promise<string> {
+/** The bare subgraphs (startBareService, no shield, no consent call, no audit) of the `bare` and `hive` sides. */
+async function startBareSubgraphs(config: ChildConfig): Promise<Record<ServiceName, string>> {
   const keys = await ensureDemoKeys(config.keysDir);
   const base = { LOG_LEVEL: 'silent', KIM_DATA_DIR: 'memory://', KIM_ASSERTION_PUBLIC_KEY_FILE: keys.assertion.publicKeyFile };
   const env = (s: ServiceName) => ({ ...base, [`${envPrefix(s)}_PORT`]: '0', [`${envPrefix(s)}_DATABASE_URL`]: config.urls[s] });
@@ -149,6 +156,11 @@ async function startBareSide(config: ChildConfig): Promise<string> {
   ]);
   const urls = Object.fromEntries(started.map((s) => [s.name, `${s.url}/graphql`])) as Record<ServiceName, string>;
   for (const s of SERVICES) subgraphByUrl.set(urls[s], s);
+  return urls;
+}
+
+async function startBareSide(config: ChildConfig): Promise<string> {
+  const urls = await startBareSubgraphs(config);
   interface BareContext {
     persona: string;
     purpose: string;
@@ -174,10 +186,57 @@ async function startBareSide(config: ChildConfig): Promise<string> {
   return url.replace(/\/$/, '');
 }
 
+/**
+ * Hive Gateway's runtime, imported by a specifier the type checker does not follow: its
+ * graphql-yoga types augment graphql's GraphQLErrorExtensions with an `http.headers` that the
+ * hub's gateway source (checked along with the bench) sets to Apollo's HeaderMap. What the bench
+ * uses of it is typed here.
+ */
+async function loadHiveRuntime() {
+  const specifier: string = '@graphql-hive/gateway-runtime';
+  return (await import(specifier)) as {
+    createGatewayRuntime(options: Record<string, unknown>): (req: IncomingMessage, res: ServerResponse) => void;
+  };
+}
+
+/**
+ * The second peer: Hive Gateway's runtime over the same bare subgraphs and the committed
+ * supergraph (its subgraph URLs replaced by the started ones), served with node:http. Like the
+ * bare gateway it passes the persona and purpose headers on, and it fetches with the global
+ * `fetch` as the other two gateways do, so that transport is not the difference. The runtime
+ * loads its HTTP transport by name at run time: @graphql-mesh/transport-http is a dependency of
+ * the bench for that.
+ */
+async function startHiveSide(config: ChildConfig): Promise<string> {
+  const urls = await startBareSubgraphs(config);
+  const supergraph = readFileSync(SUPERGRAPH_PATH, 'utf8').replace(/@join__graph\(name: "([^"]+)", url: "[^"]*"\)/g, (_whole, name: string) => {
+    const url = urls[name as ServiceName];
+    if (!url) throw new Error(`hive: no bare subgraph named ${name}`);
+    return `@join__graph(name: "${name}", url: "${url}")`;
+  });
+  const gateway = (await loadHiveRuntime()).createGatewayRuntime({
+    supergraph,
+    logging: false,
+    landingPage: false,
+    fetchAPI: { fetch: ((input: string, init: RequestInit) => fetch(input, init)) as never },
+    // Its HTTP executor by default shares one subgraph request among identical queries in flight
+    // at once, which under autocannon's identical requests would skip most of the work the hub and
+    // the bare gateway do for each: off, so that every request is executed.
+    transportEntries: { '*.http': { options: { deduplicateInflightRequests: false } } },
+    propagateHeaders: {
+      fromClientToSubgraphs: ({ request }: { request: Request }) => Object.fromEntries(BARE_HEADERS.map((h) => [h, request.headers.get(h)])),
+    },
+  });
+  const server = createServer(gateway);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+}
+
 process.on('message', (message: { type: string; config?: ChildConfig }) => {
   void (async () => {
     if (message.type === 'start' && message.config) {
-      const url = message.config.mode === 'hub' ? await startHubSide(message.config) : await startBareSide(message.config);
+      const start = { hub: startHubSide, bare: startBareSide, hive: startHiveSide }[message.config.mode];
+      const url = await start(message.config);
       process.send?.({ type: 'ready', url });
     } else if (message.type === 'reset') {
       stats.sql = {};

@@ -12,7 +12,8 @@ import { AUDIT_ROWS, CLIENTS, HOT_CLIENT, SMALL_AUDIT_ROWS, prepareData } from '
 
 /**
  * `npm run bench`: the hub as shipped against a bare @apollo/gateway over the same resolvers and
- * PostgreSQL data, each in its own process, in alternating rounds (hub, bare, hub, bare …).
+ * PostgreSQL data, and against Hive Gateway over the same bare subgraphs, each in its own process,
+ * in alternating rounds (hub, bare, hive, hub, bare, hive …).
  * KIM_BENCH_DATABASE_URL (else KIM_TEST_DATABASE_URL, else the CI's server) names the database;
  * KIM_BENCH_DURATION (s per round, default 5), KIM_BENCH_ROUNDS (default 3) and
  * KIM_BENCH_CONNECTIONS (default 8) size the run; KIM_BENCH_ONLY (e.g. `w2,w5`, or `requires`)
@@ -186,13 +187,15 @@ async function main() {
 
   const hub = await startSide('hub', { mode: 'hub', urls: data.urls, keysDir: data.keysDir, sharedClients: {} });
   const bare = await startSide('bare', { mode: 'bare', urls: data.urls, keysDir: data.keysDir, sharedClients });
+  const hive = await startSide('hive', { mode: 'hive', urls: data.urls, keysDir: data.keysDir, sharedClients });
   const hubSmall = await startSide('hub-small-audit', { mode: 'hub', urls: { ...data.urls, consent: data.smallConsentUrl } as Record<ServiceName, string>, keysDir: data.keysDir, sharedClients: {} });
   const results: Record<string, unknown> = {};
   const rows: string[][] = [];
   const fmt = (n: number, d = 0) => n.toFixed(d);
   try {
     const w4: Workload = { id: 'w4', title: 'DPO audit trail of one client + its verification', persona: 'dpo', query: TRAIL, variables: { id: HOT_CLIENT } };
-    const compare = async (w: Workload, a: Side, b: Side, tokenB: string | undefined) => {
+    // c, when given, is a second peer with b's token, timed in the same rounds after b.
+    const compare = async (w: Workload, a: Side, b: Side, tokenB: string | undefined, c?: Side) => {
       const token = tokens.get(w.persona);
       const check = await post(a, token, w);
       if (!check.data) throw new Error(`${w.id} on ${a.name}: ${JSON.stringify(check).slice(0, 400)}`);
@@ -203,15 +206,23 @@ async function main() {
       const checkB = await post(b, tokenB, w);
       const root = (r: typeof check) => Object.values((r.data ?? {}) as Record<string, unknown>)[0];
       if (root(check) == null || root(checkB) == null || checkB.errors?.length) throw new Error(`${w.id}: ${a.name} or ${b.name} answered no data: ${JSON.stringify(checkB).slice(0, 400)}`);
+      if (c) {
+        // The second peer must give the bare peer's very answer, or it would time another question.
+        const checkC = await post(c, tokenB, w);
+        if (JSON.stringify(checkC) !== JSON.stringify(checkB)) throw new Error(`${w.id}: ${c.name} answered otherwise than ${b.name}: ${JSON.stringify(checkC).slice(0, 400)}`);
+      }
       await load(a, token, w, 2);
       await load(b, tokenB, w, 2);
+      if (c) await load(c, tokenB, w, 2);
       const ra: Round[] = [];
       const rb: Round[] = [];
+      const rc: Round[] = [];
       for (let i = 0; i < ROUNDS; i++) {
         ra.push(await load(a, token, w, DURATION));
         rb.push(await load(b, tokenB, w, DURATION));
+        if (c) rc.push(await load(c, tokenB, w, DURATION));
       }
-      return { ra, rb, ratios: ra.map((r, i) => +(r.rps / rb[i]!.rps).toFixed(3)) };
+      return { ra, rb, rc, ratios: ra.map((r, i) => +(r.rps / rb[i]!.rps).toFixed(3)), ratiosC: rc.map((r, i) => +(ra[i]!.rps / r.rps).toFixed(3)) };
     };
 
     // Workload 4 first: the other workloads append audit rows (not for HOT_CLIENT, a Dormagen
@@ -233,7 +244,7 @@ async function main() {
       };
       rows.push([w4.id, `full ${fmt(median(ra.map((r) => r.rps)))}`, `10k ${fmt(median(rb.map((r) => r.rps)))}`, fmt(median(rb.map((r) => r.rps)) / median(ra.map((r) => r.rps)), 2) + ' (10k/full)',
         `${fmt(median(ra.map((r) => r.p50)))}/${fmt(median(ra.map((r) => r.p99)))}`, `${fmt(median(rb.map((r) => r.p50)))}/${fmt(median(rb.map((r) => r.p99)))}`,
-        String(c.sqlPerRequest), '-', String(c.consentCallsPerRequest), String(c.auditRowsPerRequest), `${median(ra.map((r) => r.cpuMs))}/${median(rb.map((r) => r.cpuMs))} (full/10k)`]);
+        String(c.sqlPerRequest), '-', String(c.consentCallsPerRequest), String(c.auditRowsPerRequest), `${median(ra.map((r) => r.cpuMs))}/${median(rb.map((r) => r.cpuMs))} (full/10k)`, '-', '-', '-', '-', '-']);
     }
 
     const workloads: Workload[] = [
@@ -243,24 +254,32 @@ async function main() {
     ];
     for (const w of workloads.filter((x) => runs(x.id))) {
       say(`\n${w.id}: ${w.title}`);
-      const { ra, rb, ratios } = await compare(w, hub, bare, undefined);
+      const { ra, rb, rc, ratios, ratiosC } = await compare(w, hub, bare, undefined, hive);
       const hc = await countPass(hub, tokens.get(w.persona), w, db, consentSchema);
       const bc = await countPass(bare, undefined, w, db, undefined);
+      const vc = await countPass(hive, undefined, w, db, undefined);
       const hubRps = median(ra.map((r) => r.rps));
       const bareRps = median(rb.map((r) => r.rps));
-      say(`  ratio per round ${JSON.stringify(ratios)}; CPU of the side's process per request: hub ${median(ra.map((r) => r.cpuMs))} ms, bare ${median(rb.map((r) => r.cpuMs))} ms`);
+      const hiveRps = median(rc.map((r) => r.rps));
+      say(`  hub/bare per round ${JSON.stringify(ratios)}, hub/hive per round ${JSON.stringify(ratiosC)}; CPU of the side's process per request: hub ${median(ra.map((r) => r.cpuMs))} ms, bare ${median(rb.map((r) => r.cpuMs))} ms, hive ${median(rc.map((r) => r.cpuMs))} ms`);
       results[w.id] = {
         title: w.title, hubRps, bareRps, ratio: +(hubRps / bareRps).toFixed(3), perRoundRatio: ratios,
         hubP50: median(ra.map((r) => r.p50)), bareP50: median(rb.map((r) => r.p50)),
         hubP99: median(ra.map((r) => r.p99)), bareP99: median(rb.map((r) => r.p99)),
         p99Ratio: +(median(ra.map((r) => r.p99)) / median(rb.map((r) => r.p99))).toFixed(3),
         hubCpuMsPerRequest: median(ra.map((r) => r.cpuMs)), bareCpuMsPerRequest: median(rb.map((r) => r.cpuMs)),
-        loadErrors: { hub: ra.map((r) => r.errors), bare: rb.map((r) => r.errors) },
-        hub: hc, bare: bc,
+        // The second peer, Hive Gateway over the bare subgraphs: hubOverHive = hubRps / hiveRps.
+        hiveRps, hubOverHive: +(hubRps / hiveRps).toFixed(3), perRoundHubOverHive: ratiosC,
+        hiveP50: median(rc.map((r) => r.p50)), hiveP99: median(rc.map((r) => r.p99)),
+        p99HubOverHive: +(median(ra.map((r) => r.p99)) / median(rc.map((r) => r.p99))).toFixed(3),
+        hiveCpuMsPerRequest: median(rc.map((r) => r.cpuMs)),
+        loadErrors: { hub: ra.map((r) => r.errors), bare: rb.map((r) => r.errors), hive: rc.map((r) => r.errors) },
+        hub: hc, bare: bc, hive: vc,
       };
       rows.push([w.id, fmt(hubRps), fmt(bareRps), fmt(hubRps / bareRps, 2), `${fmt(median(ra.map((r) => r.p50)))}/${fmt(median(ra.map((r) => r.p99)))}`,
         `${fmt(median(rb.map((r) => r.p50)))}/${fmt(median(rb.map((r) => r.p99)))}`, String(hc.sqlPerRequest), String(bc.sqlPerRequest), String(hc.consentCallsPerRequest), String(hc.auditRowsPerRequest),
-        `${median(ra.map((r) => r.cpuMs))}/${median(rb.map((r) => r.cpuMs))}`]);
+        `${median(ra.map((r) => r.cpuMs))}/${median(rb.map((r) => r.cpuMs))}`,
+        fmt(hiveRps), fmt(hubRps / hiveRps, 2), `${fmt(median(rc.map((r) => r.p50)))}/${fmt(median(rc.map((r) => r.p99)))}`, String(vc.sqlPerRequest), String(median(rc.map((r) => r.cpuMs)))]);
     }
 
     // Target: SQL statements per request of workload 2 do not grow with the page size.
@@ -270,8 +289,9 @@ async function main() {
       const w = workloads[1]!;
       const hc = await countPass(hub, tokens.get(w.persona), w, db, consentSchema, { first });
       const bc = await countPass(bare, undefined, w, db, undefined, { first });
-      pages[first] = { hubSql: hc.sqlPerRequest, hubSqlPerService: hc.sqlPerService, bareSql: bc.sqlPerRequest, consentCalls: hc.consentCallsPerSubgraph, fetches: hc.subgraphFetchesPerRequest, hubErrors: hc.errorCodesPerRequest, bareErrors: bc.errorCodesPerRequest };
-      say(`  first ${first}: hub ${hc.sqlPerRequest} SQL/req ${JSON.stringify(hc.sqlPerService)}, bare ${bc.sqlPerRequest}; consent calls ${JSON.stringify(hc.consentCallsPerSubgraph)}; errors ${JSON.stringify(hc.errorCodesPerRequest)}`);
+      const vc = await countPass(hive, undefined, w, db, undefined, { first });
+      pages[first] = { hubSql: hc.sqlPerRequest, hubSqlPerService: hc.sqlPerService, bareSql: bc.sqlPerRequest, hiveSql: vc.sqlPerRequest, consentCalls: hc.consentCallsPerSubgraph, fetches: hc.subgraphFetchesPerRequest, hubErrors: hc.errorCodesPerRequest, bareErrors: bc.errorCodesPerRequest };
+      say(`  first ${first}: hub ${hc.sqlPerRequest} SQL/req ${JSON.stringify(hc.sqlPerService)}, bare ${bc.sqlPerRequest}, hive ${vc.sqlPerRequest}; consent calls ${JSON.stringify(hc.consentCallsPerSubgraph)}; errors ${JSON.stringify(hc.errorCodesPerRequest)}`);
     }
     results.w2PageSizes = pages;
 
@@ -287,15 +307,15 @@ async function main() {
     if (runs('w5')) {
       results.w5 = await writePath(hub, tokens, db, consentSchema, data.keysDir);
       const w5 = results.w5 as { iterationsPerSecond: number; p50: number; p99: number; sqlPerIteration: number; consentCallsPerIteration: number; auditRowsPerIteration: number; revokedVisibleAfter: number };
-      rows.push(['w5', `${fmt(w5.iterationsPerSecond, 1)} it/s`, '-', '-', `${fmt(w5.p50)}/${fmt(w5.p99)}`, '-', String(w5.sqlPerIteration), '-', String(w5.consentCallsPerIteration), String(w5.auditRowsPerIteration), '-']);
+      rows.push(['w5', `${fmt(w5.iterationsPerSecond, 1)} it/s`, '-', '-', `${fmt(w5.p50)}/${fmt(w5.p99)}`, '-', String(w5.sqlPerIteration), '-', String(w5.consentCallsPerIteration), String(w5.auditRowsPerIteration), '-', '-', '-', '-', '-', '-']);
     }
 
     const rss: Record<string, number> = {};
-    for (const s of [hub, bare, hubSmall]) rss[s.name] = (await s.ask<{ stats: ChildStats }>('stats')).stats.maxRssMb;
+    for (const s of [hub, bare, hive, hubSmall]) rss[s.name] = (await s.ask<{ stats: ChildStats }>('stats')).stats.maxRssMb;
     results.peakRssMb = rss;
   } finally {
     await Promise.all(
-      [hub, bare, hubSmall].map(
+      [hub, bare, hive, hubSmall].map(
         (s) =>
           new Promise<void>((resolve) => {
             s.child.once('exit', () => resolve());
@@ -308,7 +328,7 @@ async function main() {
     if (process.argv.includes('--drop')) await data.drop();
   }
 
-  const header = ['workload', 'hub req/s', 'bare req/s', 'hub/bare', 'hub p50/p99 ms', 'bare p50/p99 ms', 'hub SQL/req', 'bare SQL/req', 'consent calls/req', 'audit rows/req', 'CPU ms/req hub/bare'];
+  const header = ['workload', 'hub req/s', 'bare req/s', 'hub/bare', 'hub p50/p99 ms', 'bare p50/p99 ms', 'hub SQL/req', 'bare SQL/req', 'consent calls/req', 'audit rows/req', 'CPU ms/req hub/bare', 'hive req/s', 'hub/hive', 'hive p50/p99 ms', 'hive SQL/req', 'hive CPU ms/req'];
   const table = [header, header.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, node ${process.version}, PostgreSQL at ${new URL(BASE).host}`;
   const settings = `${ROUNDS} rounds × ${DURATION} s per side, ${CONNECTIONS} connections, loopback`;
