@@ -63,7 +63,9 @@ describe('the joined client view', () => {
     const client = response.body.data?.client as Record<string, unknown>;
     expect(client.givenName).not.toBeNull();
     expect(client.targetGroup).toBeNull();
-    expect(errorCodes(response)).toContainEqual({ code: 'CONSENT_REQUIRED', path: 'client.targetGroup', category: 'RESIDENCE' });
+    // Exactly this error: the refused @requires input (currentResidenceTitleType), which the
+    // gateway fetched but the caller never selected, is not reported at a path of its own.
+    expect(errorCodes(response)).toEqual([{ code: 'CONSENT_REQUIRED', path: 'client.targetGroup', category: 'RESIDENCE' }]);
   });
 
   it('answers an unknown client and a client of another town alike: null, no error', async () => {

@@ -6,12 +6,14 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { SERVICES, SUPERGRAPH_PATH, type ServiceName } from '@kim/schema';
 import { createLogger, importAssertionPrivateKey, startHttpServer, type Caller, type Logger, type RunningServer } from '@kim/subgraph-runtime';
 import express from 'express';
+import type { GraphQLFormattedError } from 'graphql';
 import { AssertingDataSource, type GatewayContext } from './assertingDataSource.ts';
 import { declaredPurpose, tokenKeyResolver, verifyCallerToken } from './auth/verifyCallerToken.ts';
 import type { GatewayConfig } from './env.ts';
 import { formatError } from './formatError.ts';
 import { jsonErrors } from './http/jsonErrors.ts';
 import { securityHeaders } from './http/securityHeaders.ts';
+import { errorsAtSelectedPaths } from './selectedPaths.ts';
 import { AgencyRateLimiter, operationGuard, operationLimitRules, tokenLimitParseOptions } from './limits/index.ts';
 
 export type { GatewayConfig } from './env.ts';
@@ -49,9 +51,15 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
             log.warn({ requestId: contextValue?.caller?.requestId, code, err: error.originalError ?? error }, 'request error');
           }
         },
-        async willSendResponse({ response, contextValue }) {
+        async willSendResponse({ response, contextValue, document, operationName }) {
           // Responses can carry personal data: no cache may keep them.
           response.http.headers.set('cache-control', 'no-store');
+          if (response.body.kind === 'single' && response.body.singleResult.errors) {
+            const result = response.body.singleResult as { errors?: readonly GraphQLFormattedError[] };
+            const kept = errorsAtSelectedPaths(result.errors ?? [], document, operationName);
+            if (kept.length > 0) result.errors = kept;
+            else delete result.errors;
+          }
           if (contextValue?.caller) response.http.headers.set('x-request-id', contextValue.caller.requestId);
         },
       };
