@@ -4,6 +4,7 @@ import { applyMigrations, openDatabase, readMigrations, type Caller, type Consen
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrisma, type ConsentPrisma } from '../db.ts';
 import { decideAndRecord } from '../decisions/decideAndRecord.ts';
+import { MAX_QUESTIONS } from '../decisions/readQuestionRequest.ts';
 import { newAuditKey } from './chainFixture.testSupport.ts';
 import { verifyChain } from './verifyChain.ts';
 
@@ -107,6 +108,16 @@ describe('decideAndRecord with group commit', () => {
     await db.sql.exec('DROP TRIGGER test_refuse_anchor ON "AuditAnchor"; DROP FUNCTION test_refuse_anchor();');
     const again = await Promise.all(batch.map((c) => decideAndRecord(prisma, key, c.caller, c.service, c.questions)));
     expect(again.map((a) => a.length)).toEqual(batch.map((c) => new Set(c.questions.map((q) => `${q.clientId}|${q.category}`)).size));
+    expect(await verifyChain(prisma, key)).toMatchObject({ valid: true });
+  });
+
+  it('records a single call of as many questions as the route accepts, alone, whole', async () => {
+    const before = (await auditRows()).length;
+    const categories = ['IDENTITY', 'CONTACT', 'RESIDENCE', 'BENEFITS', 'EMPLOYMENT', 'EDUCATION_LANGUAGE', 'HOUSING', 'CASE_MANAGEMENT', 'CASE_NOTES', 'NATURALISATION'] as const;
+    const questions = Array.from({ length: MAX_QUESTIONS }, (_, k) => ({ clientId: `K-max-${Math.floor(k / categories.length)}`, category: categories[k % categories.length]! }));
+    const answer = await decideAndRecord(prisma, key, caseManager('r-max'), 'case-registry', questions);
+    expect(answer).toHaveLength(MAX_QUESTIONS);
+    expect((await auditRows()).length - before).toBe(MAX_QUESTIONS);
     expect(await verifyChain(prisma, key)).toMatchObject({ valid: true });
   });
 
