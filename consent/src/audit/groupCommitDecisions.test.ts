@@ -121,9 +121,9 @@ describe('decideAndRecord with group commit', () => {
     expect(await verifyChain(prisma, key)).toMatchObject({ valid: true });
   });
 
-  it('splits more decisions than one statement can bind into several groups, in order', async () => {
+  it('splits more decisions than one group holds into several groups, in order', async () => {
     const before = (await auditRows()).length;
-    // 6 calls of 700 distinct questions: 4,200 rows, more than one INSERT can bind (65,535 parameters).
+    // 6 calls of 700 distinct questions: 4,200 rows, more than one group holds (MAX_GROUP_DECISIONS).
     const big = Array.from({ length: 6 }, (_, i) => ({
       caller: caseManager(`r4-${i}`),
       questions: Array.from({ length: 700 }, (_, k) => identity(`K-${i}-${k}`)),

@@ -1,5 +1,5 @@
 import type { ServiceName } from '@kim/schema';
-import { questionKey, type Caller, type ConsentDecision, type ConsentQuestion } from '@kim/subgraph-runtime';
+import { questionKey, technicalDenial, type Caller, type ConsentDecision, type ConsentQuestion } from '@kim/subgraph-runtime';
 import { appendAudit } from '../audit/appendAudit.ts';
 import type { AuditSigningKey } from '../audit/auditKey.ts';
 import type { AuditRecord } from '../audit/chainHash.ts';
@@ -13,11 +13,17 @@ export interface DecisionJob {
   readonly caller: Caller;
   readonly service: ServiceName;
   readonly questions: readonly ConsentQuestion[];
+  /**
+   * Questions a subgraph already refused because its consent answer was unusable: recorded as
+   * TECHNICAL refusals, not decided (a report can only ever add a refusal to the chain).
+   */
+  readonly technical?: true;
 }
 
 /**
- * Audit rows one group may hold: each row binds 17 parameters (plus 3 per client head), and one
- * statement takes at most 65,535. A single call with more questions goes alone, as before.
+ * Audit rows one group may hold. The rows go through `unnest` (a fixed number of bind
+ * parameters, see appendAudit), so this bounds how long one transaction holds the chain lock and
+ * how long the calls in it wait, not the statement. A single call with more questions goes alone.
  */
 export const MAX_GROUP_DECISIONS = 2000;
 
@@ -38,9 +44,25 @@ export function decideAndRecord(
   service: ServiceName,
   asked: readonly ConsentQuestion[],
 ): Promise<ConsentDecision[]> {
-  const questions = [...new Map(asked.map((q) => [questionKey(q), q])).values()];
-  return committerFor(prisma, auditKey).submit({ caller, service, questions });
+  return committerFor(prisma, auditKey).submit({ caller, service, questions: distinct(asked) });
 }
+
+/**
+ * Records questions a subgraph denied on its own because the consent answer it got was unusable
+ * (short, malformed, answered twice, or never came): the data was not disclosed, and the chain
+ * says so with reason TECHNICAL, apart from "no consent". Written like any decision, in a group.
+ */
+export async function recordTechnicalDenials(
+  prisma: ConsentPrisma,
+  auditKey: AuditSigningKey,
+  caller: Caller,
+  service: ServiceName,
+  reported: readonly ConsentQuestion[],
+): Promise<number> {
+  return (await committerFor(prisma, auditKey).submit({ caller, service, questions: distinct(reported), technical: true })).length;
+}
+
+const distinct = (questions: readonly ConsentQuestion[]) => [...new Map(questions.map((q) => [questionKey(q), q])).values()];
 
 const committers = new WeakMap<ConsentPrisma, WeakMap<AuditSigningKey, GroupCommitter<DecisionJob, ConsentDecision[]>>>();
 
@@ -92,10 +114,12 @@ export async function decideAndRecordGroup(prisma: ConsentPrisma, auditKey: Audi
         else grantsOf.set(r.grantee, [grant]);
       }
       const records: AuditRecord[] = [];
-      const answers = jobs.map(({ caller, service, questions }) => {
+      const answers = jobs.map(({ caller, service, questions, technical }) => {
         const grants = grantsOf.get(caller.agency) ?? [];
         // A question about a derived field's input is decided as if read from the input's source.
-        const decisions = questions.map((q) => decide({ agency: caller.agency, purpose: caller.purpose, service: q.source ?? service }, q, grants));
+        const decisions = technical
+          ? questions.map(technicalDenial)
+          : questions.map((q) => decide({ agency: caller.agency, purpose: caller.purpose, service: q.source ?? service }, q, grants));
         for (const d of decisions) records.push(decisionRecord(caller, service, now, d));
         return decisions;
       });

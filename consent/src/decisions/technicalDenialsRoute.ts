@@ -3,8 +3,8 @@ import express, { type Express } from 'express';
 import type { CryptoKey } from 'jose';
 import type { AuditSigningKey } from '../audit/auditKey.ts';
 import type { ConsentPrisma } from '../db.ts';
+import { recordTechnicalDenials } from './decideAndRecord.ts';
 import { readQuestionRequest } from './readQuestionRequest.ts';
-import { recordTechnicalDenials } from './recordTechnicalDenials.ts';
 
 /**
  * `POST /internal/technical-denials`: an agency subgraph reports the questions it denied because

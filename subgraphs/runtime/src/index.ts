@@ -12,6 +12,7 @@ export {
   TECHNICAL_DENIALS_PATH,
   DECISION_REASONS,
   questionKey,
+  technicalDenial,
   type ConsentDecision,
   type ConsentQuestion,
   type DecisionReason,

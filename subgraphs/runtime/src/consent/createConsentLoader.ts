@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { SERVICES, isDataCategory, type ServiceName } from '@kim/schema';
 import { ASSERTION_HEADER } from '../auth/caller.ts';
 import type { Logger } from '../logger.ts';
-import { DECISIONS_PATH, questionKey, type ConsentDecision, type ConsentQuestion } from './decision.ts';
+import { DECISIONS_PATH, questionKey, technicalDenial, type ConsentDecision, type ConsentQuestion } from './decision.ts';
 import { reportTechnicalDenials } from './reportTechnicalDenials.ts';
 
 export type ConsentLoader = DataLoader<ConsentQuestion, ConsentDecision, string>;
@@ -84,8 +84,4 @@ export function matchDecisions(questions: readonly ConsentQuestion[], body: unkn
     }
   }
   return questions.map((q) => byKey.get(questionKey(q)) ?? technicalDenial(q));
-}
-
-function technicalDenial(q: ConsentQuestion): ConsentDecision {
-  return { ...q, allowed: false, reason: 'TECHNICAL', basis: null, grantId: null };
 }

@@ -47,6 +47,11 @@ export const DECISIONS_PATH = '/internal/decisions';
  */
 export const TECHNICAL_DENIALS_PATH = '/internal/technical-denials';
 
+/** A question refused because no usable answer was given for it: a failure to decide, audited as such. */
+export function technicalDenial(q: ConsentQuestion): ConsentDecision {
+  return { ...q, allowed: false, reason: 'TECHNICAL', basis: null, grantId: null };
+}
+
 export function questionKey(q: ConsentQuestion): string {
   return `${q.clientId}\u0000${q.category}\u0000${q.source ?? ''}`;
 }
