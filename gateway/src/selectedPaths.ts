@@ -8,10 +8,15 @@ import { Kind, type DocumentNode, type FragmentDefinitionNode, type GraphQLForma
  * error of its own, so those are only noise.
  */
 export function isSelectedPath(document: DocumentNode, operationName: string | null | undefined, path: readonly (string | number)[]): boolean {
+  return selectedPathTest(document, operationName)(path);
+}
+
+/** `isSelectedPath` for one operation, its fragments looked up once for every path asked. */
+function selectedPathTest(document: DocumentNode, operationName: string | null | undefined): (path: readonly (string | number)[]) => boolean {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   const operation = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION && (!operationName || d.name?.value === operationName));
-  if (!operation || operation.kind !== Kind.OPERATION_DEFINITION) return true;
+  if (!operation || operation.kind !== Kind.OPERATION_DEFINITION) return () => true;
 
   // Every selection set a response key can be answered from, fragments flattened.
   const childSets = (sets: readonly SelectionSetNode[], key: string, seen = new Set<string>()): SelectionSetNode[] =>
@@ -25,13 +30,15 @@ export function isSelectedPath(document: DocumentNode, operationName: string | n
       }),
     );
 
-  let sets: SelectionSetNode[] = [operation.selectionSet];
-  for (const segment of path) {
-    if (typeof segment === 'number') continue;
-    sets = childSets(sets, segment);
-    if (sets.length === 0) return false;
-  }
-  return true;
+  return (path) => {
+    let sets: SelectionSetNode[] = [operation.selectionSet];
+    for (const segment of path) {
+      if (typeof segment === 'number') continue;
+      sets = childSets(sets, segment);
+      if (sets.length === 0) return false;
+    }
+    return true;
+  };
 }
 
 /** The errors to send: those without a path (the whole request) and those at selected paths. */
@@ -41,5 +48,6 @@ export function errorsAtSelectedPaths(
   operationName: string | null | undefined,
 ): GraphQLFormattedError[] {
   if (!document) return [...errors];
-  return errors.filter((e) => !e.path || isSelectedPath(document, operationName, e.path));
+  const selected = selectedPathTest(document, operationName);
+  return errors.filter((e) => !e.path || selected(e.path));
 }
