@@ -1,4 +1,4 @@
-import { GraphQLError } from 'graphql';
+import { GraphQLError, responsePathAsArray, type GraphQLResolveInfo } from 'graphql';
 import type { DataCategory } from '@kim/schema';
 
 /**
@@ -22,17 +22,21 @@ export const ERROR_CODES = {
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;
 
+/** The field a refusal is the answer for (a resolver's or rule's `info`). */
+export type ErrorSite = Pick<GraphQLResolveInfo, 'fieldNodes' | 'path'>;
+
 /**
  * These errors are answers (a refusal, a bad argument), not faults: a stack trace would say
- * nothing, never reaches a caller, and costs — graphql-js copies the original's `stack` when it
- * locates an error, which formats every frame (through source maps under tsx), once per denied
- * field. So none is captured.
+ * nothing, never reaches a caller, and costs — so none is captured. Given its site, the error is
+ * built already located (nodes and path): graphql-js then uses it as it is, where it would
+ * otherwise build a second GraphQLError around it and copy — format, through source maps under
+ * tsx — the original's `stack`, once per denied field.
  */
-function answerError(message: string, extensions: Record<string, unknown>): GraphQLError {
+function answerError(message: string, extensions: Record<string, unknown>, site?: ErrorSite): GraphQLError {
   const limit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
-    return new GraphQLError(message, { extensions });
+    return new GraphQLError(message, site ? { extensions, nodes: site.fieldNodes, path: responsePathAsArray(site.path) } : { extensions });
   } finally {
     Error.stackTraceLimit = limit;
   }
@@ -48,10 +52,10 @@ export function requestError(code: 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_I
   return answerError(message, { code, http: { status } });
 }
 
-export function consentRequired(category: DataCategory): GraphQLError {
-  return hubError('CONSENT_REQUIRED', `No consent or legal basis for data category ${category}.`, { category });
+export function consentRequired(category: DataCategory, site?: ErrorSite): GraphQLError {
+  return answerError(`No consent or legal basis for data category ${category}.`, { code: 'CONSENT_REQUIRED', category }, site);
 }
 
-export function consentUnavailable(): GraphQLError {
-  return hubError('CONSENT_UNAVAILABLE', 'Consent could not be checked; nothing was disclosed.');
+export function consentUnavailable(site?: ErrorSite): GraphQLError {
+  return answerError('Consent could not be checked; nothing was disclosed.', { code: 'CONSENT_UNAVAILABLE' }, site);
 }

@@ -71,12 +71,12 @@ function makeCategoryRule(name: string, questions: readonly Omit<ConsentQuestion
     const clientId = clientIdOf(info.parentType.name, parent);
     if (clientId === undefined) return hubError('INTERNAL_SERVER_ERROR', 'Unguardable field.');
     const results = await ctx.consent.loadMany(questions.map((q) => ({ ...q, clientId })));
-    if (results.some((r) => r instanceof Error)) return consentUnavailable();
+    if (results.some((r) => r instanceof Error)) return consentUnavailable(info);
     const decisions = results as ConsentDecision[];
     // A technical denial is a failure to decide, not "no consent": the caller may retry.
-    if (decisions.some((d) => !d.allowed && d.reason === 'TECHNICAL')) return consentUnavailable();
+    if (decisions.some((d) => !d.allowed && d.reason === 'TECHNICAL')) return consentUnavailable(info);
     const denied = decisions.find((d) => !d.allowed);
-    return denied ? consentRequired(denied.category) : true;
+    return denied ? consentRequired(denied.category, info) : true;
   });
 }
 
