@@ -3,6 +3,7 @@ import { loadServiceTypeDefs, startService, type ServiceDefinition, type StartOp
 import type { AuditSigningKey } from './audit/auditKey.ts';
 import { extendContext, type ConsentExtra } from './context.ts';
 import { createPrisma, type ConsentPrisma } from './db.ts';
+import { createDecisionRecorder } from './decisions/decideAndRecord.ts';
 import { decisionsRoute } from './decisions/decisionsRoute.ts';
 import { sharedClientsRoute } from './decisions/sharedClientsRoute.ts';
 import { technicalDenialsRoute } from './decisions/technicalDenialsRoute.ts';
@@ -40,9 +41,11 @@ export function consentService(auditKey: AuditSigningKey): ServiceDefinition<Con
     ...consent,
     extendContext: (prisma) => extendContext(prisma, auditKey),
     routes: (app, deps) => {
-      decisionsRoute(app, { ...deps, auditKey });
+      // One recorder for both routes: decisions and technical denials join the same groups.
+      const recorder = createDecisionRecorder(deps.prisma, auditKey);
+      decisionsRoute(app, { ...deps, recorder });
       sharedClientsRoute(app, deps);
-      technicalDenialsRoute(app, { ...deps, auditKey });
+      technicalDenialsRoute(app, { ...deps, recorder });
     },
   };
 }

@@ -3,13 +3,13 @@ import type { ServiceName } from '@kim/schema';
 import { applyMigrations, openDatabase, readMigrations, type Caller, type ConsentQuestion, type Database } from '@kim/subgraph-runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrisma, type ConsentPrisma } from '../db.ts';
-import { decideAndRecord } from '../decisions/decideAndRecord.ts';
+import { createDecisionRecorder, type DecisionRecorder } from '../decisions/decideAndRecord.ts';
 import { MAX_QUESTIONS } from '../decisions/readQuestionRequest.ts';
 import { newAuditKey } from './chainFixture.testSupport.ts';
 import { verifyChain } from './verifyChain.ts';
 
 /**
- * decideAndRecord under group commit, on a real database: PGlite, or PostgreSQL when
+ * The decision recorder under group commit, on a real database: PGlite, or PostgreSQL when
  * KIM_TEST_DATABASE_URL is set (in a schema of its own, dropped afterwards).
  */
 const key = newAuditKey();
@@ -17,11 +17,13 @@ const PG = process.env.KIM_TEST_DATABASE_URL;
 const schema = `groupcommit_${process.pid}_${Date.now()}`;
 let db: Database;
 let prisma: ConsentPrisma;
+let recorder: DecisionRecorder;
 
 beforeAll(async () => {
   db = await openDatabase(PG ? { kind: 'postgres', url: `${PG}${PG.includes('?') ? '&' : '?'}schema=${schema}` } : { kind: 'pglite', dataDir: 'memory://' });
   await applyMigrations(db.sql, readMigrations(fileURLToPath(new URL('../../prisma/migrations', import.meta.url))));
   prisma = createPrisma(db.adapter);
+  recorder = createDecisionRecorder(prisma, key);
   const grant = { grantee: 'JOBCENTER', categories: ['EDUCATION_LANGUAGE'], purposes: ['LABOUR_MARKET_INTEGRATION'], legalBasis: 'CONSENT', evidenceRef: 'EV-1', validFrom: new Date('2026-01-01'), recordedBy: 'test' };
   await prisma.grant.createMany({ data: [{ id: 'G-1', kimClientId: 'K-1', ...grant }, { id: 'G-3', kimClientId: 'K-3', ...grant }, { id: 'G-4', kimClientId: 'K-4', ...grant, validUntil: new Date('2026-02-01') }] });
 });
@@ -64,11 +66,11 @@ async function auditRows() {
   return prisma.auditEntry.findMany({ orderBy: { seq: 'asc' }, select: { requestId: true, kimClientId: true, category: true, allowed: true, reason: true, grantId: true, agency: true } });
 }
 
-describe('decideAndRecord with group commit', () => {
+describe('decision recorder with group commit', () => {
   it('answers each of many concurrent callers with its own decisions, and records exactly those, once each', async () => {
     const before = (await auditRows()).length;
     const batch = calls(40, 'r1');
-    const answers = await Promise.all(batch.map((c) => decideAndRecord(prisma, key, c.caller, c.service, c.questions)));
+    const answers = await Promise.all(batch.map((c) => recorder.decide(c.caller, c.service, c.questions)));
     answers.forEach((answer, i) => {
       const call = batch[i]!;
       // Duplicates within a call are asked once; the answer is about this call's clients only.
@@ -92,7 +94,7 @@ describe('decideAndRecord with group commit', () => {
 
   it('sees a revocation committed before the call', async () => {
     await prisma.grant.update({ where: { id: 'G-3' }, data: { revokedAt: new Date(Date.now() - 1000), revokedBy: 'test' } });
-    const [d] = await decideAndRecord(prisma, key, jobcenter('r2'), 'welfare', [language('K-3')]);
+    const [d] = await recorder.decide(jobcenter('r2'), 'welfare', [language('K-3')]);
     expect(outcome(d!)).toBe('false/NO_BASIS/null');
   });
 
@@ -102,20 +104,33 @@ describe('decideAndRecord with group commit', () => {
       CREATE FUNCTION test_refuse_anchor() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'anchor refused'; END $$;
       CREATE TRIGGER test_refuse_anchor BEFORE INSERT ON "AuditAnchor" FOR EACH ROW EXECUTE FUNCTION test_refuse_anchor();`);
     const batch = calls(10, 'r3');
-    const outcomes = await Promise.allSettled(batch.map((c) => decideAndRecord(prisma, key, c.caller, c.service, c.questions)));
+    const outcomes = await Promise.allSettled(batch.map((c) => recorder.decide(c.caller, c.service, c.questions)));
     expect(outcomes.map((o) => o.status)).toEqual(batch.map(() => 'rejected'));
     expect(await auditRows()).toHaveLength(before);
     await db.sql.exec('DROP TRIGGER test_refuse_anchor ON "AuditAnchor"; DROP FUNCTION test_refuse_anchor();');
-    const again = await Promise.all(batch.map((c) => decideAndRecord(prisma, key, c.caller, c.service, c.questions)));
+    const again = await Promise.all(batch.map((c) => recorder.decide(c.caller, c.service, c.questions)));
     expect(again.map((a) => a.length)).toEqual(batch.map((c) => new Set(c.questions.map((q) => `${q.clientId}|${q.category}`)).size));
     expect(await verifyChain(prisma, key)).toMatchObject({ valid: true });
+  });
+
+  it('writes technical denials in the same group as the decisions submitted with them', async () => {
+    const anchors = await prisma.auditAnchor.count();
+    const [decided, recorded] = await Promise.all([
+      recorder.decide(jobcenter('r5'), 'welfare', [language('K-1')]),
+      recorder.recordTechnicalDenials(jobcenter('r5-technical'), 'welfare', [language('K-1'), language('K-1'), language('K-2')]),
+    ]);
+    expect(decided.map(outcome)).toEqual(['true/GRANT/G-1']);
+    expect(recorded).toBe(2);
+    expect(await prisma.auditAnchor.count()).toBe(anchors + 1);
+    const technical = await prisma.auditEntry.findMany({ where: { requestId: 'r5-technical' }, select: { allowed: true, reason: true } });
+    expect(technical).toEqual([{ allowed: false, reason: 'TECHNICAL' }, { allowed: false, reason: 'TECHNICAL' }]);
   });
 
   it('records a single call of as many questions as the route accepts, alone, whole', async () => {
     const before = (await auditRows()).length;
     const categories = ['IDENTITY', 'CONTACT', 'RESIDENCE', 'BENEFITS', 'EMPLOYMENT', 'EDUCATION_LANGUAGE', 'HOUSING', 'CASE_MANAGEMENT', 'CASE_NOTES', 'NATURALISATION'] as const;
     const questions = Array.from({ length: MAX_QUESTIONS }, (_, k) => ({ clientId: `K-max-${Math.floor(k / categories.length)}`, category: categories[k % categories.length]! }));
-    const answer = await decideAndRecord(prisma, key, caseManager('r-max'), 'case-registry', questions);
+    const answer = await recorder.decide(caseManager('r-max'), 'case-registry', questions);
     expect(answer).toHaveLength(MAX_QUESTIONS);
     expect((await auditRows()).length - before).toBe(MAX_QUESTIONS);
     expect(await verifyChain(prisma, key)).toMatchObject({ valid: true });
@@ -128,7 +143,7 @@ describe('decideAndRecord with group commit', () => {
       caller: caseManager(`r4-${i}`),
       questions: Array.from({ length: 700 }, (_, k) => identity(`K-${i}-${k}`)),
     }));
-    const answers = await Promise.all(big.map((c) => decideAndRecord(prisma, key, c.caller, 'case-registry', c.questions)));
+    const answers = await Promise.all(big.map((c) => recorder.decide(c.caller, 'case-registry', c.questions)));
     expect(answers.map((a) => a.length)).toEqual([700, 700, 700, 700, 700, 700]);
     const rows = (await auditRows()).slice(before);
     expect(rows.map((r) => r.requestId)).toEqual(big.flatMap((c) => c.questions.map(() => c.caller.requestId)));

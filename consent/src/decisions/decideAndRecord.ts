@@ -28,59 +28,44 @@ export interface DecisionJob {
 export const MAX_GROUP_DECISIONS = 2000;
 
 /**
- * Decides a batch of questions and records every decision in the audit chain, with a signed
- * anchor, in one transaction: the answer leaves only after the commit, so nothing is ever
- * disclosed unrecorded. Validity is judged by the database's clock at decision time.
+ * Decides questions and records every decision in the audit chain, with a signed anchor, in one
+ * transaction: the answer leaves only after the commit, so nothing is ever disclosed unrecorded.
+ * Validity is judged by the database's clock at decision time.
  *
  * Calls that arrive while another call's transaction is in flight are decided and recorded
  * together by the next one (group commit, see groupCommit.ts): one transaction, one turn at the
  * chain lock, one anchor for all of them; each gets only its own decisions, and if that commit
  * fails, every call of the group fails (the route answers 503, the subgraph discloses nothing).
  */
-export function decideAndRecord(
-  prisma: ConsentPrisma,
-  auditKey: AuditSigningKey,
-  caller: Caller,
-  service: ServiceName,
-  asked: readonly ConsentQuestion[],
-): Promise<ConsentDecision[]> {
-  return committerFor(prisma, auditKey).submit({ caller, service, questions: distinct(asked) });
+export interface DecisionRecorder {
+  /** Decides `asked` (duplicates asked once) and resolves with the recorded decisions. */
+  decide(caller: Caller, service: ServiceName, asked: readonly ConsentQuestion[]): Promise<ConsentDecision[]>;
+  /**
+   * Records questions a subgraph denied on its own because the consent answer it got was unusable
+   * (short, malformed, answered twice, or never came): the data was not disclosed, and the chain
+   * says so with reason TECHNICAL, apart from "no consent". Resolves with how many were recorded.
+   */
+  recordTechnicalDenials(caller: Caller, service: ServiceName, reported: readonly ConsentQuestion[]): Promise<number>;
 }
 
 /**
- * Records questions a subgraph denied on its own because the consent answer it got was unusable
- * (short, malformed, answered twice, or never came): the data was not disclosed, and the chain
- * says so with reason TECHNICAL, apart from "no consent". Written like any decision, in a group.
+ * One recorder per database and key, made where the service is wired: every route that appends
+ * decisions must share it, or their calls would queue for the chain lock in separate groups.
  */
-export async function recordTechnicalDenials(
-  prisma: ConsentPrisma,
-  auditKey: AuditSigningKey,
-  caller: Caller,
-  service: ServiceName,
-  reported: readonly ConsentQuestion[],
-): Promise<number> {
-  return (await committerFor(prisma, auditKey).submit({ caller, service, questions: distinct(reported), technical: true })).length;
+export function createDecisionRecorder(prisma: ConsentPrisma, auditKey: AuditSigningKey): DecisionRecorder {
+  const committer = new GroupCommitter<DecisionJob, ConsentDecision[]>({
+    commit: (jobs) => decideAndRecordGroup(prisma, auditKey, jobs),
+    weight: (job) => job.questions.length,
+    maxWeight: MAX_GROUP_DECISIONS,
+  });
+  return {
+    decide: (caller, service, asked) => committer.submit({ caller, service, questions: distinct(asked) }),
+    recordTechnicalDenials: async (caller, service, reported) =>
+      (await committer.submit({ caller, service, questions: distinct(reported), technical: true })).length,
+  };
 }
 
 const distinct = (questions: readonly ConsentQuestion[]) => [...new Map(questions.map((q) => [questionKey(q), q])).values()];
-
-const committers = new WeakMap<ConsentPrisma, WeakMap<AuditSigningKey, GroupCommitter<DecisionJob, ConsentDecision[]>>>();
-
-/** One committer per database and key: the calls it groups share their transaction. */
-function committerFor(prisma: ConsentPrisma, auditKey: AuditSigningKey): GroupCommitter<DecisionJob, ConsentDecision[]> {
-  let byKey = committers.get(prisma);
-  if (!byKey) committers.set(prisma, (byKey = new WeakMap()));
-  let committer = byKey.get(auditKey);
-  if (!committer) {
-    committer = new GroupCommitter<DecisionJob, ConsentDecision[]>({
-      commit: (jobs) => decideAndRecordGroup(prisma, auditKey, jobs),
-      weight: (job) => job.questions.length,
-      maxWeight: MAX_GROUP_DECISIONS,
-    });
-    byKey.set(auditKey, committer);
-  }
-  return committer;
-}
 
 interface GrantRow extends ActiveGrant {
   readonly now: Date;

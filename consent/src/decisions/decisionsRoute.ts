@@ -1,22 +1,20 @@
 import { DECISIONS_PATH, type Logger } from '@kim/subgraph-runtime';
 import express, { type Express } from 'express';
 import type { CryptoKey } from 'jose';
-import type { AuditSigningKey } from '../audit/auditKey.ts';
-import type { ConsentPrisma } from '../db.ts';
-import { decideAndRecord } from './decideAndRecord.ts';
+import type { DecisionRecorder } from './decideAndRecord.ts';
 import { readQuestionRequest } from './readQuestionRequest.ts';
 
 /**
  * `POST /internal/decisions`: an agency subgraph forwards the gateway's assertion it was called
  * with; the audience of that assertion names the subgraph, and so the owner of the data.
  */
-export function decisionsRoute(app: Express, deps: { prisma: ConsentPrisma; log: Logger; assertionKey: CryptoKey; auditKey: AuditSigningKey }): void {
+export function decisionsRoute(app: Express, deps: { recorder: DecisionRecorder; log: Logger; assertionKey: CryptoKey }): void {
   app.post(DECISIONS_PATH, express.json({ limit: '2mb' }), async (req, res) => {
     const request = await readQuestionRequest(req, res, deps.assertionKey);
     if (!request) return;
     const { caller, questions } = request;
     try {
-      const decisions = await decideAndRecord(deps.prisma, deps.auditKey, caller, caller.audience, questions);
+      const decisions = await deps.recorder.decide(caller, caller.audience, questions);
       res.json({ decisions });
     } catch (err) {
       deps.log.error({ err, requestId: caller.requestId }, 'could not decide or record; refusing');

@@ -1,9 +1,7 @@
 import { TECHNICAL_DENIALS_PATH, type Logger } from '@kim/subgraph-runtime';
 import express, { type Express } from 'express';
 import type { CryptoKey } from 'jose';
-import type { AuditSigningKey } from '../audit/auditKey.ts';
-import type { ConsentPrisma } from '../db.ts';
-import { recordTechnicalDenials } from './decideAndRecord.ts';
+import type { DecisionRecorder } from './decideAndRecord.ts';
 import { readQuestionRequest } from './readQuestionRequest.ts';
 
 /**
@@ -11,13 +9,13 @@ import { readQuestionRequest } from './readQuestionRequest.ts';
  * the consent answer was unusable, with the gateway's assertion of that request (its audience
  * names the subgraph). Answers 204 once the denials are in the audit chain.
  */
-export function technicalDenialsRoute(app: Express, deps: { prisma: ConsentPrisma; log: Logger; assertionKey: CryptoKey; auditKey: AuditSigningKey }): void {
+export function technicalDenialsRoute(app: Express, deps: { recorder: DecisionRecorder; log: Logger; assertionKey: CryptoKey }): void {
   app.post(TECHNICAL_DENIALS_PATH, express.json({ limit: '2mb' }), async (req, res) => {
     const request = await readQuestionRequest(req, res, deps.assertionKey);
     if (!request) return;
     const { caller, questions } = request;
     try {
-      const recorded = await recordTechnicalDenials(deps.prisma, deps.auditKey, caller, caller.audience, questions);
+      const recorded = await deps.recorder.recordTechnicalDenials(caller, caller.audience, questions);
       deps.log.warn({ requestId: caller.requestId, service: caller.audience, recorded }, 'technical denials recorded');
       res.status(204).end();
     } catch (err) {
