@@ -12,10 +12,11 @@ import { readGatewayConfig, startGateway } from '@kim/gateway';
 import { immigrationOffice } from '@kim/immigration-office';
 import { jobcenter } from '@kim/jobcenter';
 import { ROLE_PURPOSES, SERVICES, SUPERGRAPH_PATH, callerTeam, isPurpose, type ServiceName } from '@kim/schema';
-import { envPrefix, readServiceConfig, startService, DECISIONS_PATH, SHARED_CLIENTS_PATH, type PrismaLike, type ServiceDefinition } from '@kim/subgraph-runtime';
+import { envPrefix, readServiceConfig, startService, DECISIONS_PATH, SHARED_CLIENTS_PATH, type Database, type PrismaLike, type ServiceDefinition } from '@kim/subgraph-runtime';
 import { startBareService } from '@kim/subgraph-runtime/bare';
 import { welfare } from '@kim/welfare';
 import { countingAdapter } from './countingAdapter.ts';
+import type { SideDatabases } from './dataSet.ts';
 
 /**
  * One side of the benchmark in its own process, so that its peak RSS is its own: `hub` (gateway,
@@ -28,7 +29,7 @@ import { countingAdapter } from './countingAdapter.ts';
 
 export interface ChildConfig {
   readonly mode: 'hub' | 'bare' | 'hive';
-  readonly urls: Record<ServiceName, string>;
+  readonly databases: SideDatabases;
   readonly keysDir: string;
   /** bare: the fixed answer of "which clients share anything with this agency". */
   readonly sharedClients: Record<string, readonly string[]>;
@@ -92,12 +93,25 @@ function counted<P extends PrismaLike, E extends object>(definition: ServiceDefi
   return { ...definition, createPrisma: (adapter) => definition.createPrisma(countingAdapter(adapter, onSql)) };
 }
 
+/** The environment every service of a side reads: its database (a URL, or its folder under KIM_DATA_DIR), a free port. */
+function serviceEnv(config: ChildConfig, assertionPublicKeyFile: string) {
+  const { databases } = config;
+  const base = { LOG_LEVEL: 'silent', KIM_DATA_DIR: 'dataDir' in databases ? databases.dataDir : 'memory://', KIM_ASSERTION_PUBLIC_KEY_FILE: assertionPublicKeyFile };
+  return {
+    base,
+    env: (s: ServiceName) => ({ ...base, [`${envPrefix(s)}_PORT`]: '0', ...('urls' in databases ? { [`${envPrefix(s)}_DATABASE_URL`]: databases.urls[s] } : {}) }),
+  };
+}
+
+/** The hub side's consent database as its owner, for the parent's `sql` messages. */
+let consentOwner: Database | undefined;
+
 async function startHubSide(config: ChildConfig): Promise<string> {
   const keys = await ensureDemoKeys(config.keysDir);
-  const base = { LOG_LEVEL: 'silent', KIM_DATA_DIR: 'memory://', KIM_ASSERTION_PUBLIC_KEY_FILE: keys.assertion.publicKeyFile };
-  const env = (s: ServiceName) => ({ ...base, [`${envPrefix(s)}_PORT`]: '0', [`${envPrefix(s)}_DATABASE_URL`]: config.urls[s] });
+  const { base, env } = serviceEnv(config, keys.assertion.publicKeyFile);
   const consentConfig = readConsentConfig({ ...env('consent'), KIM_AUDIT_SIGNING_KEY_FILE: keys.audit.privateKeyFile });
   const consent = await startService(counted(consentService(consentConfig.auditKey)), consentConfig);
+  consentOwner = consent.owner;
   const agency = (s: ServiceName) => readServiceConfig(s, { ...env(s), KIM_CONSENT_URL: consent.url });
   const started = await Promise.all([
     startService(counted(caseRegistry), agency('case-registry')),
@@ -128,8 +142,7 @@ async function startHubSide(config: ChildConfig): Promise<string> {
 /** The bare subgraphs (startBareService, no shield, no consent call, no audit) of the `bare` and `hive` sides. */
 async function startBareSubgraphs(config: ChildConfig): Promise<Record<ServiceName, string>> {
   const keys = await ensureDemoKeys(config.keysDir);
-  const base = { LOG_LEVEL: 'silent', KIM_DATA_DIR: 'memory://', KIM_ASSERTION_PUBLIC_KEY_FILE: keys.assertion.publicKeyFile };
-  const env = (s: ServiceName) => ({ ...base, [`${envPrefix(s)}_PORT`]: '0', [`${envPrefix(s)}_DATABASE_URL`]: config.urls[s] });
+  const { env } = serviceEnv(config, keys.assertion.publicKeyFile);
   const options = {
     // The persona is a plain header the bare gateway passes on: no token, no signature.
     callerFor: (req: { header(name: string): string | undefined }) => {
@@ -245,6 +258,10 @@ process.on('message', (message: { type: string; config?: ChildConfig }) => {
       stats.consentMs = {};
       stats.subgraphFetches = {};
       process.send?.({ type: 'reset' });
+    } else if (message.type === 'sql') {
+      if (!consentOwner) throw new Error('sql: only a hub side has a consent database to ask');
+      const { text, params } = message as unknown as { text: string; params: unknown[] };
+      process.send?.({ type: 'sql', rows: await consentOwner.sql.query(text, params) });
     } else if (message.type === 'cpu') {
       const { user, system } = process.cpuUsage();
       process.send?.({ type: 'cpu', cpuUs: user + system });

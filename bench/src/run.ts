@@ -5,10 +5,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { issueToken, readPem, ensureDemoKeys, type PersonaName } from '@kim/demo';
-import type { ServiceName } from '@kim/schema';
-import pg from 'pg';
 import type { ChildConfig, ChildStats } from './child.ts';
-import { AUDIT_ROWS, CLIENTS, HOT_CLIENT, SMALL_AUDIT_ROWS, prepareData } from './data.ts';
+import { postgresProbe, sideProbe, type ConsentProbe } from './consentProbe.ts';
+import { prepareData } from './data.ts';
+import { AUDIT_ROWS, CLIENTS, HOT_CLIENT, SMALL_AUDIT_ROWS, type SideDatabases } from './dataSet.ts';
+import { preparePgliteData } from './pgliteData.ts';
 
 /**
  * `npm run bench`: the hub as shipped against a bare @apollo/gateway over the same resolvers and
@@ -19,7 +20,8 @@ import { AUDIT_ROWS, CLIENTS, HOT_CLIENT, SMALL_AUDIT_ROWS, prepareData } from '
  * KIM_BENCH_CONNECTIONS (default 8) size the run; KIM_BENCH_ONLY (e.g. `w2,w5`, or `requires`)
  * picks workloads, KIM_BENCH_CPU_PROF=1 writes V8 profiles of each side to bench/.data/profiles,
  * KIM_BENCH_SQL_LOG=1 prints every counted statement; `--fresh` rebuilds the data set, `--drop`
- * removes it afterwards.
+ * removes it afterwards. `--pglite` runs the same on PGlite (pgliteData.ts), a copy of the data
+ * set per side, and writes results.pglite.json and its own block of RESULTS.md.
  */
 
 const benchDir = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -35,6 +37,11 @@ const WRITE_WORKERS = 4;
 const ONLY = process.env.KIM_BENCH_ONLY?.split(',');
 const runs = (id: string) => !ONLY || ONLY.includes(id);
 const say = (m: string) => process.stdout.write(`${m}\n`);
+const PGLITE = process.argv.includes('--pglite');
+/** Where each mode writes: the PGlite figures never replace the PostgreSQL ones. */
+const OUTPUT = PGLITE
+  ? { json: 'results.pglite.json', markers: ['<!-- latest-pglite-run:start -->', '<!-- latest-pglite-run:end -->'] as const }
+  : { json: 'results.json', markers: ['<!-- latest-run:start -->', '<!-- latest-run:end -->'] as const };
 
 interface Side {
   readonly name: string;
@@ -102,7 +109,7 @@ interface Round {
   p50: number;
   p99: number;
   errors: number;
-  /** CPU time (user + system) of the side's process per request of the round, in ms; PostgreSQL's own CPU not included. */
+  /** CPU time (user + system) of the side's process per request of the round, in ms; PostgreSQL's own CPU not included (PGlite's is: it runs in the process). */
   cpuMs: number;
 }
 
@@ -134,22 +141,25 @@ const median = (xs: readonly number[]) => {
 const sum = (m: Record<string, number>) => Object.values(m).reduce((a, b) => a + b, 0);
 const per = (m: Record<string, number>, n: number) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, +(v / n).toFixed(2)]));
 
-async function auditRows(db: pg.Client, schema: string): Promise<number> {
-  const r = await db.query(`SELECT count(*)::int AS n FROM "${schema}"."AuditEntry"`);
-  return r.rows[0].n as number;
+async function auditRows(db: ConsentProbe): Promise<number> {
+  const rows = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "AuditEntry"`);
+  return rows[0]!.n;
 }
 
+/** The side's consent database, as the parent may read it (see ConsentProbe). */
+const probeOf = (side: Side, databases: SideDatabases) => ('urls' in databases ? postgresProbe(databases.urls.consent) : Promise.resolve(sideProbe(side.ask)));
+
 /** Sends COUNTED requests one by one and reads what they cost: SQL, consent calls, fetches, audit rows. */
-async function countPass(side: Side, token: string | undefined, w: Workload, db: pg.Client, auditSchema: string | undefined, variables = w.variables) {
+async function countPass(side: Side, token: string | undefined, w: Workload, audit: ConsentProbe | undefined, variables = w.variables) {
   await side.ask('reset');
-  const before = auditSchema ? await auditRows(db, auditSchema) : 0;
+  const before = audit ? await auditRows(audit) : 0;
   const codes = new Map<string, number>();
   for (let i = 0; i < COUNTED; i++) {
     const body = await post(side, token, w, w.query, variables ?? {});
     for (const e of body.errors ?? []) codes.set(e.extensions?.code ?? '?', (codes.get(e.extensions?.code ?? '?') ?? 0) + 1);
   }
   const { stats } = await side.ask<{ stats: ChildStats }>('stats');
-  const after = auditSchema ? await auditRows(db, auditSchema) : 0;
+  const after = audit ? await auditRows(audit) : 0;
   return {
     sqlPerRequest: +(sum(stats.sql) / COUNTED).toFixed(2),
     sqlPerService: per(stats.sql, COUNTED),
@@ -167,28 +177,36 @@ async function countPass(side: Side, token: string | undefined, w: Workload, db:
 async function main() {
   const started = new Date();
   say(`KIM Hub benchmark — ${started.toISOString()}, ${cpus().length} cores, node ${process.version}`);
-  const data = await prepareData(BASE, benchDir, process.argv.includes('--fresh'), say);
-  const db = new pg.Client({ connectionString: BASE });
-  await db.connect();
-  const consentSchema = new URL(data.urls.consent).searchParams.get('schema')!;
-  const smallSchema = new URL(data.smallConsentUrl).searchParams.get('schema')!;
-  // The bare peer's fixed partner scope: exactly the clients the consent service would name now.
-  const shared = await db.query(
-    `SELECT DISTINCT "kimClientId" FROM "${consentSchema}"."Grant" WHERE grantee = $1 AND "revokedAt" IS NULL AND "validFrom" <= now() AND ("validUntil" IS NULL OR "validUntil" > now()) ORDER BY 1`,
-    [PARTNER.agency],
-  );
-  const sharedClients = { [PARTNER.agency]: shared.rows.map((r: { kimClientId: string }) => r.kimClientId) };
-  say(`data: ${CLIENTS} clients, ${await auditRows(db, consentSchema)} audit rows (${await auditRows(db, smallSchema)} in the small table); ${sharedClients.JOBCENTER!.length} clients shared with ${PARTNER.agency}`);
-
+  const fresh = process.argv.includes('--fresh');
+  const data = PGLITE ? await preparePgliteData(benchDir, fresh, say) : await prepareData(BASE, benchDir, fresh, say);
   const keys = await ensureDemoKeys(data.keysDir);
   const idpKey = readPem(keys.idp.privateKeyFile);
   const tokens = new Map<PersonaName, string>();
   for (const p of ['cm-neuss', 'jobcenter', 'dpo'] as const) tokens.set(p, await issueToken(idpKey, p));
 
-  const hub = await startSide('hub', { mode: 'hub', urls: data.urls, keysDir: data.keysDir, sharedClients: {} });
-  const bare = await startSide('bare', { mode: 'bare', urls: data.urls, keysDir: data.keysDir, sharedClients });
-  const hive = await startSide('hive', { mode: 'hive', urls: data.urls, keysDir: data.keysDir, sharedClients });
-  const hubSmall = await startSide('hub-small-audit', { mode: 'hub', urls: { ...data.urls, consent: data.smallConsentUrl } as Record<ServiceName, string>, keysDir: data.keysDir, sharedClients: {} });
+  const start = async (name: string, mode: ChildConfig['mode'], smallAudit: boolean, sharedClients: ChildConfig['sharedClients']) => {
+    const databases = await data.forSide(name, smallAudit);
+    const side = await startSide(name, { mode, databases, keysDir: data.keysDir, sharedClients });
+    return { side, databases };
+  };
+  // The hubs first: the bare peers' partner scope is read from the hub's consent database.
+  const hubStarted = await start('hub', 'hub', false, {});
+  const hub = hubStarted.side;
+  const hubSmallStarted = await start('hub-small-audit', 'hub', true, {});
+  const hubSmall = hubSmallStarted.side;
+  const db = await probeOf(hub, hubStarted.databases);
+  const smallDb = await probeOf(hubSmall, hubSmallStarted.databases);
+  // The bare peer's fixed partner scope: exactly the clients the consent service would name now.
+  const shared = await db.query<{ kimClientId: string }>(
+    `SELECT DISTINCT "kimClientId" FROM "Grant" WHERE grantee = $1 AND "revokedAt" IS NULL AND "validFrom" <= now() AND ("validUntil" IS NULL OR "validUntil" > now()) ORDER BY 1`,
+    [PARTNER.agency],
+  );
+  const sharedClients = { [PARTNER.agency]: shared.map((r) => r.kimClientId) };
+  say(`data: ${CLIENTS} clients, ${await auditRows(db)} audit rows (${await auditRows(smallDb)} in the small table); ${sharedClients.JOBCENTER!.length} clients shared with ${PARTNER.agency}`);
+  await smallDb.close();
+
+  const bare = (await start('bare', 'bare', false, sharedClients)).side;
+  const hive = (await start('hive', 'hive', false, sharedClients)).side;
   const results: Record<string, unknown> = {};
   const rows: string[][] = [];
   const fmt = (n: number, d = 0) => n.toFixed(d);
@@ -230,8 +248,8 @@ async function main() {
     if (runs('w4')) {
       say(`\n${w4.id}: ${w4.title} (${HOT_CLIENT}) — the full audit table (≥ ${AUDIT_ROWS} rows) vs ${SMALL_AUDIT_ROWS} rows, hub only`);
       const { ra, rb, ratios } = await compare(w4, hub, hubSmall, tokens.get('dpo'));
-      const c = await countPass(hub, tokens.get('dpo'), w4, db, consentSchema);
-      const plan = await db.query(`EXPLAIN SELECT * FROM "${consentSchema}"."AuditEntry" WHERE "kimClientId" = $1 ORDER BY seq LIMIT 51`, [HOT_CLIENT]);
+      const c = await countPass(hub, tokens.get('dpo'), w4, db);
+      const plan = await db.query(`EXPLAIN SELECT * FROM "AuditEntry" WHERE "kimClientId" = $1 ORDER BY seq LIMIT 51`, [HOT_CLIENT]);
       results[w4.id] = {
         title: w4.title,
         // hub* are the full table's figures; there is no bare peer of the audit trail.
@@ -240,7 +258,7 @@ async function main() {
         ratioSmallOverFull: +(median(rb.map((r) => r.rps)) / median(ra.map((r) => r.rps))).toFixed(3),
         fullP99: median(ra.map((r) => r.p99)), smallP99: median(rb.map((r) => r.p99)),
         perRoundFullOverSmall: ratios, errors: sum(Object.fromEntries(ra.map((r, i) => [i, r.errors]))),
-        plan: plan.rows.map((r: Record<string, string>) => Object.values(r)[0]), ...c,
+        plan: plan.map((r) => Object.values(r)[0]), ...c,
       };
       rows.push([w4.id, `full ${fmt(median(ra.map((r) => r.rps)))}`, `10k ${fmt(median(rb.map((r) => r.rps)))}`, fmt(median(rb.map((r) => r.rps)) / median(ra.map((r) => r.rps)), 2) + ' (10k/full)',
         `${fmt(median(ra.map((r) => r.p50)))}/${fmt(median(ra.map((r) => r.p99)))}`, `${fmt(median(rb.map((r) => r.p50)))}/${fmt(median(rb.map((r) => r.p99)))}`,
@@ -255,9 +273,9 @@ async function main() {
     for (const w of workloads.filter((x) => runs(x.id))) {
       say(`\n${w.id}: ${w.title}`);
       const { ra, rb, rc, ratios, ratiosC } = await compare(w, hub, bare, undefined, hive);
-      const hc = await countPass(hub, tokens.get(w.persona), w, db, consentSchema);
-      const bc = await countPass(bare, undefined, w, db, undefined);
-      const vc = await countPass(hive, undefined, w, db, undefined);
+      const hc = await countPass(hub, tokens.get(w.persona), w, db);
+      const bc = await countPass(bare, undefined, w, undefined);
+      const vc = await countPass(hive, undefined, w, undefined);
       const hubRps = median(ra.map((r) => r.rps));
       const bareRps = median(rb.map((r) => r.rps));
       const hiveRps = median(rc.map((r) => r.rps));
@@ -287,9 +305,9 @@ async function main() {
     const pages: Record<string, unknown> = {};
     for (const first of runs('w2') ? [10, 50, 100, 200] : []) {
       const w = workloads[1]!;
-      const hc = await countPass(hub, tokens.get(w.persona), w, db, consentSchema, { first });
-      const bc = await countPass(bare, undefined, w, db, undefined, { first });
-      const vc = await countPass(hive, undefined, w, db, undefined, { first });
+      const hc = await countPass(hub, tokens.get(w.persona), w, db, { first });
+      const bc = await countPass(bare, undefined, w, undefined, { first });
+      const vc = await countPass(hive, undefined, w, undefined, { first });
       pages[first] = { hubSql: hc.sqlPerRequest, hubSqlPerService: hc.sqlPerService, bareSql: bc.sqlPerRequest, hiveSql: vc.sqlPerRequest, consentCalls: hc.consentCallsPerSubgraph, fetches: hc.subgraphFetchesPerRequest, hubErrors: hc.errorCodesPerRequest, bareErrors: bc.errorCodesPerRequest };
       say(`  first ${first}: hub ${hc.sqlPerRequest} SQL/req ${JSON.stringify(hc.sqlPerService)}, bare ${bc.sqlPerRequest}, hive ${vc.sqlPerRequest}; consent calls ${JSON.stringify(hc.consentCallsPerSubgraph)}; errors ${JSON.stringify(hc.errorCodesPerRequest)}`);
     }
@@ -299,13 +317,13 @@ async function main() {
     // of the immigration office, so the case registry is asked again after it (counting pass only).
     if (runs('w1') || runs('requires')) {
       const w: Workload = { id: 'w1-requires', title: 'joined view + targetGroup (@requires)', persona: 'cm-neuss', query: CLIENT_VIEW.replace('languageLevel', 'languageLevel targetGroup { eligible }'), variables: { id: 'K-000001' } };
-      const hc = await countPass(hub, tokens.get(w.persona), w, db, consentSchema);
+      const hc = await countPass(hub, tokens.get(w.persona), w, db);
       results[w.id] = { title: w.title, hub: hc };
       say(`\n${w.id}: fetches ${JSON.stringify(hc.subgraphFetchesPerRequest)}, consent calls ${JSON.stringify(hc.consentCallsPerSubgraph)}, SQL ${hc.sqlPerRequest}, errors ${JSON.stringify(hc.errorCodesPerRequest)}`);
     }
 
     if (runs('w5')) {
-      results.w5 = await writePath(hub, tokens, db, consentSchema, data.keysDir);
+      results.w5 = await writePath(hub, tokens, db, data.keysDir);
       const w5 = results.w5 as { iterationsPerSecond: number; p50: number; p99: number; sqlPerIteration: number; consentCallsPerIteration: number; auditRowsPerIteration: number; revokedVisibleAfter: number };
       rows.push(['w5', `${fmt(w5.iterationsPerSecond, 1)} it/s`, '-', '-', `${fmt(w5.p50)}/${fmt(w5.p99)}`, '-', String(w5.sqlPerIteration), '-', String(w5.consentCallsPerIteration), String(w5.auditRowsPerIteration), '-', '-', '-', '-', '-', '-']);
     }
@@ -324,23 +342,23 @@ async function main() {
           }),
       ),
     );
-    await db.end();
+    await db.close();
+    await data.release();
     if (process.argv.includes('--drop')) await data.drop();
   }
 
   const header = ['workload', 'hub req/s', 'bare req/s', 'hub/bare', 'hub p50/p99 ms', 'bare p50/p99 ms', 'hub SQL/req', 'bare SQL/req', 'consent calls/req', 'audit rows/req', 'CPU ms/req hub/bare', 'hive req/s', 'hub/hive', 'hive p50/p99 ms', 'hive SQL/req', 'hive CPU ms/req'];
   const table = [header, header.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
-  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, node ${process.version}, PostgreSQL at ${new URL(BASE).host}`;
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, node ${process.version}, ${data.where}`;
   const settings = `${ROUNDS} rounds × ${DURATION} s per side, ${CONNECTIONS} connections, loopback`;
   say(`\n${table}\n\npeak RSS (MB): ${JSON.stringify(results.peakRssMb)}\n${machine}; ${settings}`);
-  writeFileSync(join(benchDir, 'results.json'), `${JSON.stringify({ date: started.toISOString(), machine, settings, workloads: results }, null, 2)}\n`);
-  writeResultsMd(`Run of ${started.toISOString()} on ${machine}; ${settings}.\n\n${table}\n\nPeak RSS (MB): ${JSON.stringify(results.peakRssMb)}`);
+  writeFileSync(join(benchDir, OUTPUT.json), `${JSON.stringify({ date: started.toISOString(), machine, settings, workloads: results }, null, 2)}\n`);
+  writeResultsMd(OUTPUT.markers, `Run of ${started.toISOString()} on ${machine}; ${settings}.\n\n${table}\n\nPeak RSS (MB): ${JSON.stringify(results.peakRssMb)}`);
 }
 
 /** Replaces the table between the markers of bench/RESULTS.md; the analysis around it is written by hand. */
-function writeResultsMd(latest: string) {
+function writeResultsMd([start, end]: readonly [string, string], latest: string) {
   const file = join(benchDir, 'RESULTS.md');
-  const [start, end] = ['<!-- latest-run:start -->', '<!-- latest-run:end -->'];
   const current = existsSync(file) ? readFileSync(file, 'utf8') : `# Benchmark results\n\n${start}\n${end}\n`;
   const from = current.indexOf(start);
   const to = current.indexOf(end);
@@ -353,7 +371,7 @@ function writeResultsMd(latest: string) {
  * workers runs it rather than autocannon): cm-neuss records a grant of a Neuss client to Caritas,
  * revokes it, and Caritas then reads the client — which must be null on that very next request.
  */
-async function writePath(hub: Side, tokens: Map<PersonaName, string>, db: pg.Client, consentSchema: string, keysDir: string) {
+async function writePath(hub: Side, tokens: Map<PersonaName, string>, db: ConsentProbe, keysDir: string) {
   say('\nw5: record consent, revoke it, read as the grantee (hub only)');
   const caritas = await issueToken(readPem((await ensureDemoKeys(keysDir)).idp.privateKeyFile), 'welfare-caritas');
   const call = async (token: string, query: string, variables: object) => {
@@ -390,7 +408,7 @@ async function writePath(hub: Side, tokens: Map<PersonaName, string>, db: pg.Cli
   };
   await iteration(0, clients[0]!);
   await hub.ask('reset');
-  const before = await auditRows(db, consentSchema);
+  const before = await auditRows(db);
   const latencies: number[] = [];
   let iterations = 0;
   let visible = 0;
@@ -410,7 +428,7 @@ async function writePath(hub: Side, tokens: Map<PersonaName, string>, db: pg.Cli
   );
   const seconds = (performance.now() - t0) / 1000;
   const { stats } = await hub.ask<{ stats: ChildStats }>('stats');
-  const after = await auditRows(db, consentSchema);
+  const after = await auditRows(db);
   const sorted = latencies.sort((a, b) => a - b);
   const result = {
     // hub*: requests (three per iteration) of the write path; there is no bare peer of it.
