@@ -5,7 +5,16 @@ import { GENESIS_HASH, type AuditRecord } from './chainHash.ts';
 import { linkBatch, type LinkedRecord } from './linkBatch.ts';
 
 /** The lock that makes appenders take turns; any constant the rest of the database does not use. */
-const CHAIN_LOCK = 7428190311;
+export const CHAIN_LOCK = 7428190311;
+
+export interface AppendOptions {
+  /**
+   * The transaction already holds the chain lock, taken by an earlier statement of it (never by
+   * the same statement as anything that reads the heads: a statement's snapshot predates its own
+   * wait for the lock). Saves a round trip; the lock is re-entrant, so taking it again is harmless.
+   */
+  readonly chainLocked?: boolean;
+}
 
 /**
  * Appends records to the chain inside the caller's transaction: each entry linked into the
@@ -14,14 +23,20 @@ const CHAIN_LOCK = 7428190311;
  *
  * A transaction-scoped advisory lock makes appenders take turns from reading the heads to the
  * commit, so no chain ever forks; every writer waits for it, so the time it is held bounds the
- * hub's decisions per second. Hence three statements under it: take the lock; read the global head
- * and the batch's client heads (one query, a fresh snapshot after the lock); write entries,
- * anchor and client anchors (one statement).
+ * hub's decisions per second. Hence three statements under it: take the lock (or have the caller
+ * take it, see `chainLocked`); read the global head and the batch's client heads (one query, a
+ * fresh snapshot after the lock); write entries, anchor and client anchors (one statement).
  */
-export async function appendAudit(tx: Prisma.TransactionClient, key: AuditSigningKey, at: Date, records: readonly AuditRecord[]): Promise<void> {
+export async function appendAudit(
+  tx: Prisma.TransactionClient,
+  key: AuditSigningKey,
+  at: Date,
+  records: readonly AuditRecord[],
+  options: AppendOptions = {},
+): Promise<void> {
   if (records.length === 0) return;
   const clientIds = [...new Set(records.map((r) => r.kimClientId))];
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`;
+  if (!options.chainLocked) await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`;
   // INTENTIONAL: one indexed LIMIT 1 per head; DISTINCT ON would read every anchor of each client.
   const heads = await tx.$queryRaw<{ kimClientId: string | null; entries: bigint; headHash: string }[]>`
     SELECT NULL::text AS "kimClientId", g."entries", g."headHash"

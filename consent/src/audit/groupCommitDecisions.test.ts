@@ -136,6 +136,23 @@ describe('decision recorder with group commit', () => {
     expect(await verifyChain(prisma, key)).toMatchObject({ valid: true });
   });
 
+  it('keeps one chain when two recorders (two consent processes) append at the same time', async () => {
+    // Each recorder commits one group at a time; only the chain lock keeps two of them from
+    // reading the same heads. On PGlite the one session serialises them anyway.
+    const second = createPrisma(db.adapter);
+    try {
+      const other = createDecisionRecorder(second, key);
+      const waves = Array.from({ length: 30 }, (_, w) => [
+        ...calls(10, `p1-${w}`).map((c) => recorder.decide(c.caller, c.service, c.questions)),
+        ...calls(10, `p2-${w}`).map((c) => other.decide(c.caller, c.service, c.questions)),
+      ]);
+      for (const wave of waves) await Promise.all(wave);
+      expect(await verifyChain(prisma, key)).toMatchObject({ valid: true });
+    } finally {
+      await second.$disconnect();
+    }
+  });
+
   it('splits more decisions than one group holds into several groups, in order', async () => {
     const before = (await auditRows()).length;
     // 6 calls of 700 distinct questions: 4,200 rows, more than one group holds (MAX_GROUP_DECISIONS).

@@ -1,6 +1,6 @@
 import type { ServiceName } from '@kim/schema';
 import { questionKey, technicalDenial, type Caller, type ConsentDecision, type ConsentQuestion } from '@kim/subgraph-runtime';
-import { appendAudit } from '../audit/appendAudit.ts';
+import { CHAIN_LOCK, appendAudit } from '../audit/appendAudit.ts';
 import type { AuditSigningKey } from '../audit/auditKey.ts';
 import type { AuditRecord } from '../audit/chainHash.ts';
 import { decisionRecord } from '../audit/decisionRecord.ts';
@@ -81,11 +81,14 @@ export async function decideAndRecordGroup(prisma: ConsentPrisma, auditKey: Audi
   const agencies = [...new Set(jobs.map((j) => j.caller.agency))];
   return prisma.$transaction(
     async (tx) => {
-      // INTENTIONAL: the clock and the grants in one round trip; the LEFT JOIN yields the clock
-      // even when no grant matches (then the grant columns are NULL).
+      // INTENTIONAL: the chain lock, the clock and the grants in one round trip (each statement
+      // costs ~1 ms of CPU through Prisma); the LEFT JOIN yields the clock even when no grant
+      // matches (then the grant columns are NULL). The lock's volatile call in a FROM subquery is
+      // always evaluated, though its (void) output is not selected. appendAudit then reads the
+      // heads in a statement of its own, with a snapshot taken after the lock was granted.
       const rows = await tx.$queryRaw<(GrantRow | (Omit<GrantRow, 'id'> & { id: null }))[]>`
         SELECT n."now", g."id", g."kimClientId", g."grantee", g."categories"::text[] AS "categories", g."purposes"::text[] AS "purposes", g."legalBasis"
-        FROM (SELECT now() AS "now") n
+        FROM (SELECT now() AS "now" FROM (SELECT pg_advisory_xact_lock(${CHAIN_LOCK})) AS "lock") n
         LEFT JOIN "Grant" g
           ON g."kimClientId" = ANY(${clientIds}::text[]) AND g."grantee" = ANY(${agencies}::text[])
           AND g."revokedAt" IS NULL AND g."validFrom" <= n."now" AND (g."validUntil" IS NULL OR g."validUntil" > n."now")`;
@@ -108,7 +111,7 @@ export async function decideAndRecordGroup(prisma: ConsentPrisma, auditKey: Audi
         for (const d of decisions) records.push(decisionRecord(caller, service, now, d));
         return decisions;
       });
-      await appendAudit(tx, auditKey, now, records);
+      await appendAudit(tx, auditKey, now, records, { chainLocked: true });
       return answers;
     },
     { maxWait: 5000, timeout: 10000 },
