@@ -15,7 +15,7 @@ import { ROLE_PURPOSES, SERVICES, SUPERGRAPH_PATH, callerTeam, isPurpose, type S
 import { envPrefix, readServiceConfig, startService, DECISIONS_PATH, SHARED_CLIENTS_PATH, type Database, type PrismaLike, type ServiceDefinition } from '@kim/subgraph-runtime';
 import { startBareService } from '@kim/subgraph-runtime/bare';
 import { welfare } from '@kim/welfare';
-import { countingAdapter } from './countingAdapter.ts';
+import { countingAdapter, countingExecutor } from './countingAdapter.ts';
 import type { SideDatabases } from './dataSet.ts';
 
 /**
@@ -83,13 +83,18 @@ globalThis.fetch = (input, init) => {
   return realFetch(input, init);
 };
 
-function counted<P extends PrismaLike, E extends object>(definition: ServiceDefinition<P, E>): ServiceDefinition<P, E> {
+/** Counts one SQL statement of a service. */
+function sqlCounter(service: ServiceName): (sql: string) => void {
   // KIM_BENCH_SQL_LOG=1 prints every statement with its service, to see what a count is made of.
   const log = process.env.KIM_BENCH_SQL_LOG === '1';
-  const onSql = (sql: string) => {
-    bump(stats.sql, definition.name);
-    if (log) process.stderr.write(`[sql ${definition.name}] ${sql.replace(/\s+/g, ' ').slice(0, 160)}\n`);
+  return (sql: string) => {
+    bump(stats.sql, service);
+    if (log) process.stderr.write(`[sql ${service}] ${sql.replace(/\s+/g, ' ').slice(0, 160)}\n`);
   };
+}
+
+function counted<P extends PrismaLike, E extends object>(definition: ServiceDefinition<P, E>): ServiceDefinition<P, E> {
+  const onSql = sqlCounter(definition.name);
   return { ...definition, createPrisma: (adapter) => definition.createPrisma(countingAdapter(adapter, onSql)) };
 }
 
@@ -111,6 +116,8 @@ async function startHubSide(config: ChildConfig): Promise<string> {
   const { base, env } = serviceEnv(config, keys.assertion.publicKeyFile);
   const consentConfig = readConsentConfig({ ...env('consent'), KIM_AUDIT_SIGNING_KEY_FILE: keys.audit.privateKeyFile });
   const consent = await startService(counted(consentService(consentConfig.auditKey)), consentConfig);
+  // The decision recorder writes through the driver, past Prisma: its statements are counted there.
+  countingExecutor(consent.db.sql, sqlCounter('consent'));
   consentOwner = consent.owner;
   const agency = (s: ServiceName) => readServiceConfig(s, { ...env(s), KIM_CONSENT_URL: consent.url });
   const started = await Promise.all([

@@ -1,4 +1,5 @@
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import type { SqlExecutor, SqlQueryable } from '@kim/subgraph-runtime';
 
 /**
  * Wraps a Prisma driver adapter factory so that every SQL statement Prisma sends (queries,
@@ -31,4 +32,35 @@ function wrap<T extends object>(target: T, count: (sql: string) => void): T {
       return (value as (...a: unknown[]) => unknown).bind(obj);
     },
   });
+}
+
+/**
+ * Counts the statements a service sends through its driver (`db.sql`, past Prisma): every query,
+ * and inside a transaction BEGIN (with its limits, one round trip), each statement and COMMIT or
+ * ROLLBACK. In place, because the service took the executor when it started.
+ */
+export function countingExecutor(sql: SqlExecutor, count: (sql: string) => void): void {
+  const query = sql.query.bind(sql);
+  const transaction = sql.transaction.bind(sql);
+  const counting = (q: SqlQueryable): SqlQueryable => ({
+    query: <Row extends Record<string, unknown>>(text: string, params?: readonly unknown[]) => {
+      count(text);
+      return q.query<Row>(text, params);
+    },
+  });
+  Object.assign(sql, {
+    query: counting({ query }).query,
+    transaction: async <T>(work: (tx: SqlQueryable) => Promise<T>, options: { readonly timeoutMs: number }) => {
+      count('BEGIN');
+      let ended = false;
+      try {
+        const result = await transaction((tx) => work(counting(tx)), options);
+        ended = true;
+        count('COMMIT');
+        return result;
+      } finally {
+        if (!ended) count('ROLLBACK');
+      }
+    },
+  } satisfies Partial<SqlExecutor>);
 }

@@ -42,7 +42,7 @@ export function consentService(auditKey: AuditSigningKey): ServiceDefinition<Con
     extendContext: (prisma) => extendContext(prisma, auditKey),
     routes: (app, deps) => {
       // One recorder for both routes: decisions and technical denials join the same groups.
-      const recorder = createDecisionRecorder(deps.prisma, auditKey);
+      const recorder = createDecisionRecorder(deps.db.sql, auditKey);
       decisionsRoute(app, { ...deps, recorder });
       sharedClientsRoute(app, deps);
       technicalDenialsRoute(app, { ...deps, recorder });

@@ -1,4 +1,4 @@
-import { Prisma } from '../generated/prisma/client.ts';
+import type { SqlQueryable } from '@kim/subgraph-runtime';
 import { anchorMessage } from './anchor.ts';
 import type { AuditSigningKey } from './auditKey.ts';
 import { GENESIS_HASH, type AuditRecord } from './chainHash.ts';
@@ -28,7 +28,7 @@ export interface AppendOptions {
  * fresh snapshot after the lock); write entries, anchor and client anchors (one statement).
  */
 export async function appendAudit(
-  tx: Prisma.TransactionClient,
+  tx: SqlQueryable,
   key: AuditSigningKey,
   at: Date,
   records: readonly AuditRecord[],
@@ -36,44 +36,53 @@ export async function appendAudit(
 ): Promise<void> {
   if (records.length === 0) return;
   const clientIds = [...new Set(records.map((r) => r.kimClientId))];
-  if (!options.chainLocked) await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`;
+  if (!options.chainLocked) await tx.query('SELECT pg_advisory_xact_lock($1::bigint)', [CHAIN_LOCK]);
   // INTENTIONAL: one indexed LIMIT 1 per head; DISTINCT ON would read every anchor of each client.
-  const heads = await tx.$queryRaw<{ kimClientId: string | null; entries: bigint; headHash: string }[]>`
-    SELECT NULL::text AS "kimClientId", g."entries", g."headHash"
+  // `entries` arrives as the driver gives a bigint (text, number or BigInt), hence the conversions.
+  const heads = await tx.query<{ kimClientId: string | null; entries: string | number | bigint; headHash: string }>(
+    `SELECT NULL::text AS "kimClientId", g."entries", g."headHash"
     FROM (SELECT "entries", "headHash" FROM "AuditAnchor" ORDER BY "seq" DESC LIMIT 1) g
     UNION ALL
     SELECT c.id, h."entries"::bigint, h."headHash"
-    FROM unnest(${clientIds}::text[]) AS c(id)
+    FROM unnest($1::text[]) AS c(id)
     CROSS JOIN LATERAL (
       SELECT a."entries", a."headHash" FROM "AuditClientAnchor" a
       WHERE a."kimClientId" = c.id ORDER BY a."seq" DESC LIMIT 1
-    ) h`;
+    ) h`,
+    [clientIds],
+  );
   const global = heads.find((h) => h.kimClientId === null);
   const clients = heads.flatMap((h) => (h.kimClientId === null ? [] : [[h.kimClientId, { kimClientId: h.kimClientId, entries: Number(h.entries), headHash: h.headHash }] as const]));
   const batch = linkBatch({ headHash: global?.headHash ?? GENESIS_HASH, entries: BigInt(global?.entries ?? 0n), clients: new Map(clients) }, records);
   const signature = key.sign(anchorMessage({ entries: batch.entries, headHash: batch.headHash, at, keyId: key.keyId, clients: batch.clients }));
 
-  // INTENTIONAL: one column array per parameter (unnest), not a parameter per value: 21
+  // INTENTIONAL: one column array per parameter (unnest), not a parameter per value: 25
   // parameters whatever the batch's size (PostgreSQL binds at most 65,535 in one statement), and
   // far less work for the client. unnest yields the rows in the arrays' order, PostgreSQL numbers
   // them (seq) in that order, and the batch's anchors are stored at the last of them.
   const col = <K extends keyof LinkedRecord>(k: K) => batch.rows.map((r) => r[k]);
-  await tx.$executeRaw`
-    WITH inserted AS (
+  await tx.query(
+    `WITH inserted AS (
       INSERT INTO "AuditEntry" ("at", "requestId", "subject", "agency", "role", "purpose", "service", "kimClientId", "category",
         "allowed", "reason", "basis", "grantId", "prevHash", "hash", "clientPrevHash", "clientHash")
-      SELECT * FROM unnest(${batch.rows.map((r) => r.at.toISOString())}::timestamptz[], ${col('requestId')}::text[], ${col('subject')}::text[],
-        ${col('agency')}::text[], ${col('role')}::text[], ${col('purpose')}::text[], ${col('service')}::text[], ${col('kimClientId')}::text[],
-        ${col('category')}::text[], ${col('allowed')}::boolean[], ${col('reason')}::text[], ${col('basis')}::text[], ${col('grantId')}::text[],
-        ${col('prevHash')}::text[], ${col('hash')}::text[], ${col('clientPrevHash')}::text[], ${col('clientHash')}::text[])
+      SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+        $9::text[], $10::boolean[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[])
       RETURNING "seq"
     ), batch AS (
       SELECT max("seq") AS "seq" FROM inserted
     ), anchor AS (
       INSERT INTO "AuditAnchor" ("seq", "entries", "headHash", "at", "keyId", "signature")
-      SELECT "seq", ${batch.entries}::bigint, ${batch.headHash}, ${at}::timestamptz, ${key.keyId}, ${signature} FROM batch
+      SELECT "seq", $18::bigint, $19, $20::timestamptz, $21, $22 FROM batch
     )
     INSERT INTO "AuditClientAnchor" ("seq", "kimClientId", "entries", "headHash")
     SELECT batch."seq", v.id, v.entries, v.hash
-    FROM batch, unnest(${batch.clients.map((c) => c.kimClientId)}::text[], ${batch.clients.map((c) => c.entries)}::int[], ${batch.clients.map((c) => c.headHash)}::text[]) AS v(id, entries, hash)`;
+    FROM batch, unnest($23::text[], $24::int[], $25::text[]) AS v(id, entries, hash)`,
+    [
+      batch.rows.map((r) => r.at.toISOString()), col('requestId'), col('subject'), col('agency'), col('role'), col('purpose'), col('service'),
+      col('kimClientId'), col('category'), col('allowed'), col('reason'), col('basis'), col('grantId'),
+      col('prevHash'), col('hash'), col('clientPrevHash'), col('clientHash'),
+      batch.entries.toString(), batch.headHash, at.toISOString(), key.keyId, signature,
+      batch.clients.map((c) => c.kimClientId), batch.clients.map((c) => c.entries), batch.clients.map((c) => c.headHash),
+    ],
+  );
 }

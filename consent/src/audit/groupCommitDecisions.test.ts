@@ -23,7 +23,7 @@ beforeAll(async () => {
   db = await openDatabase(PG ? { kind: 'postgres', url: `${PG}${PG.includes('?') ? '&' : '?'}schema=${schema}` } : { kind: 'pglite', dataDir: 'memory://' });
   await applyMigrations(db.sql, readMigrations(fileURLToPath(new URL('../../prisma/migrations', import.meta.url))));
   prisma = createPrisma(db.adapter);
-  recorder = createDecisionRecorder(prisma, key);
+  recorder = createDecisionRecorder(db.sql, key);
   const grant = { grantee: 'JOBCENTER', categories: ['EDUCATION_LANGUAGE'], purposes: ['LABOUR_MARKET_INTEGRATION'], legalBasis: 'CONSENT', evidenceRef: 'EV-1', validFrom: new Date('2026-01-01'), recordedBy: 'test' };
   await prisma.grant.createMany({ data: [{ id: 'G-1', kimClientId: 'K-1', ...grant }, { id: 'G-3', kimClientId: 'K-3', ...grant }, { id: 'G-4', kimClientId: 'K-4', ...grant, validUntil: new Date('2026-02-01') }] });
 });
@@ -139,9 +139,10 @@ describe('decision recorder with group commit', () => {
   it('keeps one chain when two recorders (two consent processes) append at the same time', async () => {
     // Each recorder commits one group at a time; only the chain lock keeps two of them from
     // reading the same heads. On PGlite the one session serialises them anyway.
-    const second = createPrisma(db.adapter);
+    // A second connection pool on PostgreSQL; PGlite opens once per process, so the same one.
+    const second = PG ? await openDatabase({ kind: 'postgres', url: `${PG}${PG.includes('?') ? '&' : '?'}schema=${schema}` }) : undefined;
     try {
-      const other = createDecisionRecorder(second, key);
+      const other = createDecisionRecorder((second ?? db).sql, key);
       const waves = Array.from({ length: 30 }, (_, w) => [
         ...calls(10, `p1-${w}`).map((c) => recorder.decide(c.caller, c.service, c.questions)),
         ...calls(10, `p2-${w}`).map((c) => other.decide(c.caller, c.service, c.questions)),
@@ -149,7 +150,7 @@ describe('decision recorder with group commit', () => {
       for (const wave of waves) await Promise.all(wave);
       expect(await verifyChain(prisma, key)).toMatchObject({ valid: true });
     } finally {
-      await second.$disconnect();
+      await second?.close();
     }
   });
 

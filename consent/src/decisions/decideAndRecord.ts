@@ -1,11 +1,10 @@
 import type { ServiceName } from '@kim/schema';
-import { questionKey, technicalDenial, type Caller, type ConsentDecision, type ConsentQuestion } from '@kim/subgraph-runtime';
+import { questionKey, technicalDenial, type Caller, type ConsentDecision, type ConsentQuestion, type SqlExecutor } from '@kim/subgraph-runtime';
 import { CHAIN_LOCK, appendAudit } from '../audit/appendAudit.ts';
 import type { AuditSigningKey } from '../audit/auditKey.ts';
 import type { AuditRecord } from '../audit/chainHash.ts';
 import { decisionRecord } from '../audit/decisionRecord.ts';
 import { GroupCommitter } from '../audit/groupCommit.ts';
-import type { ConsentPrisma } from '../db.ts';
 import { decide, type ActiveGrant } from './decide.ts';
 
 /** One call's questions, deduplicated, with who asks and of which service's data. */
@@ -26,6 +25,9 @@ export interface DecisionJob {
  * how long the calls in it wait, not the statement. A single call with more questions goes alone.
  */
 export const MAX_GROUP_DECISIONS = 2000;
+
+/** How long one statement of a group may run or wait for the chain lock (and the group sit idle). */
+const GROUP_TIMEOUT_MS = 10_000;
 
 /**
  * Decides questions and records every decision in the audit chain, with a signed anchor, in one
@@ -51,10 +53,15 @@ export interface DecisionRecorder {
 /**
  * One recorder per database and key, made where the service is wired: every route that appends
  * decisions must share it, or their calls would queue for the chain lock in separate groups.
+ *
+ * It runs over the driver (`sql`, as the service's role), not Prisma's client: this is the one
+ * path every request takes, and a statement through Prisma's client cost about 1 ms of CPU here
+ * against 0.2 ms through the driver (a transaction of 4: 4.9 against 0.9 ms). Same SQL on PGlite
+ * and PostgreSQL.
  */
-export function createDecisionRecorder(prisma: ConsentPrisma, auditKey: AuditSigningKey): DecisionRecorder {
+export function createDecisionRecorder(sql: SqlExecutor, auditKey: AuditSigningKey): DecisionRecorder {
   const committer = new GroupCommitter<DecisionJob, ConsentDecision[]>({
-    commit: (jobs) => decideAndRecordGroup(prisma, auditKey, jobs),
+    commit: (jobs) => decideAndRecordGroup(sql, auditKey, jobs),
     weight: (job) => job.questions.length,
     maxWeight: MAX_GROUP_DECISIONS,
   });
@@ -67,31 +74,32 @@ export function createDecisionRecorder(prisma: ConsentPrisma, auditKey: AuditSig
 
 const distinct = (questions: readonly ConsentQuestion[]) => [...new Map(questions.map((q) => [questionKey(q), q])).values()];
 
-interface GrantRow extends ActiveGrant {
-  readonly now: Date;
-}
+/** A grant as the statement returns it, with the clock (a mapped type: a row is a plain record). */
+type GrantRow = { readonly [K in keyof ActiveGrant]: ActiveGrant[K] } & { readonly now: Date };
 
 /**
  * Decides and records the jobs of one group in one transaction: one statement reads the
  * database's clock and every grant valid then of the group's clients to the group's agencies,
  * then appendAudit writes all decisions, in the jobs' order, under one anchor.
  */
-export async function decideAndRecordGroup(prisma: ConsentPrisma, auditKey: AuditSigningKey, jobs: readonly DecisionJob[]): Promise<ConsentDecision[][]> {
+export async function decideAndRecordGroup(sql: SqlExecutor, auditKey: AuditSigningKey, jobs: readonly DecisionJob[]): Promise<ConsentDecision[][]> {
   const clientIds = [...new Set(jobs.flatMap((j) => j.questions.map((q) => q.clientId)))];
   const agencies = [...new Set(jobs.map((j) => j.caller.agency))];
-  return prisma.$transaction(
+  return sql.transaction(
     async (tx) => {
       // INTENTIONAL: the chain lock, the clock and the grants in one round trip (each statement
       // costs ~1 ms of CPU through Prisma); the LEFT JOIN yields the clock even when no grant
       // matches (then the grant columns are NULL). The lock's volatile call in a FROM subquery is
       // always evaluated, though its (void) output is not selected. appendAudit then reads the
       // heads in a statement of its own, with a snapshot taken after the lock was granted.
-      const rows = await tx.$queryRaw<(GrantRow | (Omit<GrantRow, 'id'> & { id: null }))[]>`
-        SELECT n."now", g."id", g."kimClientId", g."grantee", g."categories"::text[] AS "categories", g."purposes"::text[] AS "purposes", g."legalBasis"
-        FROM (SELECT now() AS "now" FROM (SELECT pg_advisory_xact_lock(${CHAIN_LOCK})) AS "lock") n
+      const rows = await tx.query<GrantRow | (Omit<GrantRow, 'id'> & { id: null })>(
+        `SELECT n."now", g."id", g."kimClientId", g."grantee", g."categories"::text[] AS "categories", g."purposes"::text[] AS "purposes", g."legalBasis"
+        FROM (SELECT now() AS "now" FROM (SELECT pg_advisory_xact_lock($1::bigint)) AS "lock") n
         LEFT JOIN "Grant" g
-          ON g."kimClientId" = ANY(${clientIds}::text[]) AND g."grantee" = ANY(${agencies}::text[])
-          AND g."revokedAt" IS NULL AND g."validFrom" <= n."now" AND (g."validUntil" IS NULL OR g."validUntil" > n."now")`;
+          ON g."kimClientId" = ANY($2::text[]) AND g."grantee" = ANY($3::text[])
+          AND g."revokedAt" IS NULL AND g."validFrom" <= n."now" AND (g."validUntil" IS NULL OR g."validUntil" > n."now")`,
+        [CHAIN_LOCK, clientIds, agencies],
+      );
       const now = rows[0]!.now;
       const grantsOf = new Map<string, ActiveGrant[]>();
       for (const r of rows) {
@@ -114,6 +122,6 @@ export async function decideAndRecordGroup(prisma: ConsentPrisma, auditKey: Audi
       await appendAudit(tx, auditKey, now, records, { chainLocked: true });
       return answers;
     },
-    { maxWait: 5000, timeout: 10000 },
+    { timeoutMs: GROUP_TIMEOUT_MS },
   );
 }

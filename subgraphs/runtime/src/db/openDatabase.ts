@@ -4,7 +4,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
-import type { SqlExecutor } from './sqlExecutor.ts';
+import type { SqlExecutor, SqlQueryable } from './sqlExecutor.ts';
 
 /** Where a service keeps its data: a PostgreSQL URL, or a PGlite folder (`memory://` for none). */
 export type DatabaseLocation = { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
@@ -144,6 +144,12 @@ function pgliteDatabase(client: PgliteClient, pglite: PGlite = client as PGlite)
       },
       query: async <Row extends Record<string, unknown>>(text: string, params: readonly unknown[] = []) =>
         (await client.query<Row>(text, params as unknown[])).rows,
+      // INTENTIONAL: no timeout. PGlite is one session in this process: its transactions run one
+      // at a time, so no other session can hold a lock this one waits for.
+      transaction: (work) =>
+        client.transaction((tx) =>
+          work({ query: async <Row extends Record<string, unknown>>(text: string, params: readonly unknown[] = []) => (await tx.query<Row>(text, params as unknown[])).rows }),
+        ),
     },
     ping: async () => {
       if (closed) return false;
@@ -191,6 +197,7 @@ async function openPostgres(rawUrl: string, createSchema: boolean, role?: string
       },
       query: async <Row extends Record<string, unknown>>(text: string, params: readonly unknown[] = []) =>
         (await pool.query(text, params as unknown[])).rows as Row[],
+      transaction: (work, { timeoutMs }) => pgTransaction(pool, work, timeoutMs),
     },
     ping: async () => {
       try {
@@ -205,4 +212,31 @@ async function openPostgres(rawUrl: string, createSchema: boolean, role?: string
       await pool.end();
     },
   };
+}
+
+/**
+ * A transaction on one pooled connection. The limits come with `BEGIN`, in the same round trip:
+ * no statement may run (or wait for a lock) longer than `timeoutMs`, nor may the transaction sit
+ * idle that long, e.g. if this process stalls while holding a lock; PostgreSQL ends either.
+ */
+async function pgTransaction<T>(pool: pg.Pool, work: (tx: SqlQueryable) => Promise<T>, timeoutMs: number): Promise<T> {
+  const ms = Math.max(1, Math.floor(timeoutMs));
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query(`BEGIN; SET LOCAL statement_timeout = ${ms}; SET LOCAL idle_in_transaction_session_timeout = ${ms}`);
+    const result = await work({
+      query: async <Row extends Record<string, unknown>>(text: string, params: readonly unknown[] = []) => (await client.query(text, params as unknown[])).rows as Row[],
+    });
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch((rollbackError: unknown) => {
+      // The connection is gone or unusable: the pool must not hand it out again.
+      broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+    });
+    throw error;
+  } finally {
+    client.release(broken);
+  }
 }
