@@ -1,4 +1,3 @@
-import { fork, type ChildProcess } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -6,10 +5,12 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { issueToken, readPem, ensureDemoKeys, type PersonaName } from '@kim/demo';
 import type { ChildConfig, ChildStats } from './child.ts';
-import { postgresProbe, sideProbe, type ConsentProbe } from './consentProbe.ts';
+import { partnerScope, postgresProbe, sideProbe, type ConsentProbe } from './consentProbe.ts';
 import { prepareData } from './data.ts';
 import { AUDIT_ROWS, CLIENTS, HOT_CLIENT, SMALL_AUDIT_ROWS, type SideDatabases } from './dataSet.ts';
 import { preparePgliteData } from './pgliteData.ts';
+import { headersFor, post, startSide, type Side } from './sides.ts';
+import { CLIENT_VIEW, PARTNER, READ_WORKLOADS, TRAIL, type Workload } from './workloads.ts';
 
 /**
  * `npm run bench`: the hub as shipped against a bare @apollo/gateway over the same resolvers and
@@ -43,67 +44,6 @@ const OUTPUT = PGLITE
   ? { json: 'results.pglite.json', markers: ['<!-- latest-pglite-run:start -->', '<!-- latest-pglite-run:end -->'] as const }
   : { json: 'results.json', markers: ['<!-- latest-run:start -->', '<!-- latest-run:end -->'] as const };
 
-interface Side {
-  readonly name: string;
-  readonly url: string;
-  readonly child: ChildProcess;
-  ask<T>(type: string, extra?: object): Promise<T>;
-}
-
-async function startSide(name: string, config: ChildConfig): Promise<Side> {
-  // KIM_BENCH_CPU_PROF=1: V8 CPU profiles of each side, written when it exits (open in Chrome DevTools).
-  // One folder per side: tsx's loader thread writes a profile of its own next to the main thread's.
-  const prof = process.env.KIM_BENCH_CPU_PROF === '1' ? ['--cpu-prof', `--cpu-prof-dir=${join(benchDir, '.data', 'profiles', name)}`] : [];
-  const child = fork(join(benchDir, 'src', 'child.ts'), [], { execArgv: ['--import', 'tsx', ...prof], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const ask = <T>(type: string, extra: object = {}) =>
-    new Promise<T>((resolve, reject) => {
-      const onMessage = (m: { type: string; message?: string } & Record<string, unknown>) => {
-        if (m.type === 'error') reject(new Error(`${name}: ${m.message}`));
-        else if (m.type === (type === 'start' ? 'ready' : type)) resolve(m as T);
-        else return;
-        child.off('message', onMessage);
-      };
-      child.on('message', onMessage);
-      child.send({ type, ...extra });
-    });
-  const ready = await ask<{ url: string }>('start', { config });
-  return { name, url: ready.url, child, ask };
-}
-
-interface Workload {
-  readonly id: string;
-  readonly title: string;
-  readonly persona: PersonaName;
-  readonly purpose?: string;
-  readonly query: string;
-  readonly variables?: Record<string, unknown>;
-}
-
-const CLIENT_VIEW = /* GraphQL */ `query JoinedView($id: ID!) { client(id: $id) {
-  id givenName familyName birthDate nationality town status
-  currentResidenceTitle { titleType validFrom validUntil workPermitted } residentSince
-  receivesBenefits benefitCase { status since householdSize }
-  counsellingContacts { date topic service } languageLevel
-  consents { grantee categories purposes active } } }`;
-const PAGE = /* GraphQL */ `query Caseload($first: Int!) { clients(first: $first) { totalCount edges { node {
-  id givenName familyName town status
-  currentResidenceTitleType workPermitted
-  receivesBenefits benefitCase { status since }
-  languageLevel counsellingContacts { date topic } } } } }`;
-const TRAIL = /* GraphQL */ `query Trail($id: ID!) {
-  auditTrail(filter: { clientId: $id }, first: 50) { edges { node { seq at agency category allowed reason } } pageInfo { hasNextPage } }
-  verifyAuditChain(clientId: $id) { valid entries problem } }`;
-
-const PARTNER = { persona: 'jobcenter', purpose: 'LABOUR_MARKET_INTEGRATION', agency: 'JOBCENTER' } as const;
-
-function headersFor(token: string | undefined, w: { persona: PersonaName; purpose?: string }): Record<string, string> {
-  return {
-    'content-type': 'application/json',
-    ...(token ? { authorization: `Bearer ${token}` } : { 'x-bench-persona': w.persona }),
-    ...(w.purpose ? { 'x-kim-purpose': w.purpose } : {}),
-  };
-}
-
 interface Round {
   rps: number;
   p50: number;
@@ -126,11 +66,6 @@ async function load(side: Side, token: string | undefined, w: Workload, seconds:
   });
   const cpuMs = (await cpu()) - cpuBefore;
   return { rps: r.requests.total / r.duration, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx + r.timeouts, cpuMs: +(cpuMs / 1000 / Math.max(1, r.requests.total)).toFixed(2) };
-}
-
-async function post(side: Side, token: string | undefined, w: Workload, query = w.query, variables = w.variables ?? {}) {
-  const response = await fetch(side.url, { method: 'POST', headers: headersFor(token, w), body: JSON.stringify({ query, variables }) });
-  return (await response.json()) as { data?: unknown; errors?: { extensions?: { code?: string } }[] };
 }
 
 const median = (xs: readonly number[]) => {
@@ -197,11 +132,7 @@ async function main() {
   const db = await probeOf(hub, hubStarted.databases);
   const smallDb = await probeOf(hubSmall, hubSmallStarted.databases);
   // The bare peer's fixed partner scope: exactly the clients the consent service would name now.
-  const shared = await db.query<{ kimClientId: string }>(
-    `SELECT DISTINCT "kimClientId" FROM "Grant" WHERE grantee = $1 AND "revokedAt" IS NULL AND "validFrom" <= now() AND ("validUntil" IS NULL OR "validUntil" > now()) ORDER BY 1`,
-    [PARTNER.agency],
-  );
-  const sharedClients = { [PARTNER.agency]: shared.map((r) => r.kimClientId) };
+  const sharedClients = { [PARTNER.agency]: await partnerScope(db, PARTNER.agency) };
   say(`data: ${CLIENTS} clients, ${await auditRows(db)} audit rows (${await auditRows(smallDb)} in the small table); ${sharedClients.JOBCENTER!.length} clients shared with ${PARTNER.agency}`);
   await smallDb.close();
 
@@ -265,12 +196,7 @@ async function main() {
         String(c.sqlPerRequest), '-', String(c.consentCallsPerRequest), String(c.auditRowsPerRequest), `${median(ra.map((r) => r.cpuMs))}/${median(rb.map((r) => r.cpuMs))} (full/10k)`, '-', '-', '-', '-', '-']);
     }
 
-    const workloads: Workload[] = [
-      { id: 'w1', title: "one client's joined view (cm-neuss)", persona: 'cm-neuss', query: CLIENT_VIEW, variables: { id: 'K-000001' } },
-      { id: 'w2', title: 'caseload page of 50 clients, four agencies (cm-neuss)', persona: 'cm-neuss', query: PAGE, variables: { first: 50 } },
-      { id: 'w3', title: `same page as ${PARTNER.persona} (${PARTNER.purpose}), mixed allow/deny`, persona: PARTNER.persona, purpose: PARTNER.purpose, query: PAGE, variables: { first: 50 } },
-    ];
-    for (const w of workloads.filter((x) => runs(x.id))) {
+    for (const w of READ_WORKLOADS.filter((x) => runs(x.id))) {
       say(`\n${w.id}: ${w.title}`);
       const { ra, rb, rc, ratios, ratiosC } = await compare(w, hub, bare, undefined, hive);
       const hc = await countPass(hub, tokens.get(w.persona), w, db);
@@ -304,7 +230,7 @@ async function main() {
     if (runs('w2')) say('\nw2 by page size (counting passes only)');
     const pages: Record<string, unknown> = {};
     for (const first of runs('w2') ? [10, 50, 100, 200] : []) {
-      const w = workloads[1]!;
+      const w = READ_WORKLOADS[1]!;
       const hc = await countPass(hub, tokens.get(w.persona), w, db, { first });
       const bc = await countPass(bare, undefined, w, undefined, { first });
       const vc = await countPass(hive, undefined, w, undefined, { first });
