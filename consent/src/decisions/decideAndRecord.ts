@@ -87,8 +87,8 @@ export async function decideAndRecordGroup(sql: SqlExecutor, auditKey: AuditSign
   const agencies = [...new Set(jobs.map((j) => j.caller.agency))];
   return sql.transaction(
     async (tx) => {
-      // INTENTIONAL: the chain lock, the clock and the grants in one round trip (each statement
-      // costs ~1 ms of CPU through Prisma); the LEFT JOIN yields the clock even when no grant
+      // INTENTIONAL: the chain lock, the clock and the grants in one round trip (round trips are
+      // what a group costs); the LEFT JOIN yields the clock even when no grant
       // matches (then the grant columns are NULL). The lock's volatile call in a FROM subquery is
       // always evaluated, though its (void) output is not selected. appendAudit then reads the
       // heads in a statement of its own, with a snapshot taken after the lock was granted.

@@ -142,14 +142,10 @@ function pgliteDatabase(client: PgliteClient, pglite: PGlite = client as PGlite)
           throw error;
         }
       },
-      query: async <Row extends Record<string, unknown>>(text: string, params: readonly unknown[] = []) =>
-        (await client.query<Row>(text, params as unknown[])).rows,
+      query: rowsOf(client),
       // INTENTIONAL: no timeout. PGlite is one session in this process: its transactions run one
       // at a time, so no other session can hold a lock this one waits for.
-      transaction: (work) =>
-        client.transaction((tx) =>
-          work({ query: async <Row extends Record<string, unknown>>(text: string, params: readonly unknown[] = []) => (await tx.query<Row>(text, params as unknown[])).rows }),
-        ),
+      transaction: (work) => client.transaction((tx) => work({ query: rowsOf(tx) })),
     },
     ping: async () => {
       if (closed) return false;
@@ -195,8 +191,7 @@ async function openPostgres(rawUrl: string, createSchema: boolean, role?: string
           client.release();
         }
       },
-      query: async <Row extends Record<string, unknown>>(text: string, params: readonly unknown[] = []) =>
-        (await pool.query(text, params as unknown[])).rows as Row[],
+      query: rowsOf(pool),
       transaction: (work, { timeoutMs }) => pgTransaction(pool, work, timeoutMs),
     },
     ping: async () => {
@@ -225,9 +220,7 @@ async function pgTransaction<T>(pool: pg.Pool, work: (tx: SqlQueryable) => Promi
   let broken: Error | undefined;
   try {
     await client.query(`BEGIN; SET LOCAL statement_timeout = ${ms}; SET LOCAL idle_in_transaction_session_timeout = ${ms}`);
-    const result = await work({
-      query: async <Row extends Record<string, unknown>>(text: string, params: readonly unknown[] = []) => (await client.query(text, params as unknown[])).rows as Row[],
-    });
+    const result = await work({ query: rowsOf(client) });
     await client.query('COMMIT');
     return result;
   } catch (error) {
@@ -239,4 +232,9 @@ async function pgTransaction<T>(pool: pg.Pool, work: (tx: SqlQueryable) => Promi
   } finally {
     client.release(broken);
   }
+}
+
+/** A statement's rows through anything with a `query` of text and values: PGlite, its transactions, a pg pool or client. */
+function rowsOf(client: { query(text: string, values: unknown[]): Promise<{ rows: unknown[] }> }): SqlQueryable['query'] {
+  return async <Row extends Record<string, unknown>>(text: string, params: readonly unknown[] = []) => (await client.query(text, params as unknown[])).rows as Row[];
 }
