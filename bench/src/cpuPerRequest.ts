@@ -2,6 +2,7 @@ import { issueToken, readPem, ensureDemoKeys } from '@kim/demo';
 import type { ChildConfig } from './child.ts';
 import { partnerScope, postgresProbe } from './consentProbe.ts';
 import { prepareData } from './data.ts';
+import { BENCH_DIR } from './dataSet.ts';
 import { post, startSide } from './sides.ts';
 import { PARTNER, READ_WORKLOADS } from './workloads.ts';
 
@@ -19,9 +20,8 @@ const BASE = process.env.KIM_BENCH_DATABASE_URL ?? process.env.KIM_TEST_DATABASE
 const MODE = (process.env.KIM_BENCH_SIDE ?? 'hub') as ChildConfig['mode'];
 const REQUESTS = Number(process.env.KIM_BENCH_REQUESTS ?? 40);
 const ONLY = process.env.KIM_BENCH_ONLY?.split(',');
-const benchDir = new URL('..', import.meta.url).pathname;
 
-const data = await prepareData(BASE, benchDir, false, () => undefined);
+const data = await prepareData(BASE, BENCH_DIR, false, () => undefined);
 const databases = await data.forSide(MODE, false);
 if (!('urls' in databases)) throw new Error('cpuPerRequest runs on PostgreSQL only');
 const consentDb = await postgresProbe(databases.urls.consent);

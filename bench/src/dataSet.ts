@@ -1,4 +1,8 @@
+import { fileURLToPath } from 'node:url';
 import type { ServiceName } from '@kim/schema';
+
+/** The `bench/` folder: its `.data`, results and RESULTS.md. */
+export const BENCH_DIR = fileURLToPath(new URL('..', import.meta.url));
 
 /** Bump when the generated data changes: a new version gets new schemas and folders, an old one is reused. */
 export const DATA_VERSION = 'd2';

@@ -1,13 +1,12 @@
 import { cpus, totalmem } from 'node:os';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { issueToken, readPem, ensureDemoKeys, type PersonaName } from '@kim/demo';
 import type { ChildConfig, ChildStats } from './child.ts';
 import { partnerScope, postgresProbe, sideProbe, type ConsentProbe } from './consentProbe.ts';
 import { prepareData } from './data.ts';
-import { AUDIT_ROWS, CLIENTS, HOT_CLIENT, SMALL_AUDIT_ROWS, type SideDatabases } from './dataSet.ts';
+import { AUDIT_ROWS, BENCH_DIR, CLIENTS, HOT_CLIENT, SMALL_AUDIT_ROWS, type SideDatabases } from './dataSet.ts';
 import { preparePgliteData } from './pgliteData.ts';
 import { headersFor, post, startSide, type Side } from './sides.ts';
 import { CLIENT_VIEW, PARTNER, READ_WORKLOADS, TRAIL, type Workload } from './workloads.ts';
@@ -25,7 +24,6 @@ import { CLIENT_VIEW, PARTNER, READ_WORKLOADS, TRAIL, type Workload } from './wo
  * set per side, and writes results.pglite.json and its own block of RESULTS.md.
  */
 
-const benchDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BASE = process.env.KIM_BENCH_DATABASE_URL ?? process.env.KIM_TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
 const DURATION = Number(process.env.KIM_BENCH_DURATION ?? 5);
 const ROUNDS = Number(process.env.KIM_BENCH_ROUNDS ?? 3);
@@ -113,7 +111,7 @@ async function main() {
   const started = new Date();
   say(`KIM Hub benchmark — ${started.toISOString()}, ${cpus().length} cores, node ${process.version}`);
   const fresh = process.argv.includes('--fresh');
-  const data = PGLITE ? await preparePgliteData(benchDir, fresh, say) : await prepareData(BASE, benchDir, fresh, say);
+  const data = PGLITE ? await preparePgliteData(BENCH_DIR, fresh, say) : await prepareData(BASE, BENCH_DIR, fresh, say);
   const keys = await ensureDemoKeys(data.keysDir);
   const idpKey = readPem(keys.idp.privateKeyFile);
   const tokens = new Map<PersonaName, string>();
@@ -278,13 +276,13 @@ async function main() {
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, node ${process.version}, ${data.where}`;
   const settings = `${ROUNDS} rounds × ${DURATION} s per side, ${CONNECTIONS} connections, loopback`;
   say(`\n${table}\n\npeak RSS (MB): ${JSON.stringify(results.peakRssMb)}\n${machine}; ${settings}`);
-  writeFileSync(join(benchDir, OUTPUT.json), `${JSON.stringify({ date: started.toISOString(), machine, settings, workloads: results }, null, 2)}\n`);
+  writeFileSync(join(BENCH_DIR, OUTPUT.json), `${JSON.stringify({ date: started.toISOString(), machine, settings, workloads: results }, null, 2)}\n`);
   writeResultsMd(OUTPUT.markers, `Run of ${started.toISOString()} on ${machine}; ${settings}.\n\n${table}\n\nPeak RSS (MB): ${JSON.stringify(results.peakRssMb)}`);
 }
 
 /** Replaces the table between the markers of bench/RESULTS.md; the analysis around it is written by hand. */
 function writeResultsMd([start, end]: readonly [string, string], latest: string) {
-  const file = join(benchDir, 'RESULTS.md');
+  const file = join(BENCH_DIR, 'RESULTS.md');
   const current = existsSync(file) ? readFileSync(file, 'utf8') : `# Benchmark results\n\n${start}\n${end}\n`;
   const from = current.indexOf(start);
   const to = current.indexOf(end);

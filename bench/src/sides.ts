@@ -1,12 +1,11 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { PersonaName } from '@kim/demo';
 import type { ChildConfig } from './child.ts';
+import { BENCH_DIR } from './dataSet.ts';
 import type { Workload } from './workloads.ts';
 
 /** One side of the benchmark (hub, bare, hive) in a child process of its own, and how to ask it. */
-const benchDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 export interface Side {
   readonly name: string;
@@ -18,8 +17,8 @@ export interface Side {
 export async function startSide(name: string, config: ChildConfig): Promise<Side> {
   // KIM_BENCH_CPU_PROF=1: V8 CPU profiles of each side, written when it exits (open in Chrome DevTools).
   // One folder per side: tsx's loader thread writes a profile of its own next to the main thread's.
-  const prof = process.env.KIM_BENCH_CPU_PROF === '1' ? ['--cpu-prof', `--cpu-prof-dir=${join(benchDir, '.data', 'profiles', name)}`] : [];
-  const child = fork(join(benchDir, 'src', 'child.ts'), [], { execArgv: ['--import', 'tsx', ...prof], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const prof = process.env.KIM_BENCH_CPU_PROF === '1' ? ['--cpu-prof', `--cpu-prof-dir=${join(BENCH_DIR, '.data', 'profiles', name)}`] : [];
+  const child = fork(join(BENCH_DIR, 'src', 'child.ts'), [], { execArgv: ['--import', 'tsx', ...prof], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const ask = <T>(type: string, extra: object = {}) =>
     new Promise<T>((resolve, reject) => {
       const onMessage = (m: { type: string; message?: string } & Record<string, unknown>) => {
