@@ -1,7 +1,7 @@
-import { ASSERTION_HEADER, SHARED_CLIENTS_PATH, verifyAssertion, type Logger } from '@kim/subgraph-runtime';
+import { ASSERTION_HEADER, SHARED_CLIENTS_PATH, verifyAssertion, type Database, type Logger } from '@kim/subgraph-runtime';
 import type { Express } from 'express';
 import type { CryptoKey } from 'jose';
-import type { ConsentPrisma } from '../db.ts';
+import { sharedClientIds } from './sharedClientIds.ts';
 
 /**
  * `POST /internal/shared-clients`: which clients hold an active grant to the caller's agency, by
@@ -9,7 +9,7 @@ import type { ConsentPrisma } from '../db.ts';
  * made themselves known to it; what it then sees is decided per purpose, field by field.
  * Only the case registry asks, to scope a partner agency: knowing an id discloses a KIM client.
  */
-export function sharedClientsRoute(app: Express, deps: { prisma: ConsentPrisma; log: Logger; assertionKey: CryptoKey }): void {
+export function sharedClientsRoute(app: Express, deps: { db: Database; log: Logger; assertionKey: CryptoKey }): void {
   app.post(SHARED_CLIENTS_PATH, async (req, res) => {
     const caller = await verifyAssertion(deps.assertionKey, req.header(ASSERTION_HEADER), 'case-registry');
     if (!caller) {
@@ -17,18 +17,7 @@ export function sharedClientsRoute(app: Express, deps: { prisma: ConsentPrisma; 
       return;
     }
     try {
-      const [{ now }] = (await deps.prisma.$queryRaw<{ now: Date }[]>`SELECT now() AS now`) as [{ now: Date }];
-      const rows = await deps.prisma.grant.findMany({
-        where: {
-          grantee: caller.agency,
-          revokedAt: null,
-          validFrom: { lte: now },
-          OR: [{ validUntil: null }, { validUntil: { gt: now } }],
-        },
-        distinct: ['kimClientId'],
-        select: { kimClientId: true },
-      });
-      res.json({ clientIds: rows.map((r) => r.kimClientId) });
+      res.json({ clientIds: await sharedClientIds(deps.db.sql, caller.agency) });
     } catch (err) {
       deps.log.error({ err, requestId: caller.requestId }, 'could not list shared clients');
       res.status(503).json({ error: 'CONSENT_UNAVAILABLE' });
