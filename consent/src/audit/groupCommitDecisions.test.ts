@@ -1,10 +1,10 @@
-import { fileURLToPath } from 'node:url';
 import type { ServiceName } from '@kim/schema';
-import { applyMigrations, openDatabase, readMigrations, type Caller, type ConsentQuestion, type Database } from '@kim/subgraph-runtime';
+import type { Caller, ConsentQuestion, Database } from '@kim/subgraph-runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPrisma, type ConsentPrisma } from '../db.ts';
+import type { ConsentPrisma } from '../db.ts';
 import { createDecisionRecorder, type DecisionRecorder } from '../decisions/decideAndRecord.ts';
 import { MAX_QUESTIONS } from '../decisions/readQuestionRequest.ts';
+import { openConsentTestDatabase, type ConsentTestDatabase } from '../testDatabase.testSupport.ts';
 import { newAuditKey } from './chainFixture.testSupport.ts';
 import { verifyChain } from './verifyChain.ts';
 
@@ -13,24 +13,20 @@ import { verifyChain } from './verifyChain.ts';
  * KIM_TEST_DATABASE_URL is set (in a schema of its own, dropped afterwards).
  */
 const key = newAuditKey();
-const PG = process.env.KIM_TEST_DATABASE_URL;
-const schema = `groupcommit_${process.pid}_${Date.now()}`;
+let test: ConsentTestDatabase;
 let db: Database;
 let prisma: ConsentPrisma;
 let recorder: DecisionRecorder;
 
 beforeAll(async () => {
-  db = await openDatabase(PG ? { kind: 'postgres', url: `${PG}${PG.includes('?') ? '&' : '?'}schema=${schema}` } : { kind: 'pglite', dataDir: 'memory://' });
-  await applyMigrations(db.sql, readMigrations(fileURLToPath(new URL('../../prisma/migrations', import.meta.url))));
-  prisma = createPrisma(db.adapter);
+  test = await openConsentTestDatabase('groupcommit');
+  ({ db, prisma } = test);
   recorder = createDecisionRecorder(db.sql, key);
   const grant = { grantee: 'JOBCENTER', categories: ['EDUCATION_LANGUAGE'], purposes: ['LABOUR_MARKET_INTEGRATION'], legalBasis: 'CONSENT', evidenceRef: 'EV-1', validFrom: new Date('2026-01-01'), recordedBy: 'test' };
   await prisma.grant.createMany({ data: [{ id: 'G-1', kimClientId: 'K-1', ...grant }, { id: 'G-3', kimClientId: 'K-3', ...grant }, { id: 'G-4', kimClientId: 'K-4', ...grant, validUntil: new Date('2026-02-01') }] });
 });
 afterAll(async () => {
-  await prisma?.$disconnect();
-  if (PG) await db?.sql.exec(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  await db?.close();
+  await test?.close();
 });
 
 const jobcenter = (requestId: string): Caller => ({ subject: 'jc-1', agency: 'JOBCENTER', role: 'JOBCENTER_CASEWORKER', purpose: 'LABOUR_MARKET_INTEGRATION', requestId });
@@ -139,10 +135,9 @@ describe('decision recorder with group commit', () => {
   it('keeps one chain when two recorders (two consent processes) append at the same time', async () => {
     // Each recorder commits one group at a time; only the chain lock keeps two of them from
     // reading the same heads. On PGlite the one session serialises them anyway.
-    // A second connection pool on PostgreSQL; PGlite opens once per process, so the same one.
-    const second = PG ? await openDatabase({ kind: 'postgres', url: `${PG}${PG.includes('?') ? '&' : '?'}schema=${schema}` }) : undefined;
+    const second = await test.openAnother();
     try {
-      const other = createDecisionRecorder((second ?? db).sql, key);
+      const other = createDecisionRecorder(second.sql, key);
       const waves = Array.from({ length: 30 }, (_, w) => [
         ...calls(10, `p1-${w}`).map((c) => recorder.decide(c.caller, c.service, c.questions)),
         ...calls(10, `p2-${w}`).map((c) => other.decide(c.caller, c.service, c.questions)),
@@ -150,7 +145,7 @@ describe('decision recorder with group commit', () => {
       for (const wave of waves) await Promise.all(wave);
       expect(await verifyChain(prisma, key)).toMatchObject({ valid: true });
     } finally {
-      await second?.close();
+      if (second !== db) await second.close();
     }
   });
 

@@ -1,23 +1,19 @@
-import { fileURLToPath } from 'node:url';
-import { applyMigrations, openDatabase, readMigrations, type Database } from '@kim/subgraph-runtime';
+import type { Database } from '@kim/subgraph-runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPrisma, type ConsentPrisma } from '../db.ts';
+import { openConsentTestDatabase, type ConsentTestDatabase } from '../testDatabase.testSupport.ts';
 import { sharedClientIds } from './sharedClientIds.ts';
 
-/** On PGlite, or on PostgreSQL when KIM_TEST_DATABASE_URL is set (in a schema of its own, dropped afterwards). */
-const PG = process.env.KIM_TEST_DATABASE_URL;
-const schema = `sharedclients_${process.pid}_${Date.now()}`;
+/** On PGlite, or on PostgreSQL when KIM_TEST_DATABASE_URL is set. */
+let test: ConsentTestDatabase;
 let db: Database;
-let prisma: ConsentPrisma;
 
 beforeAll(async () => {
-  db = await openDatabase(PG ? { kind: 'postgres', url: `${PG}${PG.includes('?') ? '&' : '?'}schema=${schema}` } : { kind: 'pglite', dataDir: 'memory://' });
-  await applyMigrations(db.sql, readMigrations(fileURLToPath(new URL('../../prisma/migrations', import.meta.url))));
-  prisma = createPrisma(db.adapter);
+  test = await openConsentTestDatabase('sharedclients');
+  db = test.db;
   const base = { grantee: 'JOBCENTER', categories: ['EDUCATION_LANGUAGE'], purposes: ['LABOUR_MARKET_INTEGRATION'], legalBasis: 'CONSENT', evidenceRef: 'EV-1', recordedBy: 'test' };
   const day = 86_400_000;
   const past = new Date(Date.now() - 30 * day);
-  await prisma.grant.createMany({
+  await test.prisma.grant.createMany({
     data: [
       { id: 'G-1', kimClientId: 'K-1', ...base, validFrom: past },
       { id: 'G-0', kimClientId: 'K-0', ...base, validFrom: past, validUntil: new Date(Date.now() + day) },
@@ -31,9 +27,7 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
-  await prisma?.$disconnect();
-  if (PG) await db?.sql.exec(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  await db?.close();
+  await test?.close();
 });
 
 describe('sharedClientIds', () => {
