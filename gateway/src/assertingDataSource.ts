@@ -3,10 +3,13 @@ import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { ASSERTION_HEADER, signAssertion, type Caller } from '@kim/subgraph-runtime';
 import type { CryptoKey } from 'jose';
 import type { Logger } from '@kim/subgraph-runtime';
+import { otherOperations } from './plannedOperations.ts';
 import { unavailableErrors } from './unavailableErrors.ts';
 
 export interface GatewayContext {
   readonly caller: Caller;
+  /** Each subgraph's operations in this request's query plan, set once the plan is known. */
+  plannedOperations?: ReadonlyMap<string, readonly string[]>;
 }
 
 /**
@@ -45,6 +48,7 @@ export class AssertingDataSource extends RemoteGraphQLDataSource<GatewayContext>
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     const headers = request.http?.headers;
     if (!headers || !('caller' in context) || !context.caller) return;
-    headers.set(ASSERTION_HEADER, await signAssertion(this.privateKey, context.caller, this.service));
+    const others = otherOperations(context.plannedOperations, this.service, request.query ?? '');
+    headers.set(ASSERTION_HEADER, await signAssertion(this.privateKey, context.caller, this.service, others));
   }
 }

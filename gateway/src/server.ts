@@ -8,6 +8,7 @@ import { createLogger, importAssertionPrivateKey, startHttpServer, type Caller, 
 import express from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import { AssertingDataSource, type GatewayContext } from './assertingDataSource.ts';
+import { operationsByService } from './plannedOperations.ts';
 import { declaredPurpose, tokenKeyResolver, verifyCallerToken } from './auth/verifyCallerToken.ts';
 import type { GatewayConfig } from './env.ts';
 import { formatError } from './formatError.ts';
@@ -38,6 +39,12 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
     buildService: ({ name }) =>
       new AssertingDataSource(name, config.subgraphUrls[name as ServiceName], privateKey, config.subgraphTimeoutMs, log),
     logger: { debug: () => undefined, info: (m) => log.info(String(m)), warn: (m) => log.warn(String(m)), error: (m) => log.error(String(m)) },
+    // Called after planning, before the first fetch: each subgraph's assertions can then name its
+    // other operations of the plan (one consent call per subgraph per request, see plannedOperations).
+    experimental_didResolveQueryPlan: ({ queryPlan, requestContext }) => {
+      const context = requestContext.context as Partial<GatewayContext>;
+      if (context.caller) context.plannedOperations = operationsByService(queryPlan);
+    },
   });
   if (!SERVICES.every((s) => config.subgraphUrls[s])) throw new Error('a subgraph URL is missing');
 

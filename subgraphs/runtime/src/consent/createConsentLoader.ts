@@ -4,6 +4,7 @@ import { ASSERTION_HEADER } from '../auth/caller.ts';
 import type { Logger } from '../logger.ts';
 import { DECISIONS_PATH, questionKey, technicalDenial, type ConsentDecision, type ConsentQuestion } from './decision.ts';
 import { reportTechnicalDenials } from './reportTechnicalDenials.ts';
+import type { RequestDecisions } from './requestDecisions.ts';
 
 export type ConsentLoader = DataLoader<ConsentQuestion, ConsentDecision, string>;
 
@@ -22,6 +23,16 @@ export interface ConsentLoaderOptions {
   readonly fetch?: typeof fetch;
   /** Where a technical denial that could not be recorded is logged (without client data). */
   readonly log?: Pick<Logger, 'error'>;
+  /**
+   * The decisions this gateway request already got in an earlier fetch of this subgraph, kept
+   * for its later ones (createRequestDecisionStore); absent when the plan fetches it once.
+   */
+  readonly requestDecisions?: RequestDecisions;
+  /**
+   * What the later fetches of this request will ask for each client (plannedQuestions): asked
+   * in the same call, for the clients this call asks about, and kept in `requestDecisions`.
+   */
+  readonly planned?: readonly Omit<ConsentQuestion, 'clientId'>[];
 }
 
 /**
@@ -40,28 +51,50 @@ export function createConsentLoader(options: ConsentLoaderOptions): ConsentLoade
     reportTechnicalDenials(options, denied).catch((err: unknown) => {
       options.log?.error({ err, denied: denied.length }, 'technical denials could not be audited');
     });
+  const kept = options.requestDecisions;
+  const planned = kept ? (options.planned ?? []) : [];
   return new DataLoader<ConsentQuestion, ConsentDecision, string>(
     async (questions) => {
+      const open = kept ? questions.filter((q) => !kept.has(questionKey(q))) : questions;
+      if (open.length === 0) return questions.map((q) => kept!.get(questionKey(q))!);
+      const asked = withPlanned(open, planned, kept);
       let body: unknown;
       try {
         const response = await doFetch(`${options.consentUrl}${DECISIONS_PATH}`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', [ASSERTION_HEADER]: options.assertion },
-          body: JSON.stringify({ questions }),
+          body: JSON.stringify({ questions: asked }),
           signal: AbortSignal.timeout(options.timeoutMs),
         });
         if (!response.ok) throw new ConsentUnavailableError(`HTTP ${response.status}`);
         body = await response.json();
       } catch (error) {
-        void report(questions);
+        // Only what this fetch denies is a denial; a planned question is asked again when needed.
+        void report(open);
         throw error instanceof ConsentUnavailableError ? error : new ConsentUnavailableError((error as Error).name);
       }
-      const decisions = matchDecisions(questions, body);
-      await report(decisions.filter((d) => d.reason === 'TECHNICAL'));
-      return decisions;
+      const decisions = new Map(matchDecisions(asked, body).map((d) => [questionKey(d), d]));
+      // A technical denial is never kept: a later fetch asks again rather than inherit a failure.
+      if (kept) for (const [key, d] of decisions) if (d.reason !== 'TECHNICAL') kept.set(key, d);
+      await report(open.map((q) => decisions.get(questionKey(q))!).filter((d) => d.reason === 'TECHNICAL'));
+      return questions.map((q) => decisions.get(questionKey(q)) ?? kept!.get(questionKey(q))!);
     },
     { cacheKeyFn: questionKey },
   );
+}
+
+/** The open questions, then the planned ones for each of their clients not yet answered or asked. */
+function withPlanned(open: readonly ConsentQuestion[], planned: readonly Omit<ConsentQuestion, 'clientId'>[], kept: RequestDecisions | undefined): ConsentQuestion[] {
+  if (planned.length === 0) return [...open];
+  const asked = new Map(open.map((q) => [questionKey(q), q]));
+  for (const clientId of new Set(open.map((q) => q.clientId))) {
+    for (const template of planned) {
+      const q: ConsentQuestion = { ...template, clientId };
+      const key = questionKey(q);
+      if (!asked.has(key) && !kept?.has(key)) asked.set(key, q);
+    }
+  }
+  return [...asked.values()];
 }
 
 /**

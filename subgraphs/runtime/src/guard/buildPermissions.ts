@@ -1,10 +1,11 @@
-import { CATEGORY_SOURCE, type DataCategory } from '@kim/schema';
+import type { DataCategory } from '@kim/schema';
 import { Kind, type GraphQLSchema } from 'graphql';
 import { allow, and, deny, rule, shield } from 'graphql-shield';
 import type { IMiddlewareGenerator } from 'graphql-middleware';
 import { consentRequired, consentUnavailable, hubError } from '../errors.ts';
 import type { ConsentDecision, ConsentQuestion } from '../consent/decision.ts';
 import type { ServiceContext } from '../server/serviceContext.ts';
+import { categoryQuestions } from './categoryQuestions.ts';
 import { taggedFields, type FieldTag } from './fieldTags.ts';
 
 /** Any graphql-shield rule, logic rules included (the package does not export the name). */
@@ -49,7 +50,7 @@ function clientIdOf(typeName: string, parent: unknown): string | undefined {
  * category must be allowed for this caller, client and purpose, now.
  */
 export function categoryRule(category: DataCategory, inputs: readonly DataCategory[]): ShieldRule {
-  const questions = [{ category }, ...inputs.map((input) => ({ category: input, source: CATEGORY_SOURCE[input] }))];
+  const questions = categoryQuestions(category, inputs);
   return memo(`category:${[category, ...inputs].join('+')}`, (name) => makeCategoryRule(name, questions));
 }
 

@@ -8,12 +8,14 @@ import express, { type Express } from 'express';
 import type { DocumentNode } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import type { CryptoKey } from 'jose';
-import { verifyAssertion } from '../auth/assertion.ts';
+import { ASSERTION_LIFETIME_SECONDS, verifyAssertion } from '../auth/assertion.ts';
 import { ASSERTION_HEADER } from '../auth/caller.ts';
 import { createConsentLoader } from '../consent/createConsentLoader.ts';
 import { fetchSharedClients } from '../consent/fetchSharedClients.ts';
+import { createRequestDecisionStore } from '../consent/requestDecisions.ts';
 import { requestError } from '../errors.ts';
 import { buildPermissions, type RuleMap } from '../guard/buildPermissions.ts';
+import { createPlannedQuestions } from '../guard/plannedQuestions.ts';
 import type { Logger } from '../logger.ts';
 import type { ServiceContext } from './serviceContext.ts';
 
@@ -46,6 +48,10 @@ export async function createServiceApp<Extra extends object>(options: ServiceApp
   const { log } = options;
   const subgraphSchema = buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> });
   const schema = applyMiddleware(subgraphSchema, buildPermissions(subgraphSchema, options.rules));
+  // For plans that fetch this subgraph more than once: the first fetch asks consent for the later
+  // ones too (named in the assertion), and they find their answers here, not in a second call.
+  const plannedQuestions = createPlannedQuestions(subgraphSchema, options.rules);
+  const requestDecisions = createRequestDecisionStore({ ttlMs: ASSERTION_LIFETIME_SECONDS * 1000, maxRequests: 1000 });
   const logErrors: ApolloServerPlugin<ServiceContext & Extra> = {
     async requestDidStart() {
       return {
@@ -89,9 +95,14 @@ export async function createServiceApp<Extra extends object>(options: ServiceApp
         if (!caller || !assertion) throw requestError('UNAUTHENTICATED', 'Requests must come through the KIM gateway.');
         const requestLog = log.child({ requestId: caller.requestId || randomUUID() });
         const consentOptions = { consentUrl: options.consentUrl, assertion, timeoutMs: options.consentTimeoutMs, log: requestLog };
+        const planned = plannedQuestions(caller.plannedOperations);
         const base: ServiceContext = {
           caller,
-          consent: createConsentLoader(consentOptions),
+          consent: createConsentLoader({
+            ...consentOptions,
+            // Kept only when this request comes back here: its plan names other operations of ours.
+            ...(caller.plannedOperations.length > 0 ? { requestDecisions: requestDecisions.forRequest(caller), planned } : {}),
+          }),
           sharedClientIds: () => fetchSharedClients(consentOptions),
           log: requestLog,
         };
