@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ASSERTION_HEADER, DECISIONS_PATH } from '@kim/subgraph-runtime';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { errorCodes, startTestHub, type TestHub } from './support/testHub.ts';
 
 const JOINED = /* GraphQL */ `
@@ -54,6 +55,33 @@ describe('the joined client view', () => {
     expect((client.counsellingContacts as { association: string }[]).some((c) => c.association === 'CARITAS')).toBe(true);
     // Receiving SGB II benefits is one reason naturalisation is not yet possible.
     expect((client.naturalisationReadiness as { unmetRequirements: string[] }).unmetRequirements.join(' ')).toMatch(/benefit/i);
+  });
+
+  it('asks consent once per subgraph per request, though the plan fetches two of them twice (@requires)', async () => {
+    // The case registry (targetGroup) and the immigration office (naturalisationReadiness) are
+    // each fetched again for a derived field; their first fetch asks for the later one too.
+    const calls = new Map<string, number>();
+    const realFetch = globalThis.fetch;
+    const spy = vi.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+      if (url.endsWith(DECISIONS_PATH)) {
+        const assertion = new Headers(init?.headers).get(ASSERTION_HEADER) ?? '';
+        const { aud } = JSON.parse(Buffer.from(assertion.split('.')[1] ?? '', 'base64url').toString('utf8')) as { aud: string };
+        calls.set(aud, (calls.get(aud) ?? 0) + 1);
+      }
+      return realFetch(input, init);
+    });
+    try {
+      for (const round of [1, 2]) {
+        calls.clear();
+        const response = await hub.query('cm-neuss', JOINED, { id: 'K-000001' });
+        expect(response.body.errors, `round ${round}`).toBeUndefined();
+        // Every agency subgraph asked, once each, and again (not from memory) on the next request.
+        expect(Object.fromEntries(calls), `round ${round}`).toEqual({ 'case-registry': 1, 'immigration-office': 1, jobcenter: 1, welfare: 1 });
+      }
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('guards a derived field by its inputs at their source: without residence consent, no target group', async () => {
