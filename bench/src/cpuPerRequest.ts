@@ -1,11 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { issueToken, readPem, ensureDemoKeys } from '@kim/demo';
-import type { ChildConfig } from './child.ts';
-import { partnerScope, postgresProbe } from './consentProbe.ts';
-import { prepareData } from './data.ts';
-import { BENCH_DIR } from './dataSet.ts';
-import { post, startSide } from './sides.ts';
-import { PARTNER, READ_WORKLOADS } from './workloads.ts';
+import { post } from './sides.ts';
+import { machineCpuUs, startSingleSide } from './singleSide.ts';
+import { READ_WORKLOADS } from './workloads.ts';
 
 /**
  * `npx tsx bench/src/cpuPerRequest.ts`: CPU time of ONE side's process per request of workloads
@@ -20,55 +15,34 @@ import { PARTNER, READ_WORKLOADS } from './workloads.ts';
  * included, which the side's own figure leaves out), the figure that bounds throughput once
  * every core is busy — only meaningful on an otherwise idle machine.
  */
-const BASE = process.env.KIM_BENCH_DATABASE_URL ?? process.env.KIM_TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
-/** Busy CPU time of the whole machine so far, in microseconds (Linux; 0 elsewhere). */
-function machineBusyUs(): number {
-  try {
-    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
-    // user nice system idle iowait irq softirq steal …: everything but idle and iowait is work.
-    const busy = fields.reduce((a, b) => a + b, 0) - fields[3]! - fields[4]!;
-    return (busy * 1e6) / 100; // USER_HZ is 100 on Linux
-  } catch {
-    return 0;
-  }
-}
-const MODE = (process.env.KIM_BENCH_SIDE ?? 'hub') as ChildConfig['mode'];
 const REQUESTS = Number(process.env.KIM_BENCH_REQUESTS ?? 40);
 const ONLY = process.env.KIM_BENCH_ONLY?.split(',');
 
-const data = await prepareData(BASE, BENCH_DIR, false, () => undefined);
-const databases = await data.forSide(MODE, false);
-if (!('urls' in databases)) throw new Error('cpuPerRequest runs on PostgreSQL only');
-const consentDb = await postgresProbe(databases.urls.consent);
-const sharedClients = { [PARTNER.agency]: await partnerScope(consentDb, PARTNER.agency) };
-await consentDb.close();
-const side = await startSide(MODE, { mode: MODE, databases, keysDir: data.keysDir, sharedClients });
-const idp = readPem((await ensureDemoKeys(data.keysDir)).idp.privateKeyFile);
+const single = await startSingleSide('cpuPerRequest');
 try {
   for (const w of READ_WORKLOADS.filter((x) => !ONLY || ONLY.includes(x.id))) {
-    const token = MODE === 'hub' ? await issueToken(idp, w.persona) : undefined;
+    const token = await single.token(w.persona);
     const once = async () => {
-      const body = await post(side, token, w);
+      const body = await post(single.side, token, w);
       if (!body.data) throw new Error(`${w.id}: no data: ${JSON.stringify(body).slice(0, 300)}`);
     };
     for (let i = 0; i < 15; i++) await once();
-    const cpu = async () => (await side.ask<{ cpuUs: number }>('cpu')).cpuUs;
     const samples: number[] = [];
     const machine: number[] = [];
     for (let k = 0; k < 3; k++) {
-      const before = await cpu();
-      const machineBefore = machineBusyUs();
+      const before = await single.cpuUs();
+      const machineBefore = machineCpuUs().busy;
       for (let i = 0; i < REQUESTS; i++) await once();
-      samples.push((await cpu()) - before);
-      machine.push(machineBusyUs() - machineBefore);
+      samples.push((await single.cpuUs()) - before);
+      machine.push(machineCpuUs().busy - machineBefore);
     }
-    const median = (us: number[]) => us.map((u) => u / 1000 / REQUESTS).sort((a, b) => a - b);
-    const ms = median(samples);
-    const all = median(machine);
+    const msPerRequest = (us: number[]) => us.map((u) => u / 1000 / REQUESTS).sort((a, b) => a - b);
+    const ms = msPerRequest(samples);
+    const all = msPerRequest(machine);
     process.stdout.write(
-      `${MODE} ${w.id}: ${ms[1]!.toFixed(1)} ms CPU per request (samples ${ms.map((m) => m.toFixed(1)).join(' / ')}); machine ${all[1]!.toFixed(1)} ms\n`,
+      `${single.mode} ${w.id}: ${ms[1]!.toFixed(1)} ms CPU per request (samples ${ms.map((m) => m.toFixed(1)).join(' / ')}); machine ${all[1]!.toFixed(1)} ms\n`,
     );
   }
 } finally {
-  side.child.send({ type: 'exit' });
+  single.stop();
 }
