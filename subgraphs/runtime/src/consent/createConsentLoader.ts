@@ -38,7 +38,10 @@ export interface ConsentLoaderOptions {
 /**
  * The consent decisions of ONE request. DataLoader gathers every question asked in the same tick
  * into one call, and remembers answers for the rest of the request — never longer: a new loader
- * per request is what makes a revocation count on the very next request.
+ * per request is what makes a revocation count on the very next request. When the gateway's
+ * plan comes back to this subgraph, `requestDecisions` carries the answers from one fetch of the
+ * same gateway request to the next, and `planned` has the first call ask the later fetches'
+ * questions too.
  *
  * Whatever this subgraph denies on its own, because the answer was unusable or never came, is
  * reported back to be audited as a TECHNICAL refusal: awaited when the service answered (it is
