@@ -1,5 +1,7 @@
+import diagnostics from 'node:diagnostics_channel';
+import type { ClientRequest } from 'node:http';
 import { ASSERTION_HEADER, DECISIONS_PATH } from '@kim/subgraph-runtime';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes, startTestHub, type TestHub } from './support/testHub.ts';
 
 const JOINED = /* GraphQL */ `
@@ -61,16 +63,15 @@ describe('the joined client view', () => {
     // The case registry (targetGroup) and the immigration office (naturalisationReadiness) are
     // each fetched again for a derived field; their first fetch asks for the later one too.
     const calls = new Map<string, number>();
-    const realFetch = globalThis.fetch;
-    const spy = vi.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
-      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-      if (url.endsWith(DECISIONS_PATH)) {
-        const assertion = new Headers(init?.headers).get(ASSERTION_HEADER) ?? '';
-        const { aud } = JSON.parse(Buffer.from(assertion.split('.')[1] ?? '', 'base64url').toString('utf8')) as { aud: string };
-        calls.set(aud, (calls.get(aud) ?? 0) + 1);
-      }
-      return realFetch(input, init);
-    });
+    // The consent calls go over node:http (postJson): count them on its diagnostics channel.
+    const onRequest = (message: unknown) => {
+      const { request } = message as { request: ClientRequest };
+      if (!request.path.endsWith(DECISIONS_PATH)) return;
+      const assertion = String(request.getHeader(ASSERTION_HEADER) ?? '');
+      const { aud } = JSON.parse(Buffer.from(assertion.split('.')[1] ?? '', 'base64url').toString('utf8')) as { aud: string };
+      calls.set(aud, (calls.get(aud) ?? 0) + 1);
+    };
+    diagnostics.subscribe('http.client.request.start', onRequest);
     try {
       for (const round of [1, 2]) {
         calls.clear();
@@ -80,7 +81,7 @@ describe('the joined client view', () => {
         expect(Object.fromEntries(calls), `round ${round}`).toEqual({ 'case-registry': 1, 'immigration-office': 1, jobcenter: 1, welfare: 1 });
       }
     } finally {
-      spy.mockRestore();
+      diagnostics.unsubscribe('http.client.request.start', onRequest);
     }
   });
 

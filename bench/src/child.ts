@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import diagnostics from 'node:diagnostics_channel';
+import { createServer, type ClientRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
@@ -23,8 +24,9 @@ import type { SideDatabases } from './dataSet.ts';
  * four subgraphs and consent as shipped, with limits raised), `bare` (the same resolvers and
  * databases behind a plain @apollo/gateway, see startBareService) or `hive` (the same bare
  * subgraphs behind Hive Gateway's runtime, a second peer). It counts, for the parent,
- * SQL statements per service (at the driver adapter), consent calls per subgraph and
- * gateway→subgraph fetches (at `fetch`, which both gateways and the consent loader use).
+ * SQL statements per service (at the driver adapter), gateway→subgraph fetches (at `fetch`,
+ * which both gateways use) and consent calls per subgraph (on node:http's diagnostics channels,
+ * which the subgraphs' consent client uses).
  */
 
 export interface ChildConfig {
@@ -42,7 +44,7 @@ export interface ChildStats {
   sql: Record<string, number>;
   consentCalls: Record<string, number>;
   sharedClientsCalls: Record<string, number>;
-  /** Milliseconds from sending a consent call to its answer's headers, summed per subgraph. */
+  /** Milliseconds from sending a consent call to the end of its answer, summed per subgraph. */
   consentMs: Record<string, number>;
   subgraphFetches: Record<string, number>;
   maxRssMb: number;
@@ -55,8 +57,7 @@ const bump = (m: Record<string, number>, k: string) => {
 const subgraphByUrl = new Map<string, ServiceName>();
 
 /** The audience of the gateway's assertion: which subgraph a consent call comes from. */
-function audience(headers: RequestInit['headers']): string {
-  const token = new Headers(headers).get('x-kim-assertion') ?? '';
+function audience(token: string): string {
   try {
     const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { aud?: string | string[] };
     return String(Array.isArray(payload.aud) ? payload.aud[0] : payload.aud ?? '?');
@@ -65,23 +66,32 @@ function audience(headers: RequestInit['headers']): string {
   }
 }
 
+// Gateway→subgraph fetches go through `fetch` (both gateways use it): counted there.
 const realFetch = globalThis.fetch;
 globalThis.fetch = (input, init) => {
   const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-  if (url.endsWith(DECISIONS_PATH)) {
-    const from = audience(init?.headers);
-    bump(stats.consentCalls, from);
-    const t = performance.now();
-    return realFetch(input, init).finally(() => {
-      stats.consentMs[from] = (stats.consentMs[from] ?? 0) + performance.now() - t;
-    });
-  } else if (url.endsWith(SHARED_CLIENTS_PATH)) bump(stats.sharedClientsCalls, audience(init?.headers));
-  else {
-    const service = subgraphByUrl.get(url);
-    if (service) bump(stats.subgraphFetches, service);
-  }
+  const service = subgraphByUrl.get(url);
+  if (service) bump(stats.subgraphFetches, service);
   return realFetch(input, init);
 };
+
+// The subgraphs' consent calls go over node:http (postJson): counted, and timed from sending to
+// the end of the answer, on node:http's diagnostics channels.
+const consentCallStarted = new WeakMap<ClientRequest, { from: string; at: number }>();
+diagnostics.subscribe('http.client.request.start', (message) => {
+  const { request } = message as { request: ClientRequest };
+  const from = () => audience(String(request.getHeader('x-kim-assertion') ?? ''));
+  if (request.path.endsWith(DECISIONS_PATH)) {
+    const call = { from: from(), at: performance.now() };
+    bump(stats.consentCalls, call.from);
+    consentCallStarted.set(request, call);
+  } else if (request.path.endsWith(SHARED_CLIENTS_PATH)) bump(stats.sharedClientsCalls, from());
+});
+diagnostics.subscribe('http.client.response.finish', (message) => {
+  const { request } = message as { request: ClientRequest };
+  const call = consentCallStarted.get(request);
+  if (call) stats.consentMs[call.from] = (stats.consentMs[call.from] ?? 0) + performance.now() - call.at;
+});
 
 /** Counts one SQL statement of a service. */
 function sqlCounter(service: ServiceName): (sql: string) => void {

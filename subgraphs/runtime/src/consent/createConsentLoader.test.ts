@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createConsentLoader } from './createConsentLoader.ts';
 import { DECISIONS_PATH, TECHNICAL_DENIALS_PATH, type ConsentQuestion } from './decision.ts';
+import type { JsonResponse, PostJson } from './postJson.ts';
 import type { RequestDecisions } from './requestDecisions.ts';
 
 const questions: ConsentQuestion[] = [
@@ -19,17 +20,28 @@ function fakeConsent(
   const reported: ConsentQuestion[][] = [];
   const asked: ConsentQuestion[][] = [];
   const errors: unknown[] = [];
-  const fakeFetch = (async (url: string, init: RequestInit) => {
-    const body = JSON.parse(String(init.body)) as { questions: ConsentQuestion[] };
+  // The service's answers are written as fetch Responses, and read as postJson would read them.
+  const read = async (response: Response): Promise<JsonResponse> => {
+    const text = await response.text();
+    let body: unknown;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch (error) {
+      if (response.ok) throw error;
+    }
+    return { status: response.status, ok: response.ok, body };
+  };
+  const fakePost: PostJson = async (url, _headers, sent) => {
+    const { questions: told } = sent as { questions: ConsentQuestion[] };
     if (url.endsWith(TECHNICAL_DENIALS_PATH)) {
-      reported.push(body.questions);
-      return new Response(null, { status: reportStatus });
+      reported.push(told);
+      return read(new Response(null, { status: reportStatus }));
     }
     expect(url.endsWith(DECISIONS_PATH)).toBe(true);
-    asked.push(body.questions);
-    return answer(body.questions);
-  }) as typeof fetch;
-  const loader = createConsentLoader({ consentUrl: 'http://consent', assertion: 'a', timeoutMs: 1000, fetch: fakeFetch, log: { error: (e: unknown) => errors.push(e) } as never, ...request });
+    asked.push(told);
+    return read(await answer(told));
+  };
+  const loader = createConsentLoader({ consentUrl: 'http://consent', assertion: 'a', timeoutMs: 1000, post: fakePost, log: { error: (e: unknown) => errors.push(e) } as never, ...request });
   return { loader, reported, errors, asked };
 }
 

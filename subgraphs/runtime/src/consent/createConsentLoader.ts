@@ -4,6 +4,7 @@ import { ASSERTION_HEADER } from '../auth/caller.ts';
 import type { Logger } from '../logger.ts';
 import { DECISIONS_PATH, questionKey, technicalDenial, type ConsentDecision, type ConsentQuestion } from './decision.ts';
 import { reportTechnicalDenials } from './reportTechnicalDenials.ts';
+import type { PostJson } from './postJson.ts';
 import type { RequestDecisions } from './requestDecisions.ts';
 
 export type ConsentLoader = DataLoader<ConsentQuestion, ConsentDecision, string>;
@@ -20,7 +21,8 @@ export interface ConsentLoaderOptions {
   /** The gateway's assertion this request arrived with; the consent service verifies it again. */
   readonly assertion: string;
   readonly timeoutMs: number;
-  readonly fetch?: typeof fetch;
+  /** How the calls are sent (createPostJson, made once per service). */
+  readonly post: PostJson;
   /** Where a technical denial that could not be recorded is logged (without client data). */
   readonly log?: Pick<Logger, 'error'>;
   /**
@@ -49,7 +51,6 @@ export interface ConsentLoaderOptions {
  * caller is not kept waiting a second timeout for a service that just failed).
  */
 export function createConsentLoader(options: ConsentLoaderOptions): ConsentLoader {
-  const doFetch = options.fetch ?? fetch;
   const report = (denied: readonly ConsentQuestion[]) =>
     reportTechnicalDenials(options, denied).catch((err: unknown) => {
       options.log?.error({ err, denied: denied.length }, 'technical denials could not be audited');
@@ -63,14 +64,9 @@ export function createConsentLoader(options: ConsentLoaderOptions): ConsentLoade
       const asked = withPlanned(open, planned, kept);
       let body: unknown;
       try {
-        const response = await doFetch(`${options.consentUrl}${DECISIONS_PATH}`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', [ASSERTION_HEADER]: options.assertion },
-          body: JSON.stringify({ questions: asked }),
-          signal: AbortSignal.timeout(options.timeoutMs),
-        });
+        const response = await options.post(`${options.consentUrl}${DECISIONS_PATH}`, { [ASSERTION_HEADER]: options.assertion }, { questions: asked }, options.timeoutMs);
         if (!response.ok) throw new ConsentUnavailableError(`HTTP ${response.status}`);
-        body = await response.json();
+        body = response.body;
       } catch (error) {
         // Only what this fetch denies is a denial; a planned question is asked again when needed.
         void report(open);

@@ -4,16 +4,11 @@ import { SHARED_CLIENTS_PATH } from './decision.ts';
 
 /** Asks the consent service which clients share anything with the caller; fails closed. */
 export async function fetchSharedClients(options: ConsentLoaderOptions): Promise<readonly string[]> {
-  const doFetch = options.fetch ?? fetch;
   let body: unknown;
   try {
-    const response = await doFetch(`${options.consentUrl}${SHARED_CLIENTS_PATH}`, {
-      method: 'POST',
-      headers: { [ASSERTION_HEADER]: options.assertion },
-      signal: AbortSignal.timeout(options.timeoutMs),
-    });
+    const response = await options.post(`${options.consentUrl}${SHARED_CLIENTS_PATH}`, { [ASSERTION_HEADER]: options.assertion }, undefined, options.timeoutMs);
     if (!response.ok) throw new ConsentUnavailableError(`HTTP ${response.status}`);
-    body = await response.json();
+    body = response.body;
   } catch (error) {
     throw error instanceof ConsentUnavailableError ? error : new ConsentUnavailableError((error as Error).name);
   }

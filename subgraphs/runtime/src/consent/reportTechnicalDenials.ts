@@ -1,5 +1,6 @@
 import { ASSERTION_HEADER } from '../auth/caller.ts';
 import { TECHNICAL_DENIALS_PATH, type ConsentQuestion } from './decision.ts';
+import type { PostJson } from './postJson.ts';
 
 /**
  * Tells the consent service which questions this subgraph denied because the answer it got was
@@ -7,16 +8,15 @@ import { TECHNICAL_DENIALS_PATH, type ConsentQuestion } from './decision.ts';
  * rejects otherwise (the denial stands either way: the caller then only logs).
  */
 export async function reportTechnicalDenials(
-  options: { readonly consentUrl: string; readonly assertion: string; readonly timeoutMs: number; readonly fetch?: typeof fetch },
+  options: { readonly consentUrl: string; readonly assertion: string; readonly timeoutMs: number; readonly post: PostJson },
   questions: readonly ConsentQuestion[],
 ): Promise<void> {
   if (questions.length === 0) return;
-  const doFetch = options.fetch ?? fetch;
-  const response = await doFetch(`${options.consentUrl}${TECHNICAL_DENIALS_PATH}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', [ASSERTION_HEADER]: options.assertion },
-    body: JSON.stringify({ questions: questions.map(({ clientId, category, source }) => ({ clientId, category, ...(source ? { source } : {}) })) }),
-    signal: AbortSignal.timeout(options.timeoutMs),
-  });
+  const response = await options.post(
+    `${options.consentUrl}${TECHNICAL_DENIALS_PATH}`,
+    { [ASSERTION_HEADER]: options.assertion },
+    { questions: questions.map(({ clientId, category, source }) => ({ clientId, category, ...(source ? { source } : {}) })) },
+    options.timeoutMs,
+  );
   if (!response.ok) throw new Error(`technical denials not recorded: HTTP ${response.status}`);
 }

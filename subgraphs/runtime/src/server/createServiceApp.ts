@@ -12,6 +12,7 @@ import { ASSERTION_LIFETIME_SECONDS, verifyAssertion } from '../auth/assertion.t
 import { ASSERTION_HEADER } from '../auth/caller.ts';
 import { createConsentLoader } from '../consent/createConsentLoader.ts';
 import { fetchSharedClients } from '../consent/fetchSharedClients.ts';
+import { createPostJson } from '../consent/postJson.ts';
 import { createRequestDecisionStore } from '../consent/requestDecisions.ts';
 import { requestError } from '../errors.ts';
 import { buildPermissions, type RuleMap } from '../guard/buildPermissions.ts';
@@ -52,6 +53,7 @@ export async function createServiceApp<Extra extends object>(options: ServiceApp
   // ones too (named in the assertion), and they find their answers here, not in a second call.
   const plannedQuestions = createPlannedQuestions(subgraphSchema, options.rules);
   const requestDecisions = createRequestDecisionStore({ ttlMs: ASSERTION_LIFETIME_SECONDS * 1000, maxRequests: 1000 });
+  const post = createPostJson();
   const logErrors: ApolloServerPlugin<ServiceContext & Extra> = {
     async requestDidStart() {
       return {
@@ -94,7 +96,7 @@ export async function createServiceApp<Extra extends object>(options: ServiceApp
         const caller = await verifyAssertion(options.assertionKey, assertion, options.name);
         if (!caller || !assertion) throw requestError('UNAUTHENTICATED', 'Requests must come through the KIM gateway.');
         const requestLog = log.child({ requestId: caller.requestId || randomUUID() });
-        const consentOptions = { consentUrl: options.consentUrl, assertion, timeoutMs: options.consentTimeoutMs, log: requestLog };
+        const consentOptions = { consentUrl: options.consentUrl, assertion, timeoutMs: options.consentTimeoutMs, log: requestLog, post };
         const planned = plannedQuestions(caller.plannedOperations);
         const base: ServiceContext = {
           caller,
