@@ -74,6 +74,8 @@ export function createDecisionRecorder(sql: SqlExecutor, auditKey: AuditSigningK
 
 const distinct = (questions: readonly ConsentQuestion[]) => [...new Map(questions.map((q) => [questionKey(q), q])).values()];
 
+const grantKey = (grantee: string, clientId: string) => `${grantee}\u0000${clientId}`;
+
 /** A grant as the statement returns it, with the clock (a mapped type: a row is a plain record). */
 type GrantRow = { readonly [K in keyof ActiveGrant]: ActiveGrant[K] } & { readonly now: Date };
 
@@ -101,21 +103,24 @@ export async function decideAndRecordGroup(sql: SqlExecutor, auditKey: AuditSign
         [CHAIN_LOCK, clientIds, agencies],
       );
       const now = rows[0]!.now;
+      // By agency and client: each question looks only at its own client's grants (a group holds
+      // up to MAX_GROUP_DECISIONS questions about many clients; scanning all grants for each was
+      // quadratic in the group's size).
       const grantsOf = new Map<string, ActiveGrant[]>();
       for (const r of rows) {
         if (r.id === null) continue;
         const { now: _, ...grant } = r;
-        const list = grantsOf.get(r.grantee);
+        const key = grantKey(r.grantee, r.kimClientId);
+        const list = grantsOf.get(key);
         if (list) list.push(grant);
-        else grantsOf.set(r.grantee, [grant]);
+        else grantsOf.set(key, [grant]);
       }
       const records: AuditRecord[] = [];
       const answers = jobs.map(({ caller, service, questions, technical }) => {
-        const grants = grantsOf.get(caller.agency) ?? [];
         // A question about a derived field's input is decided as if read from the input's source.
         const decisions = technical
           ? questions.map(technicalDenial)
-          : questions.map((q) => decide({ agency: caller.agency, purpose: caller.purpose, service: q.source ?? service }, q, grants));
+          : questions.map((q) => decide({ agency: caller.agency, purpose: caller.purpose, service: q.source ?? service }, q, grantsOf.get(grantKey(caller.agency, q.clientId)) ?? []));
         for (const d of decisions) records.push(decisionRecord(caller, service, now, d));
         return decisions;
       });
