@@ -1,6 +1,6 @@
 import { anchorMessage, type ClientHead, type SignedAnchor } from './anchor.ts';
 import type { AuditVerifyingKey } from './auditKey.ts';
-import { GENESIS_HASH, chainHash, type AuditRecord } from './chainHash.ts';
+import { GENESIS_HASH, canonicalRecord, linkHash, type AuditRecord } from './chainHash.ts';
 
 /** What verification can find wrong, in the order a walk along the chain meets it. */
 export const CHAIN_PROBLEMS = [
@@ -77,7 +77,8 @@ export class ChainChecker {
     if (this.#failure) return;
     const client = this.#clients.get(e.kimClientId) ?? NO_CLIENT_ENTRIES;
     if (e.prevHash !== this.#headHash || e.clientPrevHash !== client.headHash) return this.#fail(e.seq, 'BROKEN_LINK');
-    if (chainHash(e.prevHash, e) !== e.hash || chainHash(e.clientPrevHash, e) !== e.clientHash) return this.#fail(e.seq, 'ALTERED');
+    const canonical = canonicalRecord(e);
+    if (linkHash(e.prevHash, canonical) !== e.hash || linkHash(e.clientPrevHash, canonical) !== e.clientHash) return this.#fail(e.seq, 'ALTERED');
     if (this.#orphanAnchor !== null) return this.#fail(this.#orphanAnchor, 'ANCHOR_MISMATCH');
     this.#headHash = e.hash;
     this.#headSeq = e.seq;
@@ -156,7 +157,8 @@ export class ClientChainChecker {
       return;
     }
     if (e.kimClientId !== this.#clientId || e.clientPrevHash !== this.#headHash) return this.#fail(e.seq, 'BROKEN_LINK');
-    if (chainHash(e.clientPrevHash, e) !== e.clientHash || chainHash(e.prevHash, e) !== e.hash) return this.#fail(e.seq, 'ALTERED');
+    const canonical = canonicalRecord(e);
+    if (linkHash(e.clientPrevHash, canonical) !== e.clientHash || linkHash(e.prevHash, canonical) !== e.hash) return this.#fail(e.seq, 'ALTERED');
     this.#headHash = e.clientHash;
     this.#headSeq = e.seq;
     this.#entries += 1;

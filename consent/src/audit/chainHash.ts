@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** The hash a chain starts from. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -20,12 +20,9 @@ export interface AuditRecord {
   readonly grantId: string | null;
 }
 
-/**
- * The link of one row: SHA-256 over the previous row's hash and every field of this row in a
- * fixed order. Changing, removing or reordering any row changes every hash after it.
- */
-export function chainHash(prevHash: string, r: AuditRecord): string {
-  const canonical = JSON.stringify([
+/** Every field of a row in a fixed order, as the hashes read it. */
+export function canonicalRecord(r: AuditRecord): string {
+  return JSON.stringify([
     r.at.toISOString(),
     r.requestId,
     r.subject,
@@ -40,5 +37,21 @@ export function chainHash(prevHash: string, r: AuditRecord): string {
     r.basis,
     r.grantId,
   ]);
-  return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
+}
+
+/**
+ * The link of one row: SHA-256 over the previous row's hash and every field of this row in a
+ * fixed order. Changing, removing or reordering any row changes every hash after it.
+ */
+export function chainHash(prevHash: string, r: AuditRecord): string {
+  return linkHash(prevHash, canonicalRecord(r));
+}
+
+/**
+ * `chainHash` for a row's canonical form computed once: each row is linked into two chains
+ * (global and its client's), over the same fields. One-shot `hash` (not createHash → update →
+ * digest: a third of the CPU per row here); the bytes hashed are the same.
+ */
+export function linkHash(prevHash: string, canonical: string): string {
+  return hash('sha256', `${prevHash}\n${canonical}`, 'hex');
 }

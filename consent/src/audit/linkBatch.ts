@@ -1,5 +1,5 @@
 import type { ClientHead } from './anchor.ts';
-import { GENESIS_HASH, chainHash, type AuditRecord } from './chainHash.ts';
+import { GENESIS_HASH, canonicalRecord, linkHash, type AuditRecord } from './chainHash.ts';
 
 /** Where the chain stands before a batch: the global head, and the heads of the batch's clients. */
 export interface ChainHeads {
@@ -33,7 +33,8 @@ export function linkBatch(before: ChainHeads, records: readonly AuditRecord[]): 
   const clients = new Map<string, ClientHead>();
   const rows = records.map((record) => {
     const client = clients.get(record.kimClientId) ?? before.clients.get(record.kimClientId) ?? { kimClientId: record.kimClientId, entries: 0, headHash: GENESIS_HASH };
-    const row = { ...record, prevHash: headHash, hash: chainHash(headHash, record), clientPrevHash: client.headHash, clientHash: chainHash(client.headHash, record) };
+    const canonical = canonicalRecord(record);
+    const row = { ...record, prevHash: headHash, hash: linkHash(headHash, canonical), clientPrevHash: client.headHash, clientHash: linkHash(client.headHash, canonical) };
     headHash = row.hash;
     entries += 1n;
     clients.set(record.kimClientId, { kimClientId: record.kimClientId, entries: client.entries + 1, headHash: row.clientHash });
