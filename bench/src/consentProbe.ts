@@ -31,12 +31,3 @@ export function sideProbe(ask: <T>(type: string, extra?: object) => Promise<T>):
     close: async () => undefined,
   };
 }
-
-/** The clients with an active grant to `agency` now: what the consent service would name as its partner scope. */
-export async function partnerScope(db: ConsentProbe, agency: string): Promise<string[]> {
-  const rows = await db.query<{ kimClientId: string }>(
-    `SELECT DISTINCT "kimClientId" FROM "Grant" WHERE grantee = $1 AND "revokedAt" IS NULL AND "validFrom" <= now() AND ("validUntil" IS NULL OR "validUntil" > now()) ORDER BY 1`,
-    [agency],
-  );
-  return rows.map((r) => r.kimClientId);
-}

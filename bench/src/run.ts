@@ -2,9 +2,10 @@ import { cpus, totalmem } from 'node:os';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { sharedClientIds } from '@kim/consent';
 import { issueToken, readPem, ensureDemoKeys, type PersonaName } from '@kim/demo';
 import type { ChildConfig, ChildStats } from './child.ts';
-import { partnerScope, postgresProbe, sideProbe, type ConsentProbe } from './consentProbe.ts';
+import { postgresProbe, sideProbe, type ConsentProbe } from './consentProbe.ts';
 import { prepareData } from './data.ts';
 import { AUDIT_ROWS, BENCH_DIR, CLIENTS, HOT_CLIENT, SMALL_AUDIT_ROWS, type SideDatabases } from './dataSet.ts';
 import { preparePgliteData } from './pgliteData.ts';
@@ -130,7 +131,7 @@ async function main() {
   const db = await probeOf(hub, hubStarted.databases);
   const smallDb = await probeOf(hubSmall, hubSmallStarted.databases);
   // The bare peer's fixed partner scope: exactly the clients the consent service would name now.
-  const sharedClients = { [PARTNER.agency]: await partnerScope(db, PARTNER.agency) };
+  const sharedClients = { [PARTNER.agency]: await sharedClientIds(db, PARTNER.agency) };
   say(`data: ${CLIENTS} clients, ${await auditRows(db)} audit rows (${await auditRows(smallDb)} in the small table); ${sharedClients.JOBCENTER!.length} clients shared with ${PARTNER.agency}`);
   await smallDb.close();
 

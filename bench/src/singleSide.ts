@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { sharedClientIds } from '@kim/consent';
 import { issueToken, readPem, ensureDemoKeys, type PersonaName } from '@kim/demo';
 import type { ChildConfig } from './child.ts';
-import { partnerScope, postgresProbe } from './consentProbe.ts';
+import { postgresProbe } from './consentProbe.ts';
 import { prepareData } from './data.ts';
 import { BENCH_DIR } from './dataSet.ts';
 import { startSide, type Side } from './sides.ts';
@@ -30,7 +31,7 @@ export async function startSingleSide(tool: string): Promise<SingleSide> {
   const databases = await data.forSide(mode, false);
   if (!('urls' in databases)) throw new Error(`${tool} runs on PostgreSQL only`);
   const consentDb = await postgresProbe(databases.urls.consent);
-  const sharedClients = { [PARTNER.agency]: await partnerScope(consentDb, PARTNER.agency) };
+  const sharedClients = { [PARTNER.agency]: await sharedClientIds(consentDb, PARTNER.agency) };
   await consentDb.close();
   const side = await startSide(mode, { mode, databases, keysDir: data.keysDir, sharedClients });
   const idp = readPem((await ensureDemoKeys(data.keysDir)).idp.privateKeyFile);

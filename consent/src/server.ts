@@ -17,6 +17,7 @@ export { chainHash, GENESIS_HASH } from './audit/chainHash.ts';
 export { auditVerifyingKey, type AuditVerifyingKey } from './audit/auditKey.ts';
 export { verifyAuditExport, type ExportVerification } from './audit/verifyAuditExport.ts';
 export { readConsentConfig, type ConsentConfig } from './env.ts';
+export { sharedClientIds } from './decisions/sharedClientIds.ts';
 export type { ConsentPrisma };
 
 /**
