@@ -4,6 +4,9 @@ import type { ServiceName } from '@kim/schema';
 /** The `bench/` folder: its `.data`, results and RESULTS.md. */
 export const BENCH_DIR = fileURLToPath(new URL('..', import.meta.url));
 
+/** The PostgreSQL database the bench keeps its data set in: KIM_BENCH_DATABASE_URL, else the tests', else the CI's. */
+export const BENCH_DATABASE_URL = process.env.KIM_BENCH_DATABASE_URL ?? process.env.KIM_TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
+
 /** Bump when the generated data changes: a new version gets new schemas and folders, an old one is reused. */
 export const DATA_VERSION = 'd2';
 export const CLIENTS = 10_000;

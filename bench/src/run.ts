@@ -7,7 +7,7 @@ import { issueToken, readPem, ensureDemoKeys, type PersonaName } from '@kim/demo
 import type { ChildConfig, ChildStats } from './child.ts';
 import { postgresProbe, sideProbe, type ConsentProbe } from './consentProbe.ts';
 import { prepareData } from './data.ts';
-import { AUDIT_ROWS, BENCH_DIR, CLIENTS, HOT_CLIENT, SMALL_AUDIT_ROWS, type SideDatabases } from './dataSet.ts';
+import { AUDIT_ROWS, BENCH_DATABASE_URL, BENCH_DIR, CLIENTS, HOT_CLIENT, SMALL_AUDIT_ROWS, type SideDatabases } from './dataSet.ts';
 import { preparePgliteData } from './pgliteData.ts';
 import { headersFor, post, startSide, type Side } from './sides.ts';
 import { CLIENT_VIEW, PARTNER, READ_WORKLOADS, TRAIL, type Workload } from './workloads.ts';
@@ -25,7 +25,6 @@ import { CLIENT_VIEW, PARTNER, READ_WORKLOADS, TRAIL, type Workload } from './wo
  * set per side, and writes results.pglite.json and its own block of RESULTS.md.
  */
 
-const BASE = process.env.KIM_BENCH_DATABASE_URL ?? process.env.KIM_TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
 const DURATION = Number(process.env.KIM_BENCH_DURATION ?? 5);
 const ROUNDS = Number(process.env.KIM_BENCH_ROUNDS ?? 3);
 const CONNECTIONS = Number(process.env.KIM_BENCH_CONNECTIONS ?? 8);
@@ -112,7 +111,7 @@ async function main() {
   const started = new Date();
   say(`KIM Hub benchmark — ${started.toISOString()}, ${cpus().length} cores, node ${process.version}`);
   const fresh = process.argv.includes('--fresh');
-  const data = PGLITE ? await preparePgliteData(BENCH_DIR, fresh, say) : await prepareData(BASE, BENCH_DIR, fresh, say);
+  const data = PGLITE ? await preparePgliteData(BENCH_DIR, fresh, say) : await prepareData(BENCH_DATABASE_URL, BENCH_DIR, fresh, say);
   const keys = await ensureDemoKeys(data.keysDir);
   const idpKey = readPem(keys.idp.privateKeyFile);
   const tokens = new Map<PersonaName, string>();

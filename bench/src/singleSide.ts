@@ -4,7 +4,7 @@ import { issueToken, readPem, ensureDemoKeys, type PersonaName } from '@kim/demo
 import type { ChildConfig } from './child.ts';
 import { postgresProbe } from './consentProbe.ts';
 import { prepareData } from './data.ts';
-import { BENCH_DIR } from './dataSet.ts';
+import { BENCH_DATABASE_URL, BENCH_DIR } from './dataSet.ts';
 import { startSide, type Side } from './sides.ts';
 import { PARTNER } from './workloads.ts';
 
@@ -25,9 +25,8 @@ export interface SingleSide {
  * as `npm run bench` reads it.
  */
 export async function startSingleSide(tool: string): Promise<SingleSide> {
-  const base = process.env.KIM_BENCH_DATABASE_URL ?? process.env.KIM_TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
   const mode = (process.env.KIM_BENCH_SIDE ?? 'hub') as ChildConfig['mode'];
-  const data = await prepareData(base, BENCH_DIR, false, () => undefined);
+  const data = await prepareData(BENCH_DATABASE_URL, BENCH_DIR, false, () => undefined);
   const databases = await data.forSide(mode, false);
   if (!('urls' in databases)) throw new Error(`${tool} runs on PostgreSQL only`);
   const consentDb = await postgresProbe(databases.urls.consent);
