@@ -3,7 +3,8 @@ export { ASSERTION_HEADER, type Caller } from './auth/caller.ts';
 export { generateEd25519Pem, importAssertionPrivateKey, importAssertionPublicKey } from './auth/keys.ts';
 export { ConfigError, optionalString, requiredString, port, positiveInt, url, oneOf, logLevel } from './config/readEnv.ts';
 export { readServiceConfig, pemFromEnv, envPrefix, serviceRole, DEFAULT_PORTS, type ServiceConfig } from './config/serviceConfig.ts';
-export { createConsentLoader, matchDecisions, ConsentUnavailableError, type ConsentLoader } from './consent/createConsentLoader.ts';
+export { createConsentLoader, matchDecisions, type ConsentLoader } from './consent/createConsentLoader.ts';
+export { ConsentUnavailableError } from './consent/askConsent.ts';
 export { fetchSharedClients } from './consent/fetchSharedClients.ts';
 export {
   SHARED_CLIENTS_PATH,

@@ -1,28 +1,14 @@
 import DataLoader from 'dataloader';
 import { SERVICES, isDataCategory, type ServiceName } from '@kim/schema';
-import { ASSERTION_HEADER } from '../auth/caller.ts';
 import type { Logger } from '../logger.ts';
+import { askConsent, type ConsentCallOptions } from './askConsent.ts';
 import { DECISIONS_PATH, questionKey, technicalDenial, type ConsentDecision, type ConsentQuestion } from './decision.ts';
 import { reportTechnicalDenials } from './reportTechnicalDenials.ts';
-import type { PostJson } from './postJson.ts';
 import type { RequestDecisions } from './requestDecisions.ts';
 
 export type ConsentLoader = DataLoader<ConsentQuestion, ConsentDecision, string>;
 
-export class ConsentUnavailableError extends Error {
-  constructor(cause: string) {
-    super(`consent service unavailable: ${cause}`);
-    this.name = 'ConsentUnavailableError';
-  }
-}
-
-export interface ConsentLoaderOptions {
-  readonly consentUrl: string;
-  /** The gateway's assertion this request arrived with; the consent service verifies it again. */
-  readonly assertion: string;
-  readonly timeoutMs: number;
-  /** How the calls are sent (createPostJson, made once per service). */
-  readonly post: PostJson;
+export interface ConsentLoaderOptions extends ConsentCallOptions {
   /** Where a technical denial that could not be recorded is logged (without client data). */
   readonly log?: Pick<Logger, 'error'>;
   /**
@@ -64,13 +50,11 @@ export function createConsentLoader(options: ConsentLoaderOptions): ConsentLoade
       const asked = withPlanned(open, planned, kept);
       let body: unknown;
       try {
-        const response = await options.post(`${options.consentUrl}${DECISIONS_PATH}`, { [ASSERTION_HEADER]: options.assertion }, { questions: asked }, options.timeoutMs);
-        if (!response.ok) throw new ConsentUnavailableError(`HTTP ${response.status}`);
-        body = response.body;
+        body = await askConsent(options, DECISIONS_PATH, { questions: asked });
       } catch (error) {
         // Only what this fetch denies is a denial; a planned question is asked again when needed.
         void report(open);
-        throw error instanceof ConsentUnavailableError ? error : new ConsentUnavailableError((error as Error).name);
+        throw error;
       }
       const decisions = new Map(matchDecisions(asked, body).map((d) => [questionKey(d), d]));
       // A technical denial is never kept: a later fetch asks again rather than inherit a failure.

@@ -1,6 +1,6 @@
 import { ASSERTION_HEADER } from '../auth/caller.ts';
 import { TECHNICAL_DENIALS_PATH, type ConsentQuestion } from './decision.ts';
-import type { PostJson } from './postJson.ts';
+import type { ConsentCallOptions } from './askConsent.ts';
 
 /**
  * Tells the consent service which questions this subgraph denied because the answer it got was
@@ -8,7 +8,7 @@ import type { PostJson } from './postJson.ts';
  * rejects otherwise (the denial stands either way: the caller then only logs).
  */
 export async function reportTechnicalDenials(
-  options: { readonly consentUrl: string; readonly assertion: string; readonly timeoutMs: number; readonly post: PostJson },
+  options: ConsentCallOptions,
   questions: readonly ConsentQuestion[],
 ): Promise<void> {
   if (questions.length === 0) return;

@@ -1,0 +1,35 @@
+import { ASSERTION_HEADER } from '../auth/caller.ts';
+import type { JsonResponse, PostJson } from './postJson.ts';
+
+export class ConsentUnavailableError extends Error {
+  constructor(cause: string) {
+    super(`consent service unavailable: ${cause}`);
+    this.name = 'ConsentUnavailableError';
+  }
+}
+
+/** Where and how a subgraph calls the consent service for one request. */
+export interface ConsentCallOptions {
+  readonly consentUrl: string;
+  /** The gateway's assertion this request arrived with; the consent service verifies it again. */
+  readonly assertion: string;
+  readonly timeoutMs: number;
+  /** How the calls are sent (createPostJson, made once per service). */
+  readonly post: PostJson;
+}
+
+/**
+ * One call to the consent service that must be answered: the answer's body, or
+ * ConsentUnavailableError when it refused (an HTTP status) or never answered usably (network,
+ * timeout, a body that is not JSON) — the caller then fails closed.
+ */
+export async function askConsent(options: ConsentCallOptions, path: string, body: unknown): Promise<unknown> {
+  let response: JsonResponse;
+  try {
+    response = await options.post(`${options.consentUrl}${path}`, { [ASSERTION_HEADER]: options.assertion }, body, options.timeoutMs);
+  } catch (error) {
+    throw new ConsentUnavailableError((error as Error).name);
+  }
+  if (!response.ok) throw new ConsentUnavailableError(`HTTP ${response.status}`);
+  return response.body;
+}
