@@ -93,9 +93,10 @@ export async function decideAndRecordGroup(sql: SqlExecutor, auditKey: AuditSign
       // what a group costs); the LEFT JOIN yields the clock even when no grant
       // matches (then the grant columns are NULL). The lock's volatile call in a FROM subquery is
       // always evaluated, though its (void) output is not selected. appendAudit then reads the
-      // heads in a statement of its own, with a snapshot taken after the lock was granted.
+      // heads in a statement of its own, with a snapshot taken after the lock was granted. The
+      // grants' lists come as JSON (parsed natively), not as arrays (parsed in JavaScript).
       const rows = await tx.query<GrantRow | (Omit<GrantRow, 'id'> & { id: null })>(
-        `SELECT n."now", g."id", g."kimClientId", g."grantee", g."categories"::text[] AS "categories", g."purposes"::text[] AS "purposes", g."legalBasis"
+        `SELECT n."now", g."id", g."kimClientId", g."grantee", array_to_json(g."categories") AS "categories", array_to_json(g."purposes") AS "purposes", g."legalBasis"
         FROM (SELECT now() AS "now" FROM (SELECT pg_advisory_xact_lock($1::bigint)) AS "lock") n
         LEFT JOIN "Grant" g
           ON g."kimClientId" = ANY($2::text[]) AND g."grantee" = ANY($3::text[])
