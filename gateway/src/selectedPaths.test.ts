@@ -37,4 +37,12 @@ describe('isSelectedPath', () => {
     expect(errorsAtSelectedPaths(errors, document, 'Q').map((e) => e.message)).toEqual(['whole request', 'selected']);
     expect(errorsAtSelectedPaths(errors, undefined, 'Q')).toHaveLength(3);
   });
+
+  it('answers each error of a page for its own path, whatever the list index', () => {
+    const errors = [0, 1, 2].flatMap((i) => [
+      { message: `id ${i}`, path: ['clients', 'edges', i, 'node', 'id'] },
+      { message: `unselected ${i}`, path: ['clients', 'edges', i, 'node', 'givenName'] },
+    ]);
+    expect(errorsAtSelectedPaths(errors, document, 'Q').map((e) => e.message)).toEqual(['id 0', 'id 1', 'id 2']);
+  });
 });
