@@ -5,6 +5,7 @@ export { ConfigError, optionalString, requiredString, port, positiveInt, url, on
 export { readServiceConfig, pemFromEnv, envPrefix, serviceRole, DEFAULT_PORTS, type ServiceConfig } from './config/serviceConfig.ts';
 export { createConsentLoader, matchDecisions, type ConsentLoader } from './consent/createConsentLoader.ts';
 export { ConsentUnavailableError } from './consent/askConsent.ts';
+export { createPostJson, type PostJson } from './consent/postJson.ts';
 export { fetchSharedClients } from './consent/fetchSharedClients.ts';
 export {
   SHARED_CLIENTS_PATH,
