@@ -2,7 +2,7 @@ import type { SqlQueryable } from '@kim/subgraph-runtime';
 import { anchorMessage } from './anchor.ts';
 import type { AuditSigningKey } from './auditKey.ts';
 import { GENESIS_HASH, type AuditRecord } from './chainHash.ts';
-import { linkBatch } from './linkBatch.ts';
+import { chainLinks } from './linkBatch.ts';
 
 /** The lock that makes appenders take turns; any constant the rest of the database does not use. */
 export const CHAIN_LOCK = 7428190311;
@@ -53,25 +53,27 @@ export async function appendAudit(
   );
   const global = heads.find((h) => h.kimClientId === null);
   const clients = heads.flatMap((h) => (h.kimClientId === null ? [] : [[h.kimClientId, { kimClientId: h.kimClientId, entries: Number(h.entries), headHash: h.headHash }] as const]));
-  const batch = linkBatch({ headHash: global?.headHash ?? GENESIS_HASH, entries: BigInt(global?.entries ?? 0n), clients: new Map(clients) }, records);
+  const batch = chainLinks({ headHash: global?.headHash ?? GENESIS_HASH, entries: BigInt(global?.entries ?? 0n), clients: new Map(clients) }, records);
   const signature = key.sign(anchorMessage({ entries: batch.entries, headHash: batch.headHash, at, keyId: key.keyId, clients: batch.clients }));
 
-  // INTENTIONAL: the rows as one JSON parameter (json_to_recordset), not a parameter per value:
-  // 9 parameters whatever the batch's size (PostgreSQL binds at most 65,535 in one statement).
-  // Not a column array per field either: the driver escapes every element of an array in
-  // JavaScript, where JSON.stringify is one native pass (allocation profile of w2: pg's array
-  // serialiser was the largest single allocator of the hub). json_to_recordset yields the rows in
-  // the array's order, PostgreSQL numbers them (seq) in that order, and the batch's anchors are
-  // stored at the last of them.
+  // INTENTIONAL: the rows as one JSON parameter, not a parameter per value: 9 parameters whatever
+  // the batch's size (PostgreSQL binds at most 65,535 in one statement). Each row is its canonical
+  // form (already a JSON array of the record's fields, in the columns' order, see canonicalRecord)
+  // with its four hashes appended, so no row is serialised twice; not a column array per field
+  // either, whose elements the driver escapes one by one in JavaScript. The ordinality fixes the
+  // order PostgreSQL numbers them in (seq); the batch's anchors are stored at the last of them.
+  let rows = '';
+  for (const l of batch.links) {
+    rows += `${rows ? ',' : '['}${l.canonical.slice(0, -1)},${JSON.stringify(l.prevHash)},${JSON.stringify(l.hash)},${JSON.stringify(l.clientPrevHash)},${JSON.stringify(l.clientHash)}]`;
+  }
   await tx.query(
     `WITH inserted AS (
       INSERT INTO "AuditEntry" ("at", "requestId", "subject", "agency", "role", "purpose", "service", "kimClientId", "category",
         "allowed", "reason", "basis", "grantId", "prevHash", "hash", "clientPrevHash", "clientHash")
-      SELECT r."at", r."requestId", r."subject", r."agency", r."role", r."purpose", r."service", r."kimClientId", r."category",
-        r."allowed", r."reason", r."basis", r."grantId", r."prevHash", r."hash", r."clientPrevHash", r."clientHash"
-      FROM json_to_recordset($1::json) AS r("at" timestamptz, "requestId" text, "subject" text, "agency" text, "role" text,
-        "purpose" text, "service" text, "kimClientId" text, "category" text, "allowed" boolean, "reason" text, "basis" text,
-        "grantId" text, "prevHash" text, "hash" text, "clientPrevHash" text, "clientHash" text)
+      SELECT (e.v->>0)::timestamptz, e.v->>1, e.v->>2, e.v->>3, e.v->>4, e.v->>5, e.v->>6, e.v->>7, e.v->>8,
+        (e.v->>9)::boolean, e.v->>10, e.v->>11, e.v->>12, e.v->>13, e.v->>14, e.v->>15, e.v->>16
+      FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(v, n)
+      ORDER BY e.n
       RETURNING "seq"
     ), batch AS (
       SELECT max("seq") AS "seq" FROM inserted
@@ -83,7 +85,7 @@ export async function appendAudit(
     SELECT batch."seq", v.id, v.entries, v.hash
     FROM batch, unnest($7::text[], $8::int[], $9::text[]) AS v(id, entries, hash)`,
     [
-      JSON.stringify(batch.rows),
+      `${rows}]`,
       batch.entries.toString(), batch.headHash, at.toISOString(), key.keyId, signature,
       batch.clients.map((c) => c.kimClientId), batch.clients.map((c) => c.entries), batch.clients.map((c) => c.headHash),
     ],

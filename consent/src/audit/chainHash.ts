@@ -20,10 +20,13 @@ export interface AuditRecord {
   readonly grantId: string | null;
 }
 
-/** Every field of a row in a fixed order, as the hashes read it. */
-export function canonicalRecord(r: AuditRecord): string {
+/**
+ * Every field of a row in a fixed order, as the hashes read it: a JSON array. `atIso` is
+ * `r.at.toISOString()`, passed in by callers that have it already.
+ */
+export function canonicalRecord(r: AuditRecord, atIso: string = r.at.toISOString()): string {
   return JSON.stringify([
-    r.at.toISOString(),
+    atIso,
     r.requestId,
     r.subject,
     r.agency,

@@ -88,6 +88,16 @@ describe('decision recorder with group commit', () => {
     expect(await verifyChain(prisma, key)).toMatchObject({ valid: true, entries: rows.length + before });
   });
 
+  it('stores text that JSON must escape exactly as given, and the chain verifies', async () => {
+    const odd = `o'brien "\\x" \u00fcber ✓ \n {1,2}`;
+    const caller = { ...jobcenter(`r-odd "${odd}"`), subject: odd };
+    await recorder.decide(caller, 'welfare', [language('K-1'), identity('K-2')]);
+    const rows = await prisma.auditEntry.findMany({ where: { requestId: caller.requestId }, orderBy: { seq: 'asc' }, select: { subject: true, kimClientId: true, category: true, at: true } });
+    expect(rows.map((r) => [r.subject, r.kimClientId, r.category])).toEqual([[odd, 'K-1', 'EDUCATION_LANGUAGE'], [odd, 'K-2', 'IDENTITY']]);
+    expect(rows[0]!.at.getTime()).toBe(rows[1]!.at.getTime());
+    expect(await verifyChain(prisma, key)).toMatchObject({ valid: true });
+  });
+
   it('sees a revocation committed before the call', async () => {
     await prisma.grant.update({ where: { id: 'G-3' }, data: { revokedAt: new Date(Date.now() - 1000), revokedBy: 'test' } });
     const [d] = await recorder.decide(jobcenter('r2'), 'welfare', [language('K-3')]);
