@@ -3,6 +3,7 @@ import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { ASSERTION_HEADER, signAssertion, type Caller } from '@kim/subgraph-runtime';
 import type { CryptoKey } from 'jose';
 import type { Logger } from '@kim/subgraph-runtime';
+import { withoutStackCapture } from './downstreamErrors.ts';
 import { otherOperations } from './plannedOperations.ts';
 import { unavailableErrors } from './unavailableErrors.ts';
 
@@ -36,7 +37,9 @@ export class AssertingDataSource extends RemoteGraphQLDataSource<GatewayContext>
    */
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     try {
-      return await super.process(options);
+      const response = await super.process(options);
+      if (response.errors) withoutStackCapture(response.errors);
+      return response;
     } catch (error) {
       // The enum of request kinds is not exported; 'incoming operation' is a caller's request.
       if (options.kind !== ('incoming operation' as typeof options.kind) || !('context' in options)) throw error;
