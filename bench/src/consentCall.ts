@@ -15,7 +15,7 @@ import {
   type ConsentQuestion,
 } from '@kim/subgraph-runtime';
 import { prepareData } from './data.ts';
-import { BENCH_DATABASE_URL, BENCH_DIR } from './dataSet.ts';
+import { BENCH_DATABASE_URL, BENCH_DIR, HOT_CLIENT } from './dataSet.ts';
 
 /**
  * `npx tsx bench/src/consentCall.ts`: CPU of this process per consent decision call — the
@@ -48,9 +48,13 @@ const consent = await startService(consentService(consentConfig.auditKey), conse
 const privateKey = await importAssertionPrivateKey(readPem(keys.assertion.privateKeyFile));
 const post = createPostJson();
 const categories = DATA_CATEGORIES.slice(0, CATEGORIES) as DataCategory[];
-const questions: ConsentQuestion[] = Array.from({ length: CLIENTS }, (_, i) => `K-${String(i + 1).padStart(6, '0')}`).flatMap((clientId) =>
+// Clients from the data set's second half: never HOT_CLIENT, whose trail w4 compares between
+// the full and the small audit table and which must keep the rows it was seeded with.
+const questions: ConsentQuestion[] = Array.from({ length: CLIENTS }, (_, i) => `K-${String(5001 + i).padStart(6, '0')}`).flatMap((clientId) =>
   categories.map((category) => ({ clientId, category })),
 );
+
+if (questions.some((q) => q.clientId === HOT_CLIENT)) throw new Error(`consentCall must not audit ${HOT_CLIENT} (w4's client)`);
 
 /** One call as a subgraph makes it: a fresh assertion (the gateway's part), a fresh loader, every question at once. */
 async function call(n: number): Promise<number> {
