@@ -151,10 +151,11 @@ async function main() {
       if (verification && !verification.valid) throw new Error(`${w.id} on ${a.name}: the client's chain does not verify: ${JSON.stringify(verification)}`);
       // The peer must answer the same question, not time an empty answer (a root field of null).
       const checkB = await post(b, tokenB, w);
-      // w4 compares table sizes for the same trail: if anything wrote rows for HOT_CLIENT since
-      // the data set was seeded, the full table's trail is longer and the figure means nothing.
-      const entries = (r: typeof check) => (r.data as { verifyAuditChain?: { entries?: number } } | undefined)?.verifyAuditChain?.entries;
-      if (entries(check) !== entries(checkB)) {
+      // w4 compares table sizes for about the same trail (the generator gives HOT_CLIENT 400 rows
+      // in both tables and some 100 random ones more in the full table): if anything audited it
+      // since seeding, the full table's trail is far longer and the figure means nothing.
+      const entries = (r: typeof check) => (r.data as { verifyAuditChain?: { entries?: number } } | undefined)?.verifyAuditChain?.entries ?? 0;
+      if (entries(check) > 2 * entries(checkB)) {
         throw new Error(`${w.id}: ${String(w.variables?.id)}'s trail has ${entries(check)} entries on ${a.name} and ${entries(checkB)} on ${b.name}; something audited that client since seeding: rebuild with --fresh`);
       }
       const root = (r: typeof check) => Object.values((r.data ?? {}) as Record<string, unknown>)[0];
