@@ -3,10 +3,12 @@ import { Kind, type GraphQLSchema } from 'graphql';
 import { allow, and, deny, rule, shield } from 'graphql-shield';
 import type { IMiddlewareGenerator } from 'graphql-middleware';
 import { consentRequired, consentUnavailable, hubError } from '../errors.ts';
+import type { ConsentLoader } from '../consent/createConsentLoader.ts';
 import type { ConsentDecision, ConsentQuestion } from '../consent/decision.ts';
 import type { ServiceContext } from '../server/serviceContext.ts';
 import { categoryQuestions } from './categoryQuestions.ts';
 import { taggedFields, type FieldTag } from './fieldTags.ts';
+import type { CategoryOutcome } from './ruleOutcomes.ts';
 
 /** Any graphql-shield rule, logic rules included (the package does not export the name). */
 export type ShieldRule = Parameters<typeof and>[number];
@@ -66,19 +68,26 @@ function memo(name: string, make: (name: string) => ShieldRule): ShieldRule {
 }
 
 function makeCategoryRule(name: string, questions: readonly Omit<ConsentQuestion, 'clientId'>[]): ShieldRule {
-  // INTENTIONAL: no_cache. The decision depends on the parent (which client); the per-request
-  // DataLoader underneath already answers repeated questions without another call.
+  // INTENTIONAL: no_cache. The decision depends on the parent (which client); the request's
+  // RuleOutcomes keeps it per parent object, and its DataLoader answers each question once.
   return rule(name, { cache: 'no_cache' })(async (parent, _args, ctx: ServiceContext, info) => {
     const clientId = clientIdOf(info.parentType.name, parent);
     if (clientId === undefined) return hubError('INTERNAL_SERVER_ERROR', 'Unguardable field.');
-    const results = await ctx.consent.loadMany(questions.map((q) => ({ ...q, clientId })));
-    if (results.some((r) => r instanceof Error)) return consentUnavailable(info);
-    const decisions = results as ConsentDecision[];
-    // A technical denial is a failure to decide, not "no consent": the caller may retry.
-    if (decisions.some((d) => !d.allowed && d.reason === 'TECHNICAL')) return consentUnavailable(info);
-    const denied = decisions.find((d) => !d.allowed);
-    return denied ? consentRequired(denied.category, info) : true;
+    const outcome = await ctx.ruleOutcomes.of(parent, name, () => decideCategory(ctx.consent, questions, clientId));
+    if (outcome.kind === 'allowed') return true;
+    return outcome.kind === 'denied' ? consentRequired(outcome.category, info) : consentUnavailable(info);
   });
+}
+
+/** Every question of a rule about one client: allowed only if each is. */
+async function decideCategory(consent: ConsentLoader, questions: readonly Omit<ConsentQuestion, 'clientId'>[], clientId: string): Promise<CategoryOutcome> {
+  const results = await consent.loadMany(questions.map((q) => ({ ...q, clientId })));
+  if (results.some((r) => r instanceof Error)) return { kind: 'unavailable' };
+  const decisions = results as ConsentDecision[];
+  // A technical denial is a failure to decide, not "no consent": the caller may retry.
+  if (decisions.some((d) => !d.allowed && d.reason === 'TECHNICAL')) return { kind: 'unavailable' };
+  const denied = decisions.find((d) => !d.allowed);
+  return denied ? { kind: 'denied', category: denied.category } : { kind: 'allowed' };
 }
 
 /** A field for the listed roles only (not client data: figures, audit records). */

@@ -17,6 +17,7 @@ import { createRequestDecisionStore } from '../consent/requestDecisions.ts';
 import { requestError } from '../errors.ts';
 import { buildPermissions, type RuleMap } from '../guard/buildPermissions.ts';
 import { createPlannedQuestions } from '../guard/plannedQuestions.ts';
+import { RuleOutcomes } from '../guard/ruleOutcomes.ts';
 import type { Logger } from '../logger.ts';
 import type { ServiceContext } from './serviceContext.ts';
 
@@ -105,6 +106,7 @@ export async function createServiceApp<Extra extends object>(options: ServiceApp
             // Kept only when this request comes back here: its plan names other operations of ours.
             ...(caller.plannedOperations.length > 0 ? { requestDecisions: requestDecisions.forRequest(caller), planned } : {}),
           }),
+          ruleOutcomes: new RuleOutcomes(),
           sharedClientIds: () => fetchSharedClients(consentOptions),
           log: requestLog,
         };

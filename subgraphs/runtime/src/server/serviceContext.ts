@@ -1,11 +1,14 @@
 import type { Caller } from '../auth/caller.ts';
 import type { ConsentLoader } from '../consent/createConsentLoader.ts';
+import type { RuleOutcomes } from '../guard/ruleOutcomes.ts';
 import type { Logger } from '../logger.ts';
 
 /** What every resolver of every service gets: built anew for each request, never shared. */
 export interface ServiceContext {
   readonly caller: Caller;
   readonly consent: ConsentLoader;
+  /** The category rules' outcomes per parent object, for this request only. */
+  readonly ruleOutcomes: RuleOutcomes;
   /** The clients with an active grant to the caller's agency for its purpose (asked on demand). */
   readonly sharedClientIds: () => Promise<readonly string[]>;
   readonly log: Logger;

@@ -10,6 +10,7 @@ import type { ServiceConfig } from '../config/serviceConfig.ts';
 import { questionKey, type ConsentDecision, type ConsentQuestion } from '../consent/decision.ts';
 import { applyMigrations, readMigrations } from '../db/migrations.ts';
 import { openDatabase } from '../db/openDatabase.ts';
+import { RuleOutcomes } from '../guard/ruleOutcomes.ts';
 import { createLogger } from '../logger.ts';
 import type { ServiceContext } from './serviceContext.ts';
 import type { PrismaLike, RunningService, ServiceDefinition } from './startService.ts';
@@ -52,6 +53,7 @@ export async function startBareService<Prisma extends PrismaLike, Extra extends 
         const base: ServiceContext = {
           caller,
           consent: allowEverything(),
+          ruleOutcomes: new RuleOutcomes(),
           sharedClientIds: async () => options.sharedClientIds(caller),
           log,
         };
