@@ -1,5 +1,5 @@
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
-import type { SqlExecutor, SqlQueryable } from '@kim/subgraph-runtime';
+import type { SqlExecutor, SqlQueryable, TransactionOptions } from '@kim/subgraph-runtime';
 
 /**
  * Wraps a Prisma driver adapter factory so that every SQL statement Prisma sends (queries,
@@ -36,7 +36,7 @@ function wrap<T extends object>(target: T, count: (sql: string) => void): T {
 
 /**
  * Counts the statements a service sends through its driver (`db.sql`, past Prisma): every query,
- * and inside a transaction BEGIN (with its limits, one round trip), each statement and COMMIT or
+ * and inside a transaction BEGIN (with its limits and opening statement, one round trip), each statement and COMMIT or
  * ROLLBACK. In place, because the service took the executor when it started.
  */
 export function countingExecutor(sql: SqlExecutor, count: (sql: string) => void): void {
@@ -50,7 +50,7 @@ export function countingExecutor(sql: SqlExecutor, count: (sql: string) => void)
   });
   Object.assign(sql, {
     query: counting({ query }).query,
-    transaction: async <T>(work: (tx: SqlQueryable) => Promise<T>, options: { readonly timeoutMs: number }) => {
+    transaction: async <T>(work: (tx: SqlQueryable) => Promise<T>, options: TransactionOptions) => {
       count('BEGIN');
       let ended = false;
       try {

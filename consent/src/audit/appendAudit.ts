@@ -1,59 +1,67 @@
 import type { SqlQueryable } from '@kim/subgraph-runtime';
-import { anchorMessage } from './anchor.ts';
+import { anchorMessage, type ClientHead } from './anchor.ts';
 import type { AuditSigningKey } from './auditKey.ts';
 import { GENESIS_HASH, type AuditRecord } from './chainHash.ts';
-import { chainLinks } from './linkBatch.ts';
+import { chainLinks, type ChainHeads } from './linkBatch.ts';
 
 /** The lock that makes appenders take turns; any constant the rest of the database does not use. */
 export const CHAIN_LOCK = 7428190311;
 
-export interface AppendOptions {
-  /**
-   * The transaction already holds the chain lock, taken by an earlier statement of it (never by
-   * the same statement as anything that reads the heads: a statement's snapshot predates its own
-   * wait for the lock). Saves a round trip; the lock is re-entrant, so taking it again is harmless.
-   */
-  readonly chainLocked?: boolean;
-}
+/**
+ * The statement that opens a transaction which appends (`SqlExecutor.transaction`'s `opening`,
+ * sent with `BEGIN`): appenders take turns at this transaction-scoped lock from reading the heads
+ * to the commit, so no chain ever forks. Every writer waits for it, so the time it is held bounds
+ * the hub's decisions per second.
+ */
+export const TAKE_CHAIN_LOCK = `SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`;
+
+/** A row of `chainHeadRows`: the global head (`headOf` null) or a client's (a type, not an interface: a row is a plain record). */
+export type ChainHeadRow = {
+  readonly headOf: string | null;
+  /** As the driver gives a bigint: text, number or BigInt. */
+  readonly entries: string | number | bigint;
+  readonly headHash: string;
+};
 
 /**
- * Appends records to the chain inside the caller's transaction: each entry linked into the
- * global chain and into its client's own chain, then one anchor for the batch (where the chain
- * and each touched client's chain now stand), signed with the audit key.
- *
- * A transaction-scoped advisory lock makes appenders take turns from reading the heads to the
- * commit, so no chain ever forks; every writer waits for it, so the time it is held bounds the
- * hub's decisions per second. Hence three statements under it: take the lock (or have the caller
- * take it, see `chainLocked`); read the global head and the batch's client heads (one query, a
- * fresh snapshot after the lock); write entries, anchor and client anchors (one statement).
+ * SQL for where the chain and each client's chain stand, for the clients in the `text[]`
+ * parameter `clientIds` (e.g. `$1`): rows of `ChainHeadRow`, none for a chain not yet started. It
+ * must run in a statement after the one that took the chain lock: a statement's snapshot
+ * predates its own wait for the lock, so heads read in that statement could be stale.
  */
-export async function appendAudit(
-  tx: SqlQueryable,
-  key: AuditSigningKey,
-  at: Date,
-  records: readonly AuditRecord[],
-  options: AppendOptions = {},
-): Promise<void> {
-  if (records.length === 0) return;
-  const clientIds = [...new Set(records.map((r) => r.kimClientId))];
-  if (!options.chainLocked) await tx.query('SELECT pg_advisory_xact_lock($1::bigint)', [CHAIN_LOCK]);
+export function chainHeadRows(clientIds: string): string {
   // INTENTIONAL: one indexed LIMIT 1 per head; DISTINCT ON would read every anchor of each client.
-  // `entries` arrives as the driver gives a bigint (text, number or BigInt), hence the conversions.
-  const heads = await tx.query<{ kimClientId: string | null; entries: string | number | bigint; headHash: string }>(
-    `SELECT NULL::text AS "kimClientId", g."entries", g."headHash"
+  return `SELECT NULL::text AS "headOf", g."entries"::bigint AS "entries", g."headHash"
     FROM (SELECT "entries", "headHash" FROM "AuditAnchor" ORDER BY "seq" DESC LIMIT 1) g
     UNION ALL
     SELECT c.id, h."entries"::bigint, h."headHash"
-    FROM unnest($1::text[]) AS c(id)
+    FROM unnest(${clientIds}::text[]) AS c(id)
     CROSS JOIN LATERAL (
       SELECT a."entries", a."headHash" FROM "AuditClientAnchor" a
       WHERE a."kimClientId" = c.id ORDER BY a."seq" DESC LIMIT 1
-    ) h`,
-    [clientIds],
-  );
-  const global = heads.find((h) => h.kimClientId === null);
-  const clients = heads.flatMap((h) => (h.kimClientId === null ? [] : [[h.kimClientId, { kimClientId: h.kimClientId, entries: Number(h.entries), headHash: h.headHash }] as const]));
-  const batch = chainLinks({ headHash: global?.headHash ?? GENESIS_HASH, entries: BigInt(global?.entries ?? 0n), clients: new Map(clients) }, records);
+    ) h`;
+}
+
+/** The heads the rows of `chainHeadRows` give; a chain without rows starts at genesis. */
+export function chainHeads(rows: readonly ChainHeadRow[]): ChainHeads {
+  let global: ChainHeadRow | undefined;
+  const clients = new Map<string, ClientHead>();
+  for (const row of rows) {
+    if (row.headOf === null) global = row;
+    else clients.set(row.headOf, { kimClientId: row.headOf, entries: Number(row.entries), headHash: row.headHash });
+  }
+  return { headHash: global?.headHash ?? GENESIS_HASH, entries: BigInt(global?.entries ?? 0n), clients };
+}
+
+/**
+ * Appends records to the chain inside the caller's transaction, which holds the chain lock
+ * (TAKE_CHAIN_LOCK) and read `heads` (chainHeadRows) after taking it: each entry linked into the
+ * global chain and into its client's own chain, then one anchor for the batch (where the chain
+ * and each touched client's chain now stand), signed with the audit key — one statement.
+ */
+export async function appendAudit(tx: SqlQueryable, key: AuditSigningKey, at: Date, records: readonly AuditRecord[], heads: ChainHeads): Promise<void> {
+  if (records.length === 0) return;
+  const batch = chainLinks(heads, records);
   const signature = key.sign(anchorMessage({ entries: batch.entries, headHash: batch.headHash, at, keyId: key.keyId, clients: batch.clients }));
 
   // INTENTIONAL: the rows as one JSON parameter, not a parameter per value: 9 parameters whatever

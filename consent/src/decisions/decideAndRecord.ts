@@ -1,6 +1,6 @@
 import type { ServiceName } from '@kim/schema';
 import { questionKey, technicalDenial, type Caller, type ConsentDecision, type ConsentQuestion, type SqlExecutor } from '@kim/subgraph-runtime';
-import { CHAIN_LOCK, appendAudit } from '../audit/appendAudit.ts';
+import { TAKE_CHAIN_LOCK, appendAudit, chainHeadRows, chainHeads, type ChainHeadRow } from '../audit/appendAudit.ts';
 import type { AuditSigningKey } from '../audit/auditKey.ts';
 import type { AuditRecord } from '../audit/chainHash.ts';
 import { decisionRecord } from '../audit/decisionRecord.ts';
@@ -76,58 +76,72 @@ const distinct = (questions: readonly ConsentQuestion[]) => [...new Map(question
 
 const grantKey = (grantee: string, clientId: string) => `${grantee}\u0000${clientId}`;
 
-/** A grant as the statement returns it, with the clock (a mapped type: a row is a plain record). */
-type GrantRow = { readonly [K in keyof ActiveGrant]: ActiveGrant[K] } & { readonly now: Date };
+/** A row of the group's one read: a grant valid now (or none: `id` null), or a chain head. */
+type GroupRow =
+  | ({ readonly [K in keyof ActiveGrant]: ActiveGrant[K] } & { readonly isHead: false; readonly now: Date })
+  | ({ readonly [K in keyof ActiveGrant]: null } & { readonly isHead: false; readonly now: Date })
+  | (ChainHeadRow & { readonly isHead: true });
 
 /**
- * Decides and records the jobs of one group in one transaction: one statement reads the
- * database's clock and every grant valid then of the group's clients to the group's agencies,
- * then appendAudit writes all decisions, in the jobs' order, under one anchor.
+ * Decides and records the jobs of one group in one transaction of four round trips: `BEGIN`
+ * with the chain lock (TAKE_CHAIN_LOCK, the transaction's opening statement); one statement that
+ * reads the database's clock, every grant valid then of the group's clients to the group's
+ * agencies, and the chain's heads for those clients (a statement after the lock's, so current);
+ * appendAudit's one statement with all decisions, in the jobs' order, under one anchor; `COMMIT`.
  */
 export async function decideAndRecordGroup(sql: SqlExecutor, auditKey: AuditSigningKey, jobs: readonly DecisionJob[]): Promise<ConsentDecision[][]> {
   const clientIds = [...new Set(jobs.flatMap((j) => j.questions.map((q) => q.clientId)))];
   const agencies = [...new Set(jobs.map((j) => j.caller.agency))];
   return sql.transaction(
     async (tx) => {
-      // INTENTIONAL: the chain lock, the clock and the grants in one round trip (round trips are
-      // what a group costs); the LEFT JOIN yields the clock even when no grant
-      // matches (then the grant columns are NULL). The lock's volatile call in a FROM subquery is
-      // always evaluated, though its (void) output is not selected. appendAudit then reads the
-      // heads in a statement of its own, with a snapshot taken after the lock was granted. The
-      // grants' lists come as JSON (parsed natively), not as arrays (parsed in JavaScript).
-      const rows = await tx.query<GrantRow | (Omit<GrantRow, 'id'> & { id: null })>(
-        `SELECT n."now", g."id", g."kimClientId", g."grantee", array_to_json(g."categories") AS "categories", array_to_json(g."purposes") AS "purposes", g."legalBasis"
-        FROM (SELECT now() AS "now" FROM (SELECT pg_advisory_xact_lock($1::bigint)) AS "lock") n
+      // INTENTIONAL: grants and heads in one round trip (round trips are what a group costs). The
+      // LEFT JOIN yields the clock even when no grant matches (then the grant columns are NULL).
+      // The grants' lists come as JSON (parsed natively), not as arrays (parsed in JavaScript).
+      const rows = await tx.query<GroupRow>(
+        `SELECT false AS "isHead", n."now", g."id", g."kimClientId", g."grantee", array_to_json(g."categories") AS "categories",
+          array_to_json(g."purposes") AS "purposes", g."legalBasis", NULL::text AS "headOf", NULL::bigint AS "entries", NULL::text AS "headHash"
+        FROM (SELECT now() AS "now") n
         LEFT JOIN "Grant" g
-          ON g."kimClientId" = ANY($2::text[]) AND g."grantee" = ANY($3::text[])
-          AND g."revokedAt" IS NULL AND g."validFrom" <= n."now" AND (g."validUntil" IS NULL OR g."validUntil" > n."now")`,
-        [CHAIN_LOCK, clientIds, agencies],
+          ON g."kimClientId" = ANY($1::text[]) AND g."grantee" = ANY($2::text[])
+          AND g."revokedAt" IS NULL AND g."validFrom" <= n."now" AND (g."validUntil" IS NULL OR g."validUntil" > n."now")
+        UNION ALL
+        SELECT true, NULL, NULL, NULL, NULL, NULL, NULL, NULL, h."headOf", h."entries", h."headHash"
+        FROM (${chainHeadRows('$1')}) h`,
+        [clientIds, agencies],
       );
-      const now = rows[0]!.now;
+      let now: Date | undefined;
+      const heads: ChainHeadRow[] = [];
       // By agency and client: each question looks only at its own client's grants (a group holds
       // up to MAX_GROUP_DECISIONS questions about many clients; scanning all grants for each was
       // quadratic in the group's size).
       const grantsOf = new Map<string, ActiveGrant[]>();
       for (const r of rows) {
+        if (r.isHead) {
+          heads.push(r);
+          continue;
+        }
+        now = r.now;
         if (r.id === null) continue;
-        const { now: _, ...grant } = r;
+        const { now: _, isHead: __, ...grant } = r;
         const key = grantKey(r.grantee, r.kimClientId);
         const list = grantsOf.get(key);
         if (list) list.push(grant);
         else grantsOf.set(key, [grant]);
       }
+      if (!now) throw new Error('the group read returned no clock');
+      const at = now;
       const records: AuditRecord[] = [];
       const answers = jobs.map(({ caller, service, questions, technical }) => {
         // A question about a derived field's input is decided as if read from the input's source.
         const decisions = technical
           ? questions.map(technicalDenial)
           : questions.map((q) => decide({ agency: caller.agency, purpose: caller.purpose, service: q.source ?? service }, q, grantsOf.get(grantKey(caller.agency, q.clientId)) ?? []));
-        for (const d of decisions) records.push(decisionRecord(caller, service, now, d));
+        for (const d of decisions) records.push(decisionRecord(caller, service, at, d));
         return decisions;
       });
-      await appendAudit(tx, auditKey, now, records, { chainLocked: true });
+      await appendAudit(tx, auditKey, at, records, chainHeads(heads));
       return answers;
     },
-    { timeoutMs: GROUP_TIMEOUT_MS },
+    { timeoutMs: GROUP_TIMEOUT_MS, opening: TAKE_CHAIN_LOCK },
   );
 }

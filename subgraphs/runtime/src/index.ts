@@ -23,7 +23,7 @@ export {
 } from './consent/decision.ts';
 export { applyMigrations, pendingMigrations, readMigrations, type Migration } from './db/migrations.ts';
 export { openDatabase, databaseLocation, type Database, type DatabaseLocation } from './db/openDatabase.ts';
-export type { SqlExecutor, SqlQueryable } from './db/sqlExecutor.ts';
+export type { SqlExecutor, SqlQueryable, TransactionOptions } from './db/sqlExecutor.ts';
 export { ERROR_CODES, hubError, requestError, consentRequired, consentUnavailable, type ErrorCode } from './errors.ts';
 export { buildPermissions, resolveRules, categoryRule, roleRule, type RuleMap, type ShieldRule } from './guard/buildPermissions.ts';
 export { fieldTag, taggedFields, type FieldTag } from './guard/fieldTags.ts';

@@ -4,7 +4,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
-import type { SqlExecutor, SqlQueryable } from './sqlExecutor.ts';
+import type { SqlExecutor, SqlQueryable, TransactionOptions } from './sqlExecutor.ts';
 
 /** Where a service keeps its data: a PostgreSQL URL, or a PGlite folder (`memory://` for none). */
 export type DatabaseLocation = { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
@@ -145,7 +145,11 @@ function pgliteDatabase(client: PgliteClient, pglite: PGlite = client as PGlite)
       query: rowsOf(client),
       // INTENTIONAL: no timeout. PGlite is one session in this process: its transactions run one
       // at a time, so no other session can hold a lock this one waits for.
-      transaction: (work) => client.transaction((tx) => work({ query: rowsOf(tx) })),
+      transaction: (work, { opening }) =>
+        client.transaction(async (tx) => {
+          if (opening) await tx.exec(opening);
+          return work({ query: rowsOf(tx) });
+        }),
     },
     ping: async () => {
       if (closed) return false;
@@ -192,7 +196,7 @@ async function openPostgres(rawUrl: string, createSchema: boolean, role?: string
         }
       },
       query: rowsOf(pool),
-      transaction: (work, { timeoutMs }) => pgTransaction(pool, work, timeoutMs),
+      transaction: (work, options) => pgTransaction(pool, work, options),
     },
     ping: async () => {
       try {
@@ -210,16 +214,18 @@ async function openPostgres(rawUrl: string, createSchema: boolean, role?: string
 }
 
 /**
- * A transaction on one pooled connection. The limits come with `BEGIN`, in the same round trip:
- * no statement may run (or wait for a lock) longer than `timeoutMs`, nor may the transaction sit
- * idle that long, e.g. if this process stalls while holding a lock; PostgreSQL ends either.
+ * A transaction on one pooled connection. The limits come with `BEGIN`, in the same round trip
+ * (and the opening statement after them): no statement may run (or wait for a lock) longer than
+ * `timeoutMs`, nor may the transaction sit idle that long, e.g. if this process stalls while
+ * holding a lock; PostgreSQL ends either. (Since PostgreSQL 13 the statement timeout applies to
+ * each statement of a multi-statement message separately, the opening one included.)
  */
-async function pgTransaction<T>(pool: pg.Pool, work: (tx: SqlQueryable) => Promise<T>, timeoutMs: number): Promise<T> {
+async function pgTransaction<T>(pool: pg.Pool, work: (tx: SqlQueryable) => Promise<T>, { timeoutMs, opening }: TransactionOptions): Promise<T> {
   const ms = Math.max(1, Math.floor(timeoutMs));
   const client = await pool.connect();
   let broken: Error | undefined;
   try {
-    await client.query(`BEGIN; SET LOCAL statement_timeout = ${ms}; SET LOCAL idle_in_transaction_session_timeout = ${ms}`);
+    await client.query(`BEGIN; SET LOCAL statement_timeout = ${ms}; SET LOCAL idle_in_transaction_session_timeout = ${ms}${opening ? `; ${opening}` : ''}`);
     const result = await work({ query: rowsOf(client) });
     await client.query('COMMIT');
     return result;

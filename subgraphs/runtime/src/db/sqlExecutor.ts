@@ -16,5 +16,15 @@ export interface SqlExecutor extends SqlQueryable {
    * when it throws or outlasts `timeoutMs` (then the connection is dropped, which ends whatever
    * statement was waiting, a lock included).
    */
-  transaction<T>(work: (tx: SqlQueryable) => Promise<T>, options: { readonly timeoutMs: number }): Promise<T>;
+  transaction<T>(work: (tx: SqlQueryable) => Promise<T>, options: TransactionOptions): Promise<T>;
+}
+
+export interface TransactionOptions {
+  readonly timeoutMs: number;
+  /**
+   * A statement without parameters that opens the transaction, sent with `BEGIN` in one round
+   * trip on PostgreSQL (e.g. taking a lock, so that every statement of the work, each with a
+   * snapshot of its own, runs after it was granted). Its rows are not returned.
+   */
+  readonly opening?: string;
 }

@@ -40,6 +40,50 @@ describe(`sql.transaction on ${PG ? 'PostgreSQL' : 'PGlite'}`, () => {
     expect(await ids()).toEqual(['a', 'b', 'd']);
   });
 
+  it('runs the opening statement first, inside the transaction: committed or rolled back with the work', async () => {
+    const seen = await db.sql.transaction(async (tx) => (await tx.query<{ id: string }>(`SELECT "id" FROM "Item" WHERE "id" = 'o1'`)).map((r) => r.id), {
+      timeoutMs: 5000,
+      opening: `INSERT INTO "Item" VALUES ('o1', 1)`,
+    });
+    expect(seen).toEqual(['o1']);
+    await expect(
+      db.sql.transaction(async () => {
+        throw new Error('work failed');
+      }, { timeoutMs: 5000, opening: `INSERT INTO "Item" VALUES ('o2', 2)` }),
+    ).rejects.toThrow('work failed');
+    expect(await ids()).toEqual(['a', 'b', 'd', 'o1']);
+    await db.sql.exec(`DELETE FROM "Item" WHERE "id" = 'o1'`);
+  });
+
+  // PostgreSQL only: PGlite is one session, so nothing else can hold a lock this one waits for.
+  if (PG) it('ends an opening statement that waits for a lock longer than the timeout', async () => {
+    const other = await openDatabase({ kind: 'postgres', url: `${PG}${PG.includes('?') ? '&' : '?'}schema=${schema}` });
+    try {
+      let release!: () => void;
+      const held = new Promise<void>((r) => (release = r));
+      let locked!: () => void;
+      const isLocked = new Promise<void>((r) => (locked = r));
+      const holder = other.sql.transaction(async () => {
+        locked();
+        await held;
+      }, { timeoutMs: 10_000, opening: 'SELECT pg_advisory_xact_lock(4343)' });
+      await isLocked;
+      const started = Date.now();
+      let ran = false;
+      await expect(
+        db.sql.transaction(async () => {
+          ran = true;
+        }, { timeoutMs: 300, opening: 'SELECT pg_advisory_xact_lock(4343)' }),
+      ).rejects.toThrow(/statement timeout/);
+      expect(ran).toBe(false);
+      expect(Date.now() - started).toBeLessThan(5000);
+      release();
+      await holder;
+    } finally {
+      await other.close();
+    }
+  });
+
   // PostgreSQL only: PGlite is one session, so nothing else can hold a lock this one waits for.
   if (PG) it('ends a statement that waits for a lock longer than the timeout, and rolls back', async () => {
     const other = await openDatabase({ kind: 'postgres', url: `${PG}${PG.includes('?') ? '&' : '?'}schema=${schema}` });
