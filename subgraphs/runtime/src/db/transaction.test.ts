@@ -57,17 +57,7 @@ describe(`sql.transaction on ${PG ? 'PostgreSQL' : 'PGlite'}`, () => {
 
   // PostgreSQL only: PGlite is one session, so nothing else can hold a lock this one waits for.
   if (PG) it('ends an opening statement that waits for a lock longer than the timeout', async () => {
-    const other = await openDatabase({ kind: 'postgres', url: `${PG}${PG.includes('?') ? '&' : '?'}schema=${schema}` });
-    try {
-      let release!: () => void;
-      const held = new Promise<void>((r) => (release = r));
-      let locked!: () => void;
-      const isLocked = new Promise<void>((r) => (locked = r));
-      const holder = other.sql.transaction(async () => {
-        locked();
-        await held;
-      }, { timeoutMs: 10_000, opening: 'SELECT pg_advisory_xact_lock(4343)' });
-      await isLocked;
+    await whileAnotherSessionHolds(4343, async () => {
       const started = Date.now();
       let ran = false;
       await expect(
@@ -77,27 +67,11 @@ describe(`sql.transaction on ${PG ? 'PostgreSQL' : 'PGlite'}`, () => {
       ).rejects.toThrow(/statement timeout/);
       expect(ran).toBe(false);
       expect(Date.now() - started).toBeLessThan(5000);
-      release();
-      await holder;
-    } finally {
-      await other.close();
-    }
+    });
   });
 
-  // PostgreSQL only: PGlite is one session, so nothing else can hold a lock this one waits for.
   if (PG) it('ends a statement that waits for a lock longer than the timeout, and rolls back', async () => {
-    const other = await openDatabase({ kind: 'postgres', url: `${PG}${PG.includes('?') ? '&' : '?'}schema=${schema}` });
-    try {
-      let release!: () => void;
-      const held = new Promise<void>((r) => (release = r));
-      let locked!: () => void;
-      const isLocked = new Promise<void>((r) => (locked = r));
-      const holder = other.sql.transaction(async (tx) => {
-        await tx.query('SELECT pg_advisory_xact_lock(4242)');
-        locked();
-        await held;
-      }, { timeoutMs: 10_000 });
-      await isLocked;
+    await whileAnotherSessionHolds(4242, async () => {
       const started = Date.now();
       await expect(
         db.sql.transaction(async (tx) => {
@@ -106,11 +80,32 @@ describe(`sql.transaction on ${PG ? 'PostgreSQL' : 'PGlite'}`, () => {
         }, { timeoutMs: 300 }),
       ).rejects.toThrow(/statement timeout/);
       expect(Date.now() - started).toBeLessThan(5000);
-      release();
-      await holder;
-      expect(await ids()).toEqual(['a', 'b', 'd']);
-    } finally {
-      await other.close();
-    }
+    });
+    expect(await ids()).toEqual(['a', 'b', 'd']);
   });
 });
+
+/** Runs `check` while a second PostgreSQL session holds the advisory lock `key` in a transaction. */
+async function whileAnotherSessionHolds(key: number, check: () => Promise<void>): Promise<void> {
+  const other = await openDatabase({ kind: 'postgres', url: `${PG}${PG!.includes('?') ? '&' : '?'}schema=${schema}` });
+  try {
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((r) => (locked = r));
+    const holder = other.sql.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1::bigint)', [key]);
+      locked();
+      await held;
+    }, { timeoutMs: 10_000 });
+    await isLocked;
+    try {
+      await check();
+    } finally {
+      release();
+      await holder;
+    }
+  } finally {
+    await other.close();
+  }
+}
