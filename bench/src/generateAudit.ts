@@ -1,10 +1,9 @@
 import { createHash, createPrivateKey, createPublicKey, sign } from 'node:crypto';
-import { chainHash, GENESIS_HASH } from '@kim/consent';
+import { anchorMessage, chainLinks, GENESIS_HASH, type AuditRecord, type ClientHead } from '@kim/consent';
 import type { DataCategory, ServiceName } from '@kim/schema';
 import type { Database } from '@kim/subgraph-runtime';
 import { CLIENTS, DATA_VERSION, HOT_CLIENT } from './dataSet.ts';
 
-const GENESIS = GENESIS_HASH;
 /** Batches at the start of every audit table that include HOT_CLIENT (see HOT_CLIENT). */
 const HOT_BATCHES = 40;
 
@@ -60,8 +59,8 @@ const ROWS_PER_INSERT = 20_000;
 
 /**
  * Writes `count` audit rows after the chain's current head (the seed writes none, so from
- * genesis), linked into the global chain and each client's chain with chainHash's exact
- * canonical form, one signed AuditAnchor and one AuditClientAnchor per client for every batch of
+ * genesis), linked into the global chain and each client's chain by the consent service's own
+ * chainLinks, one AuditAnchor (signed over anchorMessage) and one AuditClientAnchor per client for every batch of
  * ROWS_PER_BATCH rows — what appendAudit would have written for that many requests, so
  * verifyAuditChain, per-client verification and the DPO trail work on it.
  */
@@ -71,9 +70,9 @@ export async function generateAudit(sql: AuditSql, schema: string, count: number
   const existing = await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "AuditEntry"`);
   if (existing[0]!.n !== 0) throw new Error(`${schema}."AuditEntry" is not empty`);
   const rand = random(42);
-  let head = GENESIS;
+  let head = GENESIS_HASH;
   let entries = 0n;
-  const clientHeads = new Map<string, { entries: number; headHash: string }>();
+  const clientHeads = new Map<string, ClientHead>();
   // Seq is a BIGSERIAL starting at 1 in a fresh table: rows are numbered in insertion order.
   let seq = 0n;
   const start = Date.parse('2024-01-01T00:00:00.000Z');
@@ -101,35 +100,30 @@ export async function generateAudit(sql: AuditSql, schema: string, count: number
     const at = new Date(start + batch * 60_000);
     const caller = CALLERS[batch % CALLERS.length]!;
     const batchClients = Array.from({ length: CLIENTS_PER_BATCH }, (_, i) => (i === 0 && batch < HOT_BATCHES ? HOT_CLIENT : `K-${String(1 + Math.floor(rand() * CLIENTS)).padStart(6, '0')}`));
-    const touched = new Map<string, { entries: number; headHash: string }>();
     const n = Math.min(ROWS_PER_BATCH, count - Number(seq));
-    for (let i = 0; i < n; i++) {
-      const kimClientId = batchClients[i % CLIENTS_PER_BATCH]!;
+    const records = Array.from({ length: n }, (_, i): AuditRecord => {
       const [service, category] = FIELDS[Math.floor(i / CLIENTS_PER_BATCH) % FIELDS.length]!;
       const allowed = rand() < 0.7;
-      const record = {
+      return {
         at, requestId: `bench-${DATA_VERSION}-${batch}`, subject: caller.subject, agency: caller.agency, role: caller.role, purpose: caller.purpose,
-        service, kimClientId, category, allowed, reason: allowed ? 'GRANT' : 'NO_BASIS', basis: allowed ? 'CONSENT' : null, grantId: null,
+        service, kimClientId: batchClients[i % CLIENTS_PER_BATCH]!, category, allowed, reason: allowed ? 'GRANT' : 'NO_BASIS', basis: allowed ? 'CONSENT' : null, grantId: null,
       };
-      const clientHead = touched.get(kimClientId) ?? clientHeads.get(kimClientId) ?? { entries: 0, headHash: GENESIS };
-      const hash = chainHash(head, record);
-      const clientHash = chainHash(clientHead.headHash, record);
-      const values = [at, record.requestId, record.subject, record.agency, record.role, record.purpose, service, kimClientId, category,
-        allowed, record.reason, record.basis, null, head, hash, clientHead.headHash, clientHash];
-      values.forEach((v, j) => cols[j]!.push(v));
-      head = hash;
-      entries += 1n;
-      seq += 1n;
-      touched.set(kimClientId, { entries: clientHead.entries + 1, headHash: clientHash });
-    }
-    const heads = [...touched].map(([kimClientId, h]) => ({ kimClientId, entries: h.entries, headHash: h.headHash }));
-    // anchorMessage's exact form (consent/src/audit/anchor.ts).
-    const message = `kim-audit-anchor/1\n${JSON.stringify([entries.toString(), head, at.toISOString(), key.keyId,
-      [...heads].sort((a, b) => (a.kimClientId < b.kimClientId ? -1 : a.kimClientId > b.kimClientId ? 1 : 0)).map((c) => [c.kimClientId, c.entries, c.headHash])])}`;
+    });
+    // Linked and anchored exactly as the consent service's appendAudit links and anchors a batch.
+    const linked = chainLinks({ headHash: head, entries, clients: clientHeads }, records);
+    records.forEach((r, i) => {
+      const l = linked.links[i]!;
+      [r.at, r.requestId, r.subject, r.agency, r.role, r.purpose, r.service, r.kimClientId, r.category, r.allowed, r.reason, r.basis, r.grantId,
+        l.prevHash, l.hash, l.clientPrevHash, l.clientHash].forEach((v, j) => cols[j]!.push(v));
+    });
+    head = linked.headHash;
+    entries = linked.entries;
+    seq += BigInt(n);
+    const message = anchorMessage({ entries, headHash: head, at, keyId: key.keyId, clients: linked.clients });
     [seq.toString(), entries.toString(), head, at, key.keyId, key.sign(message)].forEach((v, j) => anchors[j]!.push(v));
-    for (const h of heads) {
+    for (const h of linked.clients) {
       [seq.toString(), h.kimClientId, h.entries, h.headHash].forEach((v, j) => clientAnchors[j]!.push(v));
-      clientHeads.set(h.kimClientId, { entries: h.entries, headHash: h.headHash });
+      clientHeads.set(h.kimClientId, h);
     }
     if (cols[0]!.length >= ROWS_PER_INSERT) await flush();
   }
