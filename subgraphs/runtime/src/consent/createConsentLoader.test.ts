@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createConsentLoader } from './createConsentLoader.ts';
-import { DECISIONS_PATH, TECHNICAL_DENIALS_PATH, type ConsentQuestion } from './decision.ts';
+import { DECISIONS_PATH, TECHNICAL_DENIALS_PATH, type ConsentQuestion, type QuestionTemplate } from './decision.ts';
 import type { JsonResponse, PostJson } from './postJson.ts';
 import type { RequestDecisions } from './requestDecisions.ts';
 
@@ -15,7 +15,7 @@ const allow = (q: ConsentQuestion) => ({ ...q, allowed: true, reason: 'GRANT', b
 function fakeConsent(
   answer: (asked: ConsentQuestion[]) => Response | Promise<Response>,
   reportStatus = 204,
-  request: { requestDecisions?: RequestDecisions; planned?: Omit<ConsentQuestion, 'clientId'>[] } = {},
+  request: { requestDecisions?: RequestDecisions; planned?: QuestionTemplate[] } = {},
 ) {
   const reported: ConsentQuestion[][] = [];
   const asked: ConsentQuestion[][] = [];

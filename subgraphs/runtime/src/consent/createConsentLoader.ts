@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { SERVICES, isDataCategory, type ServiceName } from '@kim/schema';
 import type { Logger } from '../logger.ts';
 import { askConsent, type ConsentCallOptions } from './askConsent.ts';
-import { DECISIONS_PATH, questionKey, technicalDenial, type ConsentDecision, type ConsentQuestion } from './decision.ts';
+import { DECISIONS_PATH, questionKey, technicalDenial, type ConsentDecision, type ConsentQuestion, type QuestionTemplate } from './decision.ts';
 import { reportTechnicalDenials } from './reportTechnicalDenials.ts';
 import type { RequestDecisions } from './requestDecisions.ts';
 
@@ -20,7 +20,7 @@ export interface ConsentLoaderOptions extends ConsentCallOptions {
    * What the later fetches of this request will ask for each client (plannedQuestions): asked
    * in the same call, for the clients this call asks about, and kept in `requestDecisions`.
    */
-  readonly planned?: readonly Omit<ConsentQuestion, 'clientId'>[];
+  readonly planned?: readonly QuestionTemplate[];
 }
 
 /**
@@ -67,7 +67,7 @@ export function createConsentLoader(options: ConsentLoaderOptions): ConsentLoade
 }
 
 /** The open questions, then the planned ones for each of their clients not yet answered or asked. */
-function withPlanned(open: readonly ConsentQuestion[], planned: readonly Omit<ConsentQuestion, 'clientId'>[], kept: RequestDecisions | undefined): ConsentQuestion[] {
+function withPlanned(open: readonly ConsentQuestion[], planned: readonly QuestionTemplate[], kept: RequestDecisions | undefined): ConsentQuestion[] {
   if (planned.length === 0) return [...open];
   const asked = new Map(open.map((q) => [questionKey(q), q]));
   for (const clientId of new Set(open.map((q) => q.clientId))) {

@@ -11,6 +11,9 @@ export interface ConsentQuestion {
   readonly source?: ServiceName;
 }
 
+/** A question without its client: what a field's rule asks for each client it is read for. */
+export type QuestionTemplate = Omit<ConsentQuestion, 'clientId'>;
+
 /** Why a decision came out as it did; recorded in the audit log with it. */
 export const DECISION_REASONS = [
   'OWNER',

@@ -4,7 +4,7 @@ import { allow, and, deny, rule, shield } from 'graphql-shield';
 import type { IMiddlewareGenerator } from 'graphql-middleware';
 import { consentRequired, consentUnavailable, hubError } from '../errors.ts';
 import type { ConsentLoader } from '../consent/createConsentLoader.ts';
-import type { ConsentDecision, ConsentQuestion } from '../consent/decision.ts';
+import type { ConsentDecision, QuestionTemplate } from '../consent/decision.ts';
 import type { ServiceContext } from '../server/serviceContext.ts';
 import { categoryQuestions } from './categoryQuestions.ts';
 import { taggedFields, type FieldTag } from './fieldTags.ts';
@@ -67,7 +67,7 @@ function memo(name: string, make: (name: string) => ShieldRule): ShieldRule {
   return made;
 }
 
-function makeCategoryRule(name: string, questions: readonly Omit<ConsentQuestion, 'clientId'>[]): ShieldRule {
+function makeCategoryRule(name: string, questions: readonly QuestionTemplate[]): ShieldRule {
   // INTENTIONAL: no_cache. The decision depends on the parent (which client); the request's
   // RuleOutcomes keeps it per parent object, and its DataLoader answers each question once.
   return rule(name, { cache: 'no_cache' })(async (parent, _args, ctx: ServiceContext, info) => {
@@ -80,7 +80,7 @@ function makeCategoryRule(name: string, questions: readonly Omit<ConsentQuestion
 }
 
 /** Every question of a rule about one client: allowed only if each is. */
-async function decideCategory(consent: ConsentLoader, questions: readonly Omit<ConsentQuestion, 'clientId'>[], clientId: string): Promise<CategoryOutcome> {
+async function decideCategory(consent: ConsentLoader, questions: readonly QuestionTemplate[], clientId: string): Promise<CategoryOutcome> {
   const results = await consent.loadMany(questions.map((q) => ({ ...q, clientId })));
   if (results.some((r) => r instanceof Error)) return { kind: 'unavailable' };
   const decisions = results as ConsentDecision[];

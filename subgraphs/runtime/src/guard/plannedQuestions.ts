@@ -1,11 +1,8 @@
 import { TypeInfo, getNamedType, parse, visit, visitWithTypeInfo, type GraphQLSchema } from 'graphql';
-import { questionKey, type ConsentQuestion } from '../consent/decision.ts';
+import { questionKey, type QuestionTemplate } from '../consent/decision.ts';
 import type { RuleMap } from './buildPermissions.ts';
 import { categoryQuestions } from './categoryQuestions.ts';
 import { taggedFields } from './fieldTags.ts';
-
-/** A question without its client: what a field's rule asks for each client it is read for. */
-export type QuestionTemplate = Omit<ConsentQuestion, 'clientId'>;
 
 /**
  * The questions the category rules will ask for the fields of the given operations (the later
