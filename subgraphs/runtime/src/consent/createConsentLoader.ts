@@ -45,39 +45,48 @@ export function createConsentLoader(options: ConsentLoaderOptions): ConsentLoade
   const planned = kept ? (options.planned ?? []) : [];
   return new DataLoader<ConsentQuestion, ConsentDecision, string>(
     async (questions) => {
-      const open = kept ? questions.filter((q) => !kept.has(questionKey(q))) : questions;
-      if (open.length === 0) return questions.map((q) => kept!.get(questionKey(q))!);
+      // Each question's key once: DataLoader's batch holds each key once, and the answers, what
+      // is kept and what is reported all go by it.
+      const keys = questions.map(questionKey);
+      const open = new Map<string, ConsentQuestion>();
+      questions.forEach((q, i) => {
+        if (!kept?.has(keys[i]!)) open.set(keys[i]!, q);
+      });
+      if (open.size === 0) return keys.map((k) => kept!.get(k)!);
       const asked = withPlanned(open, planned, kept);
+      const askedQuestions = [...asked.values()];
       let body: unknown;
       try {
-        body = await askConsent(options, DECISIONS_PATH, { questions: asked });
+        body = await askConsent(options, DECISIONS_PATH, { questions: askedQuestions });
       } catch (error) {
         // Only what this fetch denies is a denial; a planned question is asked again when needed.
-        void report(open);
+        void report([...open.values()]);
         throw error;
       }
-      const decisions = new Map(matchDecisions(asked, body).map((d) => [questionKey(d), d]));
+      // matchDecisions answers in the order asked, so each answer pairs with its question's key.
+      const matched = matchDecisions(askedQuestions, body);
+      const decisions = new Map([...asked.keys()].map((k, i) => [k, matched[i]!]));
       // A technical denial is never kept: a later fetch asks again rather than inherit a failure.
       if (kept) for (const [key, d] of decisions) if (d.reason !== 'TECHNICAL') kept.set(key, d);
-      await report(open.map((q) => decisions.get(questionKey(q))!).filter((d) => d.reason === 'TECHNICAL'));
-      return questions.map((q) => decisions.get(questionKey(q)) ?? kept!.get(questionKey(q))!);
+      await report([...open.keys()].map((k) => decisions.get(k)!).filter((d) => d.reason === 'TECHNICAL'));
+      return keys.map((k) => decisions.get(k) ?? kept!.get(k)!);
     },
     { cacheKeyFn: questionKey },
   );
 }
 
-/** The open questions, then the planned ones for each of their clients not yet answered or asked. */
-function withPlanned(open: readonly ConsentQuestion[], planned: readonly QuestionTemplate[], kept: RequestDecisions | undefined): ConsentQuestion[] {
-  if (planned.length === 0) return [...open];
-  const asked = new Map(open.map((q) => [questionKey(q), q]));
-  for (const clientId of new Set(open.map((q) => q.clientId))) {
+/** The open questions by key, then the planned ones for each of their clients not yet answered or asked. */
+function withPlanned(open: ReadonlyMap<string, ConsentQuestion>, planned: readonly QuestionTemplate[], kept: RequestDecisions | undefined): ReadonlyMap<string, ConsentQuestion> {
+  if (planned.length === 0) return open;
+  const asked = new Map(open);
+  for (const clientId of new Set([...open.values()].map((q) => q.clientId))) {
     for (const template of planned) {
       const q: ConsentQuestion = { ...template, clientId };
       const key = questionKey(q);
       if (!asked.has(key) && !kept?.has(key)) asked.set(key, q);
     }
   }
-  return [...asked.values()];
+  return asked;
 }
 
 /**
