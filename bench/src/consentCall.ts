@@ -14,8 +14,8 @@ import {
   type Caller,
   type ConsentQuestion,
 } from '@kim/subgraph-runtime';
-import { prepareData } from './data.ts';
-import { BENCH_DATABASE_URL, BENCH_DIR, HOT_CLIENT } from './dataSet.ts';
+import { BENCH_DIR, HOT_CLIENT } from './dataSet.ts';
+import { benchDatabases } from './singleSide.ts';
 
 /**
  * `npx tsx bench/src/consentCall.ts`: CPU of this process per consent decision call — the
@@ -33,9 +33,7 @@ const CALLS = Number(process.env.KIM_BENCH_CALLS ?? 300);
 const persona = PERSONAS[(process.env.KIM_BENCH_PERSONA ?? 'cm-neuss') as keyof typeof PERSONAS];
 if (!persona) throw new Error(`unknown persona ${process.env.KIM_BENCH_PERSONA}`);
 
-const data = await prepareData(BENCH_DATABASE_URL, BENCH_DIR, false, () => undefined);
-const databases = await data.forSide('hub', false);
-if (!('urls' in databases)) throw new Error('consentCall runs on PostgreSQL only');
+const { data, databases } = await benchDatabases('consentCall', 'hub');
 const keys = await ensureDemoKeys(data.keysDir);
 const consentConfig = readConsentConfig({
   LOG_LEVEL: 'silent',

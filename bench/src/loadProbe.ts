@@ -1,5 +1,5 @@
 import autocannon from 'autocannon';
-import { headersFor } from './sides.ts';
+import { loadRequest } from './sides.ts';
 import { machineCpuUs, startSingleSide } from './singleSide.ts';
 import { READ_WORKLOADS } from './workloads.ts';
 
@@ -19,7 +19,7 @@ const CONNECTIONS = Number(process.env.KIM_BENCH_CONNECTIONS ?? 8);
 const single = await startSingleSide('loadProbe');
 try {
   for (const w of READ_WORKLOADS.filter((x) => !ONLY || ONLY.includes(x.id))) {
-    const load = { url: single.side.url, method: 'POST' as const, headers: headersFor(await single.token(w.persona), w), body: JSON.stringify({ query: w.query, variables: w.variables ?? {} }), connections: CONNECTIONS };
+    const load = { ...loadRequest(single.side, await single.token(w.persona), w), connections: CONNECTIONS };
     await autocannon({ ...load, duration: 3 });
     const machineBefore = machineCpuUs();
     const cpuBefore = await single.cpuUs();

@@ -9,7 +9,7 @@ import { postgresProbe, sideProbe, type ConsentProbe } from './consentProbe.ts';
 import { prepareData } from './data.ts';
 import { AUDIT_ROWS, BENCH_DATABASE_URL, BENCH_DIR, CLIENTS, HOT_CLIENT, SMALL_AUDIT_ROWS, type SideDatabases } from './dataSet.ts';
 import { preparePgliteData } from './pgliteData.ts';
-import { headersFor, post, startSide, type Side } from './sides.ts';
+import { loadRequest, post, startSide, type Side } from './sides.ts';
 import { CLIENT_VIEW, PARTNER, READ_WORKLOADS, TRAIL, type Workload } from './workloads.ts';
 
 /**
@@ -54,14 +54,7 @@ interface Round {
 async function load(side: Side, token: string | undefined, w: Workload, seconds: number): Promise<Round> {
   const cpu = async () => (await side.ask<{ cpuUs: number }>('cpu')).cpuUs;
   const cpuBefore = await cpu();
-  const r = await autocannon({
-    url: side.url,
-    method: 'POST',
-    headers: headersFor(token, w),
-    body: JSON.stringify({ query: w.query, variables: w.variables ?? {} }),
-    connections: CONNECTIONS,
-    duration: seconds,
-  });
+  const r = await autocannon({ ...loadRequest(side, token, w), connections: CONNECTIONS, duration: seconds });
   const cpuMs = (await cpu()) - cpuBefore;
   return { rps: r.requests.total / r.duration, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx + r.timeouts, cpuMs: +(cpuMs / 1000 / Math.max(1, r.requests.total)).toFixed(2) };
 }

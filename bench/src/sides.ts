@@ -42,6 +42,11 @@ export function headersFor(token: string | undefined, w: { persona: PersonaName;
   };
 }
 
+/** A workload's request, as autocannon sends it to a side. */
+export function loadRequest(side: Pick<Side, 'url'>, token: string | undefined, w: Workload) {
+  return { url: side.url, method: 'POST' as const, headers: headersFor(token, w), body: JSON.stringify({ query: w.query, variables: w.variables ?? {} }) };
+}
+
 export async function post(side: Side, token: string | undefined, w: Workload, query = w.query, variables = w.variables ?? {}) {
   const response = await fetch(side.url, { method: 'POST', headers: headersFor(token, w), body: JSON.stringify({ query, variables }) });
   return (await response.json()) as { data?: unknown; errors?: { extensions?: { code?: string } }[] };

@@ -26,9 +26,7 @@ export interface SingleSide {
  */
 export async function startSingleSide(tool: string): Promise<SingleSide> {
   const mode = (process.env.KIM_BENCH_SIDE ?? 'hub') as ChildConfig['mode'];
-  const data = await prepareData(BENCH_DATABASE_URL, BENCH_DIR, false, () => undefined);
-  const databases = await data.forSide(mode, false);
-  if (!('urls' in databases)) throw new Error(`${tool} runs on PostgreSQL only`);
+  const { data, databases } = await benchDatabases(tool, mode);
   const consentDb = await postgresProbe(databases.urls.consent);
   const sharedClients = { [PARTNER.agency]: await sharedClientIds(consentDb, PARTNER.agency) };
   await consentDb.close();
@@ -41,6 +39,17 @@ export async function startSingleSide(tool: string): Promise<SingleSide> {
     cpuUs: async () => (await side.ask<{ cpuUs: number }>('cpu')).cpuUs,
     stop: () => side.child.send({ type: 'exit' }),
   };
+}
+
+/**
+ * `npm run bench`'s PostgreSQL data set (KIM_BENCH_DATABASE_URL) as `side` uses it, which must
+ * exist: for the probes, which do not seed.
+ */
+export async function benchDatabases(tool: string, side: ChildConfig['mode']) {
+  const data = await prepareData(BENCH_DATABASE_URL, BENCH_DIR, false, () => undefined);
+  const databases = await data.forSide(side, false);
+  if (!('urls' in databases)) throw new Error(`${tool} runs on PostgreSQL only`);
+  return { data, databases };
 }
 
 /**
