@@ -76,10 +76,13 @@ const distinct = (questions: readonly ConsentQuestion[]) => [...new Map(question
 
 const grantKey = (grantee: string, clientId: string) => `${grantee}\u0000${clientId}`;
 
+/** The head columns of a grant row of the group's read: always null there. */
+type NoHead = { readonly isHead: false; readonly now: Date; readonly headOf: null; readonly entries: null; readonly headHash: null };
+
 /** A row of the group's one read: a grant valid now (or none: `id` null), or a chain head. */
 type GroupRow =
-  | ({ readonly [K in keyof ActiveGrant]: ActiveGrant[K] } & { readonly isHead: false; readonly now: Date })
-  | ({ readonly [K in keyof ActiveGrant]: null } & { readonly isHead: false; readonly now: Date })
+  | ({ readonly [K in keyof ActiveGrant]: ActiveGrant[K] } & NoHead)
+  | ({ readonly [K in keyof ActiveGrant]: null } & NoHead)
   | (ChainHeadRow & { readonly isHead: true });
 
 /**
@@ -122,7 +125,7 @@ export async function decideAndRecordGroup(sql: SqlExecutor, auditKey: AuditSign
         }
         now = r.now;
         if (r.id === null) continue;
-        const { now: _, isHead: __, ...grant } = r;
+        const grant: ActiveGrant = { id: r.id, kimClientId: r.kimClientId, grantee: r.grantee, categories: r.categories, purposes: r.purposes, legalBasis: r.legalBasis };
         const key = grantKey(r.grantee, r.kimClientId);
         const list = grantsOf.get(key);
         if (list) list.push(grant);
