@@ -98,13 +98,12 @@ export async function createServiceApp<Extra extends object>(options: ServiceApp
         if (!caller || !assertion) throw requestError('UNAUTHENTICATED', 'Requests must come through the KIM gateway.');
         const requestLog = log.child({ requestId: caller.requestId || randomUUID() });
         const consentOptions = { consentUrl: options.consentUrl, assertion, timeoutMs: options.consentTimeoutMs, log: requestLog, post };
-        const planned = plannedQuestions(caller.plannedOperations);
         const base: ServiceContext = {
           caller,
           consent: createConsentLoader({
             ...consentOptions,
             // Kept only when this request comes back here: its plan names other operations of ours.
-            ...(caller.plannedOperations.length > 0 ? { requestDecisions: requestDecisions.forRequest(caller), planned } : {}),
+            ...(caller.plannedOperations.length > 0 ? { requestDecisions: requestDecisions.forRequest(caller), planned: plannedQuestions(caller.plannedOperations) } : {}),
           }),
           ruleOutcomes: new RuleOutcomes(),
           sharedClientIds: () => fetchSharedClients(consentOptions),
