@@ -4,10 +4,12 @@ import { openDatabase, type Database } from './openDatabase.ts';
 /** `sql.transaction` on PGlite, and on PostgreSQL when KIM_TEST_DATABASE_URL is set (a schema of its own). */
 const PG = process.env.KIM_TEST_DATABASE_URL;
 const schema = `sqltx_${process.pid}_${Date.now()}`;
+/** This file's own schema on PostgreSQL. */
+const pgUrl = PG ? `${PG}${PG.includes('?') ? '&' : '?'}schema=${schema}` : '';
 let db: Database;
 
 beforeAll(async () => {
-  db = await openDatabase(PG ? { kind: 'postgres', url: `${PG}${PG.includes('?') ? '&' : '?'}schema=${schema}` } : { kind: 'pglite', dataDir: 'memory://' });
+  db = await openDatabase(PG ? { kind: 'postgres', url: pgUrl } : { kind: 'pglite', dataDir: 'memory://' });
   await db.sql.exec('CREATE TABLE "Item" ("id" TEXT PRIMARY KEY, "n" BIGINT NOT NULL)');
 });
 afterAll(async () => {
@@ -87,7 +89,7 @@ describe(`sql.transaction on ${PG ? 'PostgreSQL' : 'PGlite'}`, () => {
 
 /** Runs `check` while a second PostgreSQL session holds the advisory lock `key` in a transaction. */
 async function whileAnotherSessionHolds(key: number, check: () => Promise<void>): Promise<void> {
-  const other = await openDatabase({ kind: 'postgres', url: `${PG}${PG!.includes('?') ? '&' : '?'}schema=${schema}` });
+  const other = await openDatabase({ kind: 'postgres', url: pgUrl });
   try {
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));
