@@ -1,6 +1,6 @@
 import { anchorMessage, type ClientHead, type SignedAnchor } from './anchor.ts';
 import type { AuditVerifyingKey } from './auditKey.ts';
-import { GENESIS_HASH, canonicalRecord, linkHash, type AuditRecord } from './chainHash.ts';
+import { GENESIS_HASH, entryHashes, type AuditRecord } from './chainHash.ts';
 
 /** What verification can find wrong, in the order a walk along the chain meets it. */
 export const CHAIN_PROBLEMS = [
@@ -77,8 +77,8 @@ export class ChainChecker {
     if (this.#failure) return;
     const client = this.#clients.get(e.kimClientId) ?? NO_CLIENT_ENTRIES;
     if (e.prevHash !== this.#headHash || e.clientPrevHash !== client.headHash) return this.#fail(e.seq, 'BROKEN_LINK');
-    const canonical = canonicalRecord(e);
-    if (linkHash(e.prevHash, canonical) !== e.hash || linkHash(e.clientPrevHash, canonical) !== e.clientHash) return this.#fail(e.seq, 'ALTERED');
+    const computed = entryHashes(e);
+    if (computed.hash !== e.hash || computed.clientHash !== e.clientHash) return this.#fail(e.seq, 'ALTERED');
     if (this.#orphanAnchor !== null) return this.#fail(this.#orphanAnchor, 'ANCHOR_MISMATCH');
     this.#headHash = e.hash;
     this.#headSeq = e.seq;
@@ -157,8 +157,8 @@ export class ClientChainChecker {
       return;
     }
     if (e.kimClientId !== this.#clientId || e.clientPrevHash !== this.#headHash) return this.#fail(e.seq, 'BROKEN_LINK');
-    const canonical = canonicalRecord(e);
-    if (linkHash(e.clientPrevHash, canonical) !== e.clientHash || linkHash(e.prevHash, canonical) !== e.hash) return this.#fail(e.seq, 'ALTERED');
+    const computed = entryHashes(e);
+    if (computed.hash !== e.hash || computed.clientHash !== e.clientHash) return this.#fail(e.seq, 'ALTERED');
     this.#headHash = e.clientHash;
     this.#headSeq = e.seq;
     this.#entries += 1;

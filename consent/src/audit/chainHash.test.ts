@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalRecord, chainHash, linkHash, type AuditRecord } from './chainHash.ts';
+import { canonicalRecord, chainHash, entryHashes, linkHash, type AuditRecord } from './chainHash.ts';
 
 const record: AuditRecord = {
   at: new Date('2026-11-25T22:00:00.123Z'),
@@ -29,5 +29,9 @@ describe('chainHash', () => {
 
   it('links a canonical form computed once exactly as it links the record', () => {
     expect(linkHash('cd'.repeat(32), canonicalRecord(record))).toBe(chainHash('cd'.repeat(32), record));
+    expect(entryHashes({ ...record, prevHash: 'cd'.repeat(32), clientPrevHash: '0'.repeat(64) })).toEqual({
+      hash: chainHash('cd'.repeat(32), record),
+      clientHash: '97792d4d6afda8ba3e96a1bd0b4cc347e1d1fe0bd614ec326f785cbb1cea001d',
+    });
   });
 });

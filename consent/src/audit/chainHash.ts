@@ -58,3 +58,12 @@ export function chainHash(prevHash: string, r: AuditRecord): string {
 export function linkHash(prevHash: string, canonical: string): string {
   return hash('sha256', `${prevHash}\n${canonical}`, 'hex');
 }
+
+/**
+ * The hash and client hash an entry's fields give after its two links (its canonical form built
+ * once): what a checker compares with the hashes the entry carries.
+ */
+export function entryHashes(e: AuditRecord & { readonly prevHash: string; readonly clientPrevHash: string }): { hash: string; clientHash: string } {
+  const canonical = canonicalRecord(e);
+  return { hash: linkHash(e.prevHash, canonical), clientHash: linkHash(e.clientPrevHash, canonical) };
+}

@@ -1,5 +1,5 @@
 import type { AuditVerifyingKey } from './auditKey.ts';
-import { GENESIS_HASH, canonicalRecord, linkHash } from './chainHash.ts';
+import { GENESIS_HASH, entryHashes } from './chainHash.ts';
 import { EXPORT_FORMAT, exportMessage, type AuditExportPayload, type ExportedEntry } from './exportFormat.ts';
 
 export interface ExportVerification {
@@ -57,9 +57,9 @@ function chainProblems(payload: AuditExportPayload): string[] {
     if (e.clientId !== payload.clientId) problems.push(`entry ${e.seq}: belongs to another client`);
     const record = { ...e, at, kimClientId: e.clientId };
     if (e.clientPrevHash !== clientHash) problems.push(`entry ${e.seq}: does not follow the entry before it in the client's chain`);
-    const canonical = canonicalRecord(record);
-    if (linkHash(e.clientPrevHash, canonical) !== e.clientHash) problems.push(`entry ${e.seq}: its fields do not give its client hash (altered)`);
-    if (linkHash(e.prevHash, canonical) !== e.hash) problems.push(`entry ${e.seq}: its fields do not give its hash (altered)`);
+    const computed = entryHashes(record);
+    if (computed.clientHash !== e.clientHash) problems.push(`entry ${e.seq}: its fields do not give its client hash (altered)`);
+    if (computed.hash !== e.hash) problems.push(`entry ${e.seq}: its fields do not give its hash (altered)`);
     clientHash = e.clientHash;
     lastSeq = seq;
   }
