@@ -17,6 +17,7 @@ import { envPrefix, readServiceConfig, startService, DECISIONS_PATH, SHARED_CLIE
 import { startBareService } from '@kim/subgraph-runtime/bare';
 import { welfare } from '@kim/welfare';
 import { countingAdapter, countingExecutor } from './countingAdapter.ts';
+import { serviceEnv } from './serviceEnv.ts';
 import type { SideDatabases } from './dataSet.ts';
 
 /**
@@ -106,16 +107,6 @@ function sqlCounter(service: ServiceName): (sql: string) => void {
 function counted<P extends PrismaLike, E extends object>(definition: ServiceDefinition<P, E>): ServiceDefinition<P, E> {
   const onSql = sqlCounter(definition.name);
   return { ...definition, createPrisma: (adapter) => definition.createPrisma(countingAdapter(adapter, onSql)) };
-}
-
-/** The environment every service of a side reads: its database (a URL, or its folder under KIM_DATA_DIR), a free port. */
-function serviceEnv(config: ChildConfig, assertionPublicKeyFile: string) {
-  const { databases } = config;
-  const base = { LOG_LEVEL: 'silent', KIM_DATA_DIR: 'dataDir' in databases ? databases.dataDir : 'memory://', KIM_ASSERTION_PUBLIC_KEY_FILE: assertionPublicKeyFile };
-  return {
-    base,
-    env: (s: ServiceName) => ({ ...base, [`${envPrefix(s)}_PORT`]: '0', ...('urls' in databases ? { [`${envPrefix(s)}_DATABASE_URL`]: databases.urls[s] } : {}) }),
-  };
 }
 
 /** The hub side's consent database as its owner, for the parent's `sql` messages. */

@@ -7,7 +7,6 @@ import { DATA_CATEGORIES, type DataCategory } from '@kim/schema';
 import {
   createConsentLoader,
   createPostJson,
-  envPrefix,
   importAssertionPrivateKey,
   signAssertion,
   startService,
@@ -15,6 +14,7 @@ import {
   type ConsentQuestion,
 } from '@kim/subgraph-runtime';
 import { BENCH_DIR, HOT_CLIENT } from './dataSet.ts';
+import { serviceEnv } from './serviceEnv.ts';
 import { benchDatabases } from './singleSide.ts';
 
 /**
@@ -35,13 +35,8 @@ if (!persona) throw new Error(`unknown persona ${process.env.KIM_BENCH_PERSONA}`
 
 const { data, databases } = await benchDatabases('consentCall', 'hub');
 const keys = await ensureDemoKeys(data.keysDir);
-const consentConfig = readConsentConfig({
-  LOG_LEVEL: 'silent',
-  KIM_ASSERTION_PUBLIC_KEY_FILE: keys.assertion.publicKeyFile,
-  KIM_AUDIT_SIGNING_KEY_FILE: keys.audit.privateKeyFile,
-  [`${envPrefix('consent')}_PORT`]: '0',
-  [`${envPrefix('consent')}_DATABASE_URL`]: databases.urls.consent,
-});
+// As the bench's hub side starts it (child.ts).
+const consentConfig = readConsentConfig({ ...serviceEnv({ databases }, keys.assertion.publicKeyFile).env('consent'), KIM_AUDIT_SIGNING_KEY_FILE: keys.audit.privateKeyFile });
 const consent = await startService(consentService(consentConfig.auditKey), consentConfig);
 const privateKey = await importAssertionPrivateKey(readPem(keys.assertion.privateKeyFile));
 const post = createPostJson();
