@@ -253,7 +253,7 @@ describe('the HTTP surface', () => {
       expect(
         { nosniff: h.get('x-content-type-options'), referrer: h.get('referrer-policy'), frame: h.get('x-frame-options'), csp: h.get('content-security-policy'), cache: h.get('cache-control') },
         name,
-      ).toEqual({ nosniff: 'nosniff', referrer: 'no-referrer', frame: 'DENY', csp: "frame-ancestors 'none'", cache: 'no-store' });
+      ).toEqual({ nosniff: 'nosniff', referrer: 'no-referrer', frame: 'DENY', csp: "default-src 'none'; frame-ancestors 'none'", cache: 'no-store' });
     }
   });
 

@@ -3,13 +3,13 @@ import { readFileSync } from 'node:fs';
 import diagnostics from 'node:diagnostics_channel';
 import { createServer, type ClientRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { caseRegistry } from '@kim/case-registry';
 import { consentService, readConsentConfig } from '@kim/consent';
 import { DEMO_AUDIENCE, DEMO_ISSUER, ensureDemoKeys, PERSONAS, isPersonaName } from '@kim/demo';
-import { readGatewayConfig, startGateway } from '@kim/gateway';
+import { apolloGatewayWithoutTelemetry, readGatewayConfig, startGateway } from '@kim/gateway';
 import { immigrationOffice } from '@kim/immigration-office';
 import { jobcenter } from '@kim/jobcenter';
 import { ROLE_PURPOSES, SERVICES, SUPERGRAPH_PATH, callerTeam, isPurpose, type ServiceName } from '@kim/schema';
@@ -186,7 +186,9 @@ async function startBareSide(config: ChildConfig): Promise<string> {
     persona: string;
     purpose: string;
   }
-  const gateway = new ApolloGateway({
+  // Telemetry off as in the hub: it runs once at start and hourly, and would have the machine
+  // probe cloud metadata addresses; it costs a request nothing either way.
+  const gateway = apolloGatewayWithoutTelemetry({
     supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
     buildService: ({ name }) =>
       new RemoteGraphQLDataSource<BareContext>({

@@ -1,12 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import {
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { SERVICES, SUPERGRAPH_PATH, type ServiceName } from '@kim/schema';
 import { createLogger, importAssertionPrivateKey, startHttpServer, type Caller, type Logger, type RunningServer } from '@kim/subgraph-runtime';
 import express from 'express';
 import type { GraphQLFormattedError } from 'graphql';
+import { apolloGatewayWithoutTelemetry } from './apolloGateway.ts';
 import { AssertingDataSource, type GatewayContext } from './assertingDataSource.ts';
 import { operationsByService } from './plannedOperations.ts';
 import { declaredPurpose, tokenKeyResolver, verifyCallerToken } from './auth/verifyCallerToken.ts';
@@ -19,6 +24,7 @@ import { AgencyRateLimiter, operationGuard, operationLimitRules, tokenLimitParse
 
 export type { GatewayConfig } from './env.ts';
 export { readGatewayConfig } from './env.ts';
+export { apolloGatewayWithoutTelemetry } from './apolloGateway.ts';
 
 export interface RunningGateway extends RunningServer {
   readonly log: Logger;
@@ -34,7 +40,7 @@ export const BODY_LIMIT = '100kb';
 export async function startGateway(config: GatewayConfig, log: Logger = createLogger('gateway', config.logLevel)): Promise<RunningGateway> {
   const privateKey = await importAssertionPrivateKey(config.assertionPrivateKeyPem);
   const tokenKey = await tokenKeyResolver(config.tokenKeys);
-  const gateway = new ApolloGateway({
+  const gateway = apolloGatewayWithoutTelemetry({
     supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
     buildService: ({ name }) =>
       new AssertingDataSource(name, config.subgraphUrls[name as ServiceName], privateKey, config.subgraphTimeoutMs, log),
@@ -87,7 +93,15 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
     maxRecursiveSelections: true,
     parseOptions: tokenLimitParseOptions(config.limits.maxTokens),
     formatError: (formatted) => formatError(formatted),
-    plugins: [logErrors, operationGuard(operationLimitRules(config.limits), rateLimiter)],
+    plugins: [
+      logErrors,
+      operationGuard(operationLimitRules(config.limits), rateLimiter),
+      // Nothing leaves for Apollo, whatever APOLLO_KEY or APOLLO_SCHEMA_REPORTING a deployment's
+      // environment holds; and no landing page, whose scripts come from Apollo's CDN.
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+    ],
   });
   await apollo.start();
   loaded = true;

@@ -10,7 +10,8 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = Object.freeze(
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'x-frame-options': 'DENY',
-  'content-security-policy': "frame-ancestors 'none'",
+  // Nothing the gateway answers is a page: no script, style or frame of any origin may load.
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
 });
 
 export const securityHeaders: RequestHandler = (_req, res, next) => {

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { ApolloGateway } from '@apollo/gateway';
 import { SUPERGRAPH_PATH } from '@kim/schema';
 import type { GraphQLSchema } from 'graphql';
+import { apolloGatewayWithoutTelemetry } from '../apolloGateway.ts';
 
 /** For unit tests: the schema callers see, planned from the committed supergraph as the gateway does. */
 export async function loadApiSchema(): Promise<GraphQLSchema> {
-  const gateway = new ApolloGateway({ supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'), logger: { debug() {}, info() {}, warn() {}, error() {} } });
+  const gateway = apolloGatewayWithoutTelemetry({ supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'), logger: { debug() {}, info() {}, warn() {}, error() {} } });
   const { schema } = await gateway.load();
   await gateway.stop();
   return schema;

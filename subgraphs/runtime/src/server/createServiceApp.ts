@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
@@ -73,8 +78,16 @@ export async function createServiceApp<Extra extends object>(options: ServiceApp
     introspection: false,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
-    // No inline traces: they would carry timings and paths to anyone who asked for them.
-    plugins: [logErrors, ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      logErrors,
+      // No inline traces: they would carry timings and paths to anyone who asked for them.
+      ApolloServerPluginInlineTraceDisabled(),
+      // Nothing leaves for Apollo whatever the environment holds (APOLLO_KEY,
+      // APOLLO_SCHEMA_REPORTING), and no landing page with scripts from Apollo's CDN.
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+    ],
   });
   await apollo.start();
 
