@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import {
+  ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
   ApolloServerPluginSchemaReportingDisabled,
   ApolloServerPluginUsageReportingDisabled,
@@ -101,6 +102,8 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
       ApolloServerPluginLandingPageDisabled(),
+      // Every answer is `no-store` (willSendResponse): no cache policy to work out from the subgraphs'.
+      ApolloServerPluginCacheControlDisabled(),
     ],
   });
   await apollo.start();

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import {
+  ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
   ApolloServerPluginSchemaReportingDisabled,
@@ -82,6 +83,9 @@ export async function createServiceApp<Extra extends object>(options: ServiceApp
       logErrors,
       // No inline traces: they would carry timings and paths to anyone who asked for them.
       ApolloServerPluginInlineTraceDisabled(),
+      // No cache hints: nothing a service answers may be cached (the gateway answers `no-store`),
+      // and computing them has Apollo wrap and time every field of every request.
+      ApolloServerPluginCacheControlDisabled(),
       // Nothing leaves for Apollo whatever the environment holds (APOLLO_KEY,
       // APOLLO_SCHEMA_REPORTING), and no landing page with scripts from Apollo's CDN.
       ApolloServerPluginUsageReportingDisabled(),
