@@ -11,6 +11,9 @@ import { READ_WORKLOADS } from './workloads.ts';
  * what bounds a side: its one JavaScript thread (the process near 1 core plus its helper
  * threads), the machine (near 100 %), or waiting (neither). KIM_BENCH_SIDE=hub|bare|hive.
  * Reuses `npm run bench`'s PostgreSQL data set (KIM_BENCH_DATABASE_URL), which must exist.
+ * With `bench/ablations.patch` applied in a scratch clone, ABL_NOAUDIT / ABL_NOCONSENT /
+ * ABL_NOSHIELD / ABL_NOCRYPTO=1 split the hub's cost under load, where garbage collection grows
+ * with what requests in flight hold (cpuPerRequest sends one at a time).
  */
 const ONLY = process.env.KIM_BENCH_ONLY?.split(',');
 const SECONDS = Number(process.env.KIM_BENCH_SECONDS ?? 10);
