@@ -69,11 +69,11 @@ function memo(name: string, make: (name: string) => ShieldRule): ShieldRule {
 
 function makeCategoryRule(name: string, questions: readonly QuestionTemplate[]): ShieldRule {
   // INTENTIONAL: no_cache. The decision depends on the parent (which client); the request's
-  // RuleOutcomes keeps it per parent object, and its DataLoader answers each question once.
+  // RuleOutcomes keeps it per client, and its DataLoader answers each question once.
   return rule(name, { cache: 'no_cache' })(async (parent, _args, ctx: ServiceContext, info) => {
     const clientId = clientIdOf(info.parentType.name, parent);
     if (clientId === undefined) return hubError('INTERNAL_SERVER_ERROR', 'Unguardable field.');
-    const outcome = await ctx.ruleOutcomes.of(parent, name, () => decideCategory(ctx.consent, questions, clientId));
+    const outcome = await ctx.ruleOutcomes.of(clientId, name, () => decideCategory(ctx.consent, questions, clientId));
     if (outcome.kind === 'allowed') return true;
     return outcome.kind === 'denied' ? consentRequired(outcome.category, info) : consentUnavailable(info);
   });
