@@ -1,15 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import {
-  ApolloServerPluginCacheControlDisabled,
-  ApolloServerPluginLandingPageDisabled,
-  ApolloServerPluginSchemaReportingDisabled,
-  ApolloServerPluginUsageReportingDisabled,
-} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { SERVICES, SUPERGRAPH_PATH, type ServiceName } from '@kim/schema';
-import { createLogger, importAssertionPrivateKey, startHttpServer, type Caller, type Logger, type RunningServer } from '@kim/subgraph-runtime';
+import { apolloDefaultsOff, createLogger, importAssertionPrivateKey, startHttpServer, type Caller, type Logger, type RunningServer } from '@kim/subgraph-runtime';
 import express from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import { apolloGatewayWithoutTelemetry } from './apolloGateway.ts';
@@ -97,13 +91,7 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
     plugins: [
       logErrors,
       operationGuard(operationLimitRules(config.limits), rateLimiter),
-      // Nothing leaves for Apollo, whatever APOLLO_KEY or APOLLO_SCHEMA_REPORTING a deployment's
-      // environment holds; and no landing page, whose scripts come from Apollo's CDN.
-      ApolloServerPluginUsageReportingDisabled(),
-      ApolloServerPluginSchemaReportingDisabled(),
-      ApolloServerPluginLandingPageDisabled(),
-      // Every answer is `no-store` (willSendResponse): no cache policy to work out from the subgraphs'.
-      ApolloServerPluginCacheControlDisabled(),
+      ...apolloDefaultsOff(),
     ],
   });
   await apollo.start();

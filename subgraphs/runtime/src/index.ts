@@ -31,6 +31,7 @@ export { createLogger, type Logger } from './logger.ts';
 export { ownTeamWhere } from './auth/teamScope.ts';
 export { startService, type ServiceDefinition, type RunningService, type StartOptions, type PrismaLike } from './server/startService.ts';
 export { startHttpServer, type RunningServer } from './server/startHttpServer.ts';
+export { apolloDefaultsOff } from './server/apolloDefaultsOff.ts';
 export { runMain } from './server/runMain.ts';
 export type { ServiceContext } from './server/serviceContext.ts';
 export { isoDate, isoTime } from './dates.ts';

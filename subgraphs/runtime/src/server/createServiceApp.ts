@@ -1,12 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import {
-  ApolloServerPluginCacheControlDisabled,
-  ApolloServerPluginInlineTraceDisabled,
-  ApolloServerPluginLandingPageDisabled,
-  ApolloServerPluginSchemaReportingDisabled,
-  ApolloServerPluginUsageReportingDisabled,
-} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
@@ -25,6 +18,7 @@ import { buildPermissions, type RuleMap } from '../guard/buildPermissions.ts';
 import { createPlannedQuestions } from '../guard/plannedQuestions.ts';
 import { RuleOutcomes } from '../guard/ruleOutcomes.ts';
 import type { Logger } from '../logger.ts';
+import { apolloDefaultsOff } from './apolloDefaultsOff.ts';
 import type { ServiceContext } from './serviceContext.ts';
 
 export interface ServiceAppOptions<Extra> {
@@ -79,19 +73,7 @@ export async function createServiceApp<Extra extends object>(options: ServiceApp
     introspection: false,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
-    plugins: [
-      logErrors,
-      // No inline traces: they would carry timings and paths to anyone who asked for them.
-      ApolloServerPluginInlineTraceDisabled(),
-      // No cache hints: nothing a service answers may be cached (the gateway answers `no-store`),
-      // and computing them has Apollo wrap and time every field of every request.
-      ApolloServerPluginCacheControlDisabled(),
-      // Nothing leaves for Apollo whatever the environment holds (APOLLO_KEY,
-      // APOLLO_SCHEMA_REPORTING), and no landing page with scripts from Apollo's CDN.
-      ApolloServerPluginUsageReportingDisabled(),
-      ApolloServerPluginSchemaReportingDisabled(),
-      ApolloServerPluginLandingPageDisabled(),
-    ],
+    plugins: [logErrors, ...apolloDefaultsOff()],
   });
   await apollo.start();
 
