@@ -1,6 +1,6 @@
 import type { DataCategory } from '@kim/schema';
 
-/** What a category rule decided for one parent object: allowed, refused for a category, or undecidable. */
+/** What a category rule decided for one client: allowed, refused for a category, or undecidable. */
 export type CategoryOutcome =
   | { readonly kind: 'allowed' }
   | { readonly kind: 'denied'; readonly category: DataCategory }

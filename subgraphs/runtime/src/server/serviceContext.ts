@@ -7,7 +7,7 @@ import type { Logger } from '../logger.ts';
 export interface ServiceContext {
   readonly caller: Caller;
   readonly consent: ConsentLoader;
-  /** The category rules' outcomes per parent object, for this request only. */
+  /** The category rules' outcomes per client, for this request only. */
   readonly ruleOutcomes: RuleOutcomes;
   /** The clients with an active grant to the caller's agency for its purpose (asked on demand). */
   readonly sharedClientIds: () => Promise<readonly string[]>;
