@@ -1,7 +1,8 @@
-import { groupLoader, type ServiceContext } from '@kim/subgraph-runtime';
+import { isAgency, type Agency } from '@kim/schema';
+import { groupLoader, rowLoader, type ServiceContext } from '@kim/subgraph-runtime';
 import type { AuditSigningKey } from './audit/auditKey.ts';
 import type { ConsentPrisma } from './db.ts';
-import type { Grant } from './generated/prisma/client.ts';
+import type { ClientTeamEvent, Grant } from './generated/prisma/client.ts';
 
 export interface ConsentExtra {
   readonly prisma: ConsentPrisma;
@@ -10,6 +11,8 @@ export interface ConsentExtra {
   readonly loaders: {
     /** All grants of each client (any grantee, revoked too). */
     readonly grantsOfClient: ReturnType<typeof groupLoader<Grant>>;
+    /** Each client's latest `ClientTeamEvent` (see `holderOf`), or null. */
+    readonly teamOfClient: ReturnType<typeof rowLoader<ClientTeamEvent>>;
   };
 }
 export type ConsentContext = ServiceContext & ConsentExtra;
@@ -23,6 +26,21 @@ export function extendContext(prisma: ConsentPrisma, auditKey: AuditSigningKey):
         (ids) => prisma.grant.findMany({ where: { kimClientId: { in: [...ids] } }, orderBy: [{ recordedAt: 'asc' }, { id: 'asc' }] }),
         (g) => g.kimClientId,
       ),
+      teamOfClient: rowLoader<ClientTeamEvent>(
+        (ids) =>
+          prisma.clientTeamEvent.findMany({
+            where: { kimClientId: { in: [...ids] } },
+            orderBy: [{ kimClientId: 'asc' }, { seq: 'desc' }],
+            distinct: ['kimClientId'],
+          }),
+        (e) => e.kimClientId,
+      ),
     },
   };
+}
+
+/** The KIM team that holds the client now, or null (no team holds it, or nobody knows the id). */
+export async function holderOf(ctx: ConsentExtra, clientId: string): Promise<Agency | null> {
+  const team = (await ctx.loaders.teamOfClient.load(clientId))?.team;
+  return isAgency(team) ? team : null;
 }

@@ -1,12 +1,21 @@
+import type { Agency } from '@kim/schema';
 import type { Caller } from '@kim/subgraph-runtime';
-import type { Grant } from './generated/prisma/client.ts';
 
-/**
- * Whether the caller may see a client's consent record: data-protection officers always; a case
- * manager when the client has given the case manager's own team a grant (it works with them).
- */
-export function mayViewGrantsOf(caller: Caller, grantsOfClient: readonly Grant[]): boolean {
+// Who may see, record or withdraw a client's consent record is decided by which KIM team holds
+// the client (`ClientTeamEvent`, as the case registry told it) — never by grants that exist,
+// which whoever may record could have made. `holder` is null for a client no team holds and for
+// an id nobody knows: both get the same answer.
+
+/** Data-protection officers see every client's record; a case manager those their team holds. */
+export function mayViewGrantsOf(caller: Caller, holder: Agency | null): boolean {
   if (caller.role === 'DATA_PROTECTION_OFFICER') return true;
-  if (caller.role === 'CASE_MANAGER') return grantsOfClient.some((g) => g.grantee === caller.agency);
-  return false;
+  return caller.role === 'CASE_MANAGER' && holder !== null && holder === caller.agency;
 }
+
+/** Recording needs a client a team holds: its team, or a data-protection officer. */
+export function mayRecordGrantsOf(caller: Caller, holder: Agency | null): boolean {
+  return holder !== null && mayViewGrantsOf(caller, holder);
+}
+
+/** Withdrawal: whoever may see the record (a grant of a client no team holds stays withdrawable by the DPO). */
+export const mayWithdrawGrantsOf = mayViewGrantsOf;

@@ -10,7 +10,7 @@ export const rules: RuleMap = {
     art15Report: roleRule(['DATA_PROTECTION_OFFICER']),
   },
   Mutation: {
-    recordConsent: roleRule(['CASE_MANAGER']),
+    recordConsent: roleRule(['CASE_MANAGER', 'DATA_PROTECTION_OFFICER']),
     revokeConsent: roleRule(['CASE_MANAGER', 'DATA_PROTECTION_OFFICER']),
   },
 };

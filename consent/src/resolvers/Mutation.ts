@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hubError } from '@kim/subgraph-runtime';
-import type { ConsentContext } from '../context.ts';
-import { mayViewGrantsOf } from '../grantScope.ts';
+import { holderOf, type ConsentContext } from '../context.ts';
+import { mayRecordGrantsOf, mayWithdrawGrantsOf } from '../grantScope.ts';
 import { grantView } from './grantView.ts';
 import { parseInstant } from './parseInput.ts';
 
@@ -29,10 +29,10 @@ export const Mutation = {
     const validFrom = parseInstant(input.validFrom, 'input.validFrom') ?? new Date();
     const validUntil = parseInstant(input.validUntil, 'input.validUntil') ?? null;
     if (validUntil && validUntil <= validFrom) throw hubError('BAD_USER_INPUT', 'validUntil must be after validFrom.', { argument: 'input.validUntil' });
-    // A case manager records consent for the clients of their own team: the first grant is to the
-    // team itself, later ones need the client to be with the team already. Otherwise a team could
-    // create grants for strangers that it could then neither see nor revoke.
-    if (input.grantee !== ctx.caller.agency && !mayViewGrantsOf(ctx.caller, await ctx.loaders.grantsOfClient.load(input.clientId))) {
+    // Only the team that holds the client (as the case registry told it) or a data-protection
+    // officer records consent, whatever the grantee, the team itself included. A client of
+    // another team gets the same answer as an id nobody knows.
+    if (!mayRecordGrantsOf(ctx.caller, await holderOf(ctx, input.clientId))) {
       throw hubError('NOT_FOUND', 'No such client with your team.');
     }
     const grant = await ctx.prisma.grant.create({
@@ -55,7 +55,7 @@ export const Mutation = {
 
   revokeConsent: async (_: unknown, { id, reason }: { id: string; reason?: string | null }, ctx: ConsentContext) => {
     const grant = await ctx.prisma.grant.findUnique({ where: { id } });
-    if (!grant || !mayViewGrantsOf(ctx.caller, await ctx.loaders.grantsOfClient.load(grant.kimClientId))) {
+    if (!grant || !mayWithdrawGrantsOf(ctx.caller, await holderOf(ctx, grant.kimClientId))) {
       throw hubError('NOT_FOUND', 'No such grant.');
     }
     if (reason && reason.length > 500) throw hubError('BAD_USER_INPUT', 'reason is too long.', { argument: 'reason' });

@@ -3,7 +3,7 @@ import { art15Report } from '../audit/art15Report.ts';
 import type { ChainVerification } from '../audit/chainChecker.ts';
 import { exportTrail } from '../audit/exportTrail.ts';
 import { holdsKnownHead, verifyChain, verifyClientChain, type KnownHead } from '../audit/verifyChain.ts';
-import type { ConsentContext } from '../context.ts';
+import { holderOf, type ConsentContext } from '../context.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { mayViewGrantsOf } from '../grantScope.ts';
 import { grantView } from './grantView.ts';
@@ -61,7 +61,7 @@ export const Query = {
     if (recordedAt) where.recordedAt = recordedAt;
     if (ctx.caller.role !== 'DATA_PROTECTION_OFFICER') {
       if (!filter.clientId) throw hubError('BAD_USER_INPUT', 'clientId is required.', { argument: 'filter.clientId' });
-      if (!mayViewGrantsOf(ctx.caller, await ctx.loaders.grantsOfClient.load(filter.clientId))) return [];
+      if (!mayViewGrantsOf(ctx.caller, await holderOf(ctx, filter.clientId))) return [];
     }
     const grants = await ctx.prisma.grant.findMany({ where, orderBy: [{ recordedAt: 'asc' }, { id: 'asc' }], take: 1000 });
     return grants.map((g) => grantView(g));
