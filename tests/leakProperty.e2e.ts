@@ -131,7 +131,7 @@ describe('the leak property', () => {
             grants.push(`api: ${outcome.line}`);
             coverage.apiChanges += 1;
             if (outcome.createdId || outcome.withdrawnId) coverage.apiAccepted += 1;
-            if (outcome.violation) throw new Error(report({ violations: [outcome.violation], scenario, grants, query: '(not sent)', response: { status: 0, body: {} } }));
+            if (outcome.violation) throw new Error(report({ violations: [outcome.violation], scenario, grants, query: '(not sent)', response: { status: 0, headers: new Headers(), body: {} } }));
           }
           const oracle = await oracleFor(caller);
           const query = printOperation(schema, scenario.operation, clientIds.filter((id) => oracle.knows(id)));
