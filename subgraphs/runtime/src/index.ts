@@ -10,6 +10,8 @@ export { fetchSharedClients } from './consent/fetchSharedClients.ts';
 export {
   SHARED_CLIENTS_PATH,
   type SharedClientsResponseBody,
+  CLIENT_TEAM_PATH,
+  type ClientTeamRequestBody,
   DECISIONS_PATH,
   TECHNICAL_DENIALS_PATH,
   DECISION_REASONS,
