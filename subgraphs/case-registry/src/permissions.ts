@@ -7,6 +7,9 @@ import { allow, roleRule, type RuleMap } from '@kim/subgraph-runtime';
  */
 export const rules: RuleMap = {
   Query: { client: allow, clients: allow, statistics: roleRule(['COORDINATOR']) },
+  // Case work: case managers only; the resolvers then check the team (callerTeam, ownClient).
+  Mutation: { registerClient: roleRule(['CASE_MANAGER']), handOverClient: roleRule(['CASE_MANAGER']), closeCase: roleRule(['CASE_MANAGER']) },
+  CaseChange: { clientId: allow, eligibleAtIntake: allow, eligibilityReason: allow },
   ClientConnection: { edges: allow, pageInfo: allow, totalCount: allow },
   ClientEdge: { cursor: allow, node: allow },
   PageInfo: { hasNextPage: allow, endCursor: allow },

@@ -1,4 +1,5 @@
 import { Client } from './Client.ts';
+import { Mutation } from './Mutation.ts';
 import { Query } from './Query.ts';
 
-export const resolvers = { Query, Client };
+export const resolvers = { Query, Mutation, Client };
