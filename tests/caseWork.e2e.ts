@@ -151,3 +151,124 @@ describe('closing', () => {
     expect(twice.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'id' });
   });
 });
+
+describe('case plan and notes', () => {
+  const ADD_GOAL = 'mutation($clientId: ID!, $input: GoalInput!) { addGoal(clientId: $clientId, input: $input) { id } }';
+  const SET_GOAL = 'mutation($id: ID!, $status: GoalStatus!) { setGoalStatus(id: $id, status: $status) { id } }';
+  const ADD_NOTE = 'mutation($clientId: ID!, $category: NoteCategory!, $text: String!) { addCaseNote(clientId: $clientId, category: $category, text: $text) { id } }';
+  const idOf = (r: GraphQLResponse, field: string) => (r.body.data?.[field] as { id: string } | null)?.id;
+
+  it('adds and changes goals for the team\'s own open clients only', async () => {
+    const clientId = await register('cm-neuss');
+    const added = await hub.query('cm-neuss', ADD_GOAL, { clientId, input: { title: 'B1-Kurs abschließen', dueDate: '2027-06-30', workedOnBy: 'CARITAS' } });
+    const goalId = idOf(added, 'addGoal')!;
+    expect(goalId).toBeTruthy();
+    expect(errorCodes(await hub.query('cm-dormagen', ADD_GOAL, { clientId, input: { title: 'x' } }))).toEqual([{ code: 'NOT_FOUND', path: 'addGoal' }]);
+    expect(errorCodes(await hub.query('cm-dormagen', SET_GOAL, { id: goalId, status: 'DROPPED' }))).toEqual([{ code: 'NOT_FOUND', path: 'setGoalStatus' }]);
+    expect(errorCodes(await hub.query('jobcenter', ADD_GOAL, { clientId, input: { title: 'x' } })).map((e) => e.code)).toEqual(['FORBIDDEN']);
+    const bad = await hub.query('cm-neuss', ADD_GOAL, { clientId, input: { title: 'x', dueDate: '30.06.2027' } });
+    expect(bad.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.dueDate' });
+    expect((await hub.query('cm-neuss', SET_GOAL, { id: goalId, status: 'ACHIEVED' })).body.errors).toBeUndefined();
+    const view = await hub.query('cm-neuss', `{ client(id: "${clientId}") { goals { id title status dueDate workedOnBy } } }`);
+    expect(view.body.data?.client).toEqual({ goals: [{ id: goalId, title: 'B1-Kurs abschließen', status: 'ACHIEVED', dueDate: '2027-06-30', workedOnBy: 'CARITAS' }] });
+    expect(await registry().goal.count({ where: { kimClientId: clientId } })).toBe(1);
+  });
+
+  it('keeps a health note out of `notes`: a partner with case-notes consent but none for health never sees it', async () => {
+    const clientId = await register('cm-neuss');
+    expect((await hub.query('cm-neuss', ADD_NOTE, { clientId, category: 'CASE_NOTES', text: 'Termin beim Jobcenter vereinbart' })).body.errors).toBeUndefined();
+    expect((await hub.query('cm-neuss', ADD_NOTE, { clientId, category: 'HEALTH', text: 'Traumatherapie begonnen' })).body.errors).toBeUndefined();
+    const own = await hub.query('cm-neuss', `{ client(id: "${clientId}") { notes { text } healthNotes { text } } }`);
+    expect(own.body.data?.client).toEqual({ notes: [{ text: 'Termin beim Jobcenter vereinbart' }], healthNotes: [{ text: 'Traumatherapie begonnen' }] });
+    const grant = await hub.query('cm-neuss', RECORD, {
+      input: { clientId, grantee: 'JOBCENTER', categories: ['IDENTITY', 'CASE_NOTES'], purposes: ['LABOUR_MARKET_INTEGRATION'], evidenceRef: 'EV-2026-0002' },
+    });
+    expect(grant.body.errors).toBeUndefined();
+    const partner = await hub.query('jobcenter', `{ client(id: "${clientId}") { notes { text } healthNotes { text } } }`, undefined, { purpose: 'LABOUR_MARKET_INTEGRATION' });
+    expect(partner.body.data?.client).toEqual({ notes: [{ text: 'Termin beim Jobcenter vereinbart' }], healthNotes: null });
+    expect(JSON.stringify(partner.body)).not.toContain('Trauma');
+  });
+
+  it('names a bad note and writes nothing', async () => {
+    const clientId = await register('cm-neuss');
+    const response = await hub.query('cm-neuss', ADD_NOTE, { clientId, category: 'CASE_NOTES', text: '  ' });
+    expect(response.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'text' });
+    expect(await registry().caseNote.count({ where: { kimClientId: clientId } })).toBe(0);
+  });
+});
+
+describe('referrals, both ways', () => {
+  const SEND = 'mutation($clientId: ID!, $toAgency: Agency!, $reason: ReferralReason!, $note: String) { sendReferral(clientId: $clientId, toAgency: $toAgency, reason: $reason, note: $note) { id } }';
+  const ACK = 'mutation($id: ID!, $on: String!) { acknowledgeReferral(id: $id, firstContactOn: $on) { id } }';
+  const OUTCOME = 'mutation($id: ID!, $outcome: ReferralOutcome!, $on: String!) { recordReferralOutcome(id: $id, outcome: $outcome, on: $on) { id } }';
+  const INCOMING = '{ incomingReferrals { id reason note } }';
+  const today = new Date().toISOString().slice(0, 10);
+  const asJobcenter = (query: string, variables?: Record<string, unknown>) => hub.query('jobcenter', query, variables, { purpose: 'LABOUR_MARKET_INTEGRATION' });
+  const incomingIds = async (persona: 'jobcenter' | 'abh') =>
+    ((await hub.query(persona, INCOMING, undefined, { purpose: persona === 'abh' ? 'RESIDENCE_PROCEDURE' : 'LABOUR_MARKET_INTEGRATION' })).body.data?.incomingReferrals as { id: string }[]).map((r) => r.id);
+
+  /** A client of Neuss who shares case management with the jobcenter (or not), and a referral to it. */
+  async function referred(shares: boolean): Promise<{ clientId: string; referralId: string }> {
+    const clientId = await register('cm-neuss');
+    if (shares) {
+      const grant = await hub.query('cm-neuss', RECORD, {
+        input: { clientId, grantee: 'JOBCENTER', categories: ['CASE_MANAGEMENT', 'CASE_NOTES'], purposes: ['LABOUR_MARKET_INTEGRATION'], evidenceRef: 'EV-2026-0003' },
+      });
+      expect(grant.body.errors).toBeUndefined();
+    }
+    const sent = await hub.query('cm-neuss', SEND, { clientId, toAgency: 'JOBCENTER', reason: 'JOB_SEARCH', note: 'Sucht Ausbildung im Handwerk' });
+    expect(sent.body.errors).toBeUndefined();
+    return { clientId, referralId: (sent.body.data?.sendReferral as { id: string }).id };
+  }
+
+  it('reaches the receiving agency, which acknowledges it and records the outcome; the team sees both', async () => {
+    const { clientId, referralId } = await referred(true);
+    const incoming = (await asJobcenter(INCOMING)).body.data?.incomingReferrals as { id: string; reason: string; note: string }[];
+    expect(incoming).toContainEqual({ id: referralId, reason: 'JOB_SEARCH', note: 'Sucht Ausbildung im Handwerk' });
+    expect(await incomingIds('abh')).not.toContain(referralId);
+    expect((await asJobcenter(ACK, { id: referralId, on: today })).body.errors).toBeUndefined();
+    const again = await asJobcenter(ACK, { id: referralId, on: today });
+    expect(again.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'id' });
+    expect((await asJobcenter(OUTCOME, { id: referralId, outcome: 'SUPPORT_STARTED', on: today })).body.errors).toBeUndefined();
+    expect(await incomingIds('jobcenter')).not.toContain(referralId);
+    const view = await hub.query('cm-neuss', `{ client(id: "${clientId}") { referrals { id toAgency firstContactAt outcome } } }`);
+    expect((view.body.data?.client as { referrals: unknown[] }).referrals).toEqual([
+      { id: referralId, toAgency: 'JOBCENTER', firstContactAt: expect.stringMatching(new RegExp(`^${today}`)), outcome: 'SUPPORT_STARTED' },
+    ]);
+  });
+
+  it('cannot be acted on by another agency, nor by the addressee without the client\'s consent: both answer as an unknown referral', async () => {
+    const shared = await referred(true);
+    const unshared = await referred(false);
+    const unknown = await asJobcenter(ACK, { id: 'R-nobody', on: today });
+    expect(errorCodes(unknown)).toEqual([{ code: 'NOT_FOUND', path: 'acknowledgeReferral' }]);
+    expect((await asJobcenter(ACK, { id: unshared.referralId, on: today })).body).toEqual(unknown.body);
+    expect(await incomingIds('jobcenter')).not.toContain(unshared.referralId);
+    const otherAgency = await hub.query('abh', ACK, { id: shared.referralId, on: today }, { purpose: 'RESIDENCE_PROCEDURE' });
+    expect(errorCodes(otherAgency)).toEqual([{ code: 'NOT_FOUND', path: 'acknowledgeReferral' }]);
+    expect(errorCodes(await hub.query('cm-dormagen', ACK, { id: shared.referralId, on: today })).map((e) => e.code)).toEqual(['FORBIDDEN']);
+    const rows = await registry().referral.findMany({ where: { id: { in: [shared.referralId, unshared.referralId] } } });
+    expect(rows.every((r) => r.firstContactAt === null)).toBe(true);
+  });
+
+  it('refuses a referral to another team\'s client, to an agency outside the hub, or with a date before it was sent', async () => {
+    const clientId = await register('cm-neuss');
+    expect(errorCodes(await hub.query('cm-dormagen', SEND, { clientId, toAgency: 'JOBCENTER', reason: 'JOB_SEARCH' }))).toEqual([{ code: 'NOT_FOUND', path: 'sendReferral' }]);
+    const outside = await hub.query('cm-neuss', SEND, { clientId, toAgency: 'KIM_DORMAGEN', reason: 'JOB_SEARCH' });
+    expect(outside.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'toAgency' });
+    const { referralId } = await referred(true);
+    const early = await asJobcenter(ACK, { id: referralId, on: '2020-01-01' });
+    expect(early.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'firstContactOn' });
+  });
+
+  it('lists the team\'s overdue referrals only, oldest first', async () => {
+    const response = await hub.query('cm-neuss', '{ overdueReferrals(days: 14) { id sentAt firstContactAt outcome } }');
+    expect(response.body.errors).toBeUndefined();
+    const overdue = response.body.data?.overdueReferrals as { id: string; sentAt: string; firstContactAt: null; outcome: null }[];
+    const rows = await registry().referral.findMany({ where: { firstContactAt: null, outcome: null, sentAt: { lt: new Date(Date.now() - 14 * 86_400_000) } }, include: { client: true } });
+    expect(overdue.map((r) => r.id).sort()).toEqual(rows.filter((r) => r.client.town === 'NEUSS').map((r) => r.id).sort());
+    expect(overdue.map((r) => r.sentAt)).toEqual([...overdue.map((r) => r.sentAt)].sort());
+    const bad = await hub.query('cm-neuss', '{ overdueReferrals(days: 0) { id } }');
+    expect(bad.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'days' });
+  });
+});

@@ -2,12 +2,15 @@ import { RESIDENCE_TITLE_TYPES, type ResidenceTitleType } from '@kim/schema';
 import { hubError, isoDate, isoTime } from '@kim/subgraph-runtime';
 import type { CaseRegistryContext } from '../context.ts';
 import { targetGroupOn } from '../eligibility/targetGroup.ts';
-import type { Client as ClientRow } from '../generated/prisma/client.ts';
+import type { CaseNote, Client as ClientRow } from '../generated/prisma/client.ts';
+import { referralView } from './referralWork.ts';
 
 /** A client row, plus what the gateway supplied for `@requires` (used for values, never for decisions). */
 type ClientParent = ClientRow & { currentResidenceTitleType?: unknown };
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+const notesOf = (notes: readonly CaseNote[], category: string) => notes.filter((n) => n.category === category).map((n) => ({ ...n, createdAt: isoTime(n.createdAt) }));
 
 export const Client = {
   __resolveReference: async (ref: { id: string; currentResidenceTitleType?: unknown }, ctx: CaseRegistryContext) => {
@@ -22,16 +25,11 @@ export const Client = {
     return manager ? { ...manager, kimClientId: c.id } : null;
   },
   goals: async (c: ClientParent, _: unknown, ctx: CaseRegistryContext) =>
-    (await ctx.loaders.goals.load(c.id)).map((g) => ({ ...g, dueDate: isoDate(g.dueDate), createdAt: isoDate(g.createdAt) })),
-  referrals: async (c: ClientParent, _: unknown, ctx: CaseRegistryContext) =>
-    (await ctx.loaders.referrals.load(c.id)).map((r) => ({
-      ...r,
-      sentAt: isoTime(r.sentAt),
-      firstContactAt: isoTime(r.firstContactAt),
-      outcomeAt: isoTime(r.outcomeAt),
-    })),
-  notes: async (c: ClientParent, _: unknown, ctx: CaseRegistryContext) =>
-    (await ctx.loaders.notes.load(c.id)).map((n) => ({ ...n, createdAt: isoTime(n.createdAt) })),
+    (await ctx.loaders.goals.load(c.id)).map((g) => ({ ...g, workedOnBy: g.agency, dueDate: isoDate(g.dueDate), createdAt: isoDate(g.createdAt) })),
+  referrals: async (c: ClientParent, _: unknown, ctx: CaseRegistryContext) => (await ctx.loaders.referrals.load(c.id)).map(referralView),
+  // A note's category decides the field it is under: health content never among `notes`.
+  notes: async (c: ClientParent, _: unknown, ctx: CaseRegistryContext) => notesOf(await ctx.loaders.notes.load(c.id), 'CASE_NOTES'),
+  healthNotes: async (c: ClientParent, _: unknown, ctx: CaseRegistryContext) => notesOf(await ctx.loaders.notes.load(c.id), 'HEALTH'),
   targetGroup: (c: ClientParent, { on }: { on?: string | null }) => {
     const date = on ?? new Date().toISOString().slice(0, 10);
     if (!DATE.test(date) || Number.isNaN(Date.parse(date))) throw hubError('BAD_USER_INPUT', 'on must be a date YYYY-MM-DD.', { argument: 'on' });

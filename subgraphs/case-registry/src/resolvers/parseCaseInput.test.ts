@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextClientId } from './Mutation.ts';
+import { nextClientId } from './caseMutations.ts';
 import { parseIntake, pastDate } from './parseCaseInput.ts';
 
 const valid = { givenName: ' Amal ', familyName: 'Haddad', birthDate: '2001-04-12', nationality: 'syrisch', firstContactOn: '2026-11-02' };

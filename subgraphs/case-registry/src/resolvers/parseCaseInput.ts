@@ -15,13 +15,23 @@ export function pastDate(value: unknown, argument: string, today: string): strin
   return value;
 }
 
+/** A calendar date YYYY-MM-DD, or null when not given (due dates may lie ahead). */
+export function optionalDate(value: unknown, argument: string): string | null {
+  if (value === null || value === undefined) return null;
+  return pastDate(value, argument, '9999-12-31');
+}
+
+export function requiredText(value: unknown, argument: string, max: number): string {
+  return text(value, argument, max);
+}
+
 function text(value: unknown, argument: string, max: number): string {
   const trimmed = typeof value === 'string' ? value.trim() : '';
   if (trimmed.length === 0 || trimmed.length > max) throw bad(argument, `${argument} must be 1 to ${max} characters.`);
   return trimmed;
 }
 
-function optionalText(value: unknown, argument: string, max: number): string | null {
+export function optionalText(value: unknown, argument: string, max: number): string | null {
   return value === null || value === undefined || value === '' ? null : text(value, argument, max);
 }
 
