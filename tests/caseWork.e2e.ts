@@ -27,7 +27,7 @@ let people = 0;
 /** A new person each time, so that no test meets another's duplicate. */
 const person = (overrides: Record<string, unknown> = {}) => {
   people += 1;
-  return { givenName: `Amal${people}`, familyName: 'Haddad', birthDate: '2001-04-12', nationality: 'syrisch', firstContactOn: '2026-11-02', residenceTitleType: 'AUFENTHALTSERLAUBNIS', ...overrides };
+  return { givenName: `Amal${people}`, familyName: 'Haddad', birthDate: '2001-04-12', nationality: 'syrisch', firstContactOn: '2026-11-02', residenceTitleType: 'AUFENTHALTSERLAUBNIS', priorCaseManagement: false, ...overrides };
 };
 const registry = () => hub.services['case-registry'].prisma;
 const clientIdOf = (r: GraphQLResponse) => (r.body.data?.registerClient as { clientId: string } | null)?.clientId;

@@ -29,7 +29,7 @@ export const caseMutations = {
   registerClient: async (_: unknown, { input }: { input: Record<string, unknown> }, ctx: CaseRegistryContext) => {
     const team = callerTeam(ctx);
     const intake = parseIntake(input, isoDate(new Date()));
-    const eligibility = targetGroupOn(intake.birthDate, intake.residenceTitleType, intake.firstContactOn);
+    const eligibility = targetGroupOn({ birthDate: intake.birthDate, titleType: intake.residenceTitleType, priorCaseManagement: intake.priorCaseManagement }, intake.firstContactOn);
     const clientId = await ctx.prisma.$transaction(async (tx) => {
       await tx.$queryRawUnsafe(INTAKE_LOCK);
       const duplicate = await tx.client.findFirst({
@@ -59,6 +59,7 @@ export const caseMutations = {
           eligibleAtIntake: eligibility.eligible,
           eligibilityStage: eligibility.stage,
           eligibilityReason: eligibility.reason,
+          priorCaseManagement: intake.priorCaseManagement,
         },
       });
       await caseEvent(tx, ctx, id, 'INTAKE');

@@ -45,6 +45,7 @@ export interface IntakeInput {
   readonly address: string | null;
   readonly firstContactOn: string;
   readonly residenceTitleType: ResidenceTitleType | null;
+  readonly priorCaseManagement: boolean;
 }
 
 /** Validates an intake completely before anything is written; the first bad argument is named. */
@@ -66,7 +67,13 @@ export function parseIntake(input: Record<string, unknown>, today: string): Inta
     address: optionalText(input.address, 'input.address', 300),
     firstContactOn,
     residenceTitleType: title as ResidenceTitleType | null,
+    priorCaseManagement: requiredBoolean(input.priorCaseManagement, 'input.priorCaseManagement'),
   };
+}
+
+function requiredBoolean(value: unknown, argument: string): boolean {
+  if (typeof value !== 'boolean') throw bad(argument, `${argument} must be true or false.`);
+  return value;
 }
 
 export function parseTown(value: unknown, argument: string): Town {
