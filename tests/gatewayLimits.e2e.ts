@@ -46,6 +46,7 @@ async function tokenFor(agency: Agency, role: string, subject: string): Promise<
     .setIssuer(DEMO_ISSUER)
     .setAudience(DEMO_AUDIENCE)
     .setSubject(subject)
+    .setIssuedAt()
     .setExpirationTime('1h')
     .sign(key);
 }

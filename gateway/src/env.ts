@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { SERVICES, type ServiceName } from '@kim/schema';
 import { ConfigError, DEFAULT_PORTS, envPrefix, logLevel, oneOf, optionalString, pemFromEnv, port, positiveInt, url } from '@kim/subgraph-runtime';
+import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS } from './auth/verifyCallerToken.ts';
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from './limits/operationLimits.ts';
 import { DEFAULT_RATE_LIMIT, type RateLimitConfig } from './limits/agencyRateLimiter.ts';
 
@@ -14,6 +15,8 @@ export interface GatewayConfig {
   readonly tokenKeys: TokenKeySource;
   readonly tokenIssuer: string;
   readonly tokenAudience: string;
+  /** Longest lifetime (`exp` − `iat`, seconds) a caller's token may claim. */
+  readonly tokenMaxLifetimeSeconds: number;
   /** Ed25519 private key (PKCS#8 PEM) that signs the assertions sent to services. */
   readonly assertionPrivateKeyPem: string;
   readonly subgraphUrls: Readonly<Record<ServiceName, string>>;
@@ -71,6 +74,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     tokenKeys: tokenKeys(env),
     tokenIssuer: optionalString(env, 'KIM_JWT_ISSUER') ?? 'kim-demo-idp',
     tokenAudience: optionalString(env, 'KIM_JWT_AUDIENCE') ?? 'kim-hub',
+    tokenMaxLifetimeSeconds: positiveInt(env, 'KIM_JWT_MAX_LIFETIME_SECONDS', DEFAULT_MAX_TOKEN_LIFETIME_SECONDS),
     assertionPrivateKeyPem: pemFromEnv(env, 'KIM_ASSERTION_PRIVATE_KEY'),
     subgraphUrls: Object.freeze(subgraphUrls),
     subgraphTimeoutMs: positiveInt(env, 'KIM_SUBGRAPH_TIMEOUT_MS', 10_000),

@@ -114,6 +114,7 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
         const identity = await verifyCallerToken(req.header('authorization'), tokenKey, {
           issuer: config.tokenIssuer,
           audience: config.tokenAudience,
+          maxLifetimeSeconds: config.tokenMaxLifetimeSeconds,
         });
         const caller: Caller = {
           subject: identity.subject,

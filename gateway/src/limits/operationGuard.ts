@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { ValidationRule } from 'graphql';
+import { hubError } from '@kim/subgraph-runtime';
+import type { GraphQLError, OperationDefinitionNode, ValidationRule } from 'graphql';
 import type { GatewayContext } from '../assertingDataSource.ts';
 import type { AgencyRateLimiter } from './agencyRateLimiter.ts';
 import { exceededLimit } from './operationLimits.ts';
@@ -19,13 +20,30 @@ export function operationGuard(rules: readonly ValidationRule[], rateLimiter: Ag
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operation, request, contextValue }) {
+          const unrunnable = notRunnable(operation, request.operationName);
+          if (unrunnable) throw unrunnable;
           const sized = resolvePageSizes(schema, document, operation, request.variables);
           const exceeded = exceededLimit(schema, sized.document, rules);
           if (exceeded) throw exceeded;
-          // Without an operation Apollo Server refuses the request next; nothing runs to charge for.
           if (sized.operation) rateLimiter.chargeObjects(contextValue.caller.agency, requestedObjects(schema, sized.document, sized.operation));
         },
       };
     },
   };
+}
+
+/**
+ * An operation the gateway cannot run is the caller's mistake, not the hub's: no operation of
+ * that name (or several and no name), or a subscription (the gateway serves none). Left to
+ * @apollo/gateway, each became HTTP 500; here each is HTTP 400 with BAD_REQUEST.
+ */
+function notRunnable(operation: OperationDefinitionNode | undefined, operationName: string | undefined | null): GraphQLError | null {
+  let message: string | null = null;
+  if (!operation) message = operationName ? 'No operation of that operationName in the document.' : 'Name the operation to run (operationName): the document has several.';
+  else if (operation.operation === 'subscription') message = 'Subscriptions are not served.';
+  if (message === null) return null;
+  const error = hubError('BAD_REQUEST', message);
+  // Read by Apollo Server for the HTTP status; formatError never passes it on.
+  error.extensions.http = { status: 400 };
+  return error;
 }

@@ -25,6 +25,7 @@ export { applyMigrations, pendingMigrations, readMigrations, type Migration } fr
 export { openDatabase, databaseLocation, type Database, type DatabaseLocation } from './db/openDatabase.ts';
 export type { SqlExecutor, SqlQueryable, TransactionOptions } from './db/sqlExecutor.ts';
 export { ERROR_CODES, hubError, requestError, consentRequired, consentUnavailable, type ErrorCode } from './errors.ts';
+export { formatHubError, withoutSuggestions } from './formatError.ts';
 export { buildPermissions, resolveRules, categoryRule, roleRule, type RuleMap, type ShieldRule } from './guard/buildPermissions.ts';
 export { fieldTag, taggedFields, type FieldTag } from './guard/fieldTags.ts';
 export { createLogger, type Logger } from './logger.ts';

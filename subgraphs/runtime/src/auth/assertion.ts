@@ -1,4 +1,4 @@
-import { callerTeam, isAgency, isPurpose, isRole } from '@kim/schema';
+import { agencyHasRole, callerTeam, isAgency, isPurpose, isRole } from '@kim/schema';
 import { SignJWT, jwtVerify, type CryptoKey, type KeyObject } from 'jose';
 import type { Caller } from './caller.ts';
 
@@ -54,7 +54,7 @@ export async function verifyAssertion(
     const { sub, agency, role, purpose, rid, aud, team: teamClaim, ops } = payload;
     const aud0 = Array.isArray(aud) ? aud[0] : aud;
     if (typeof sub !== 'string' || typeof rid !== 'string' || typeof aud0 !== 'string') return null;
-    if (!isAgency(agency) || !isRole(role) || !isPurpose(purpose)) return null;
+    if (!isAgency(agency) || !isRole(role) || !isPurpose(purpose) || !agencyHasRole(agency, role)) return null;
     if (ops !== undefined && !(Array.isArray(ops) && ops.every((o) => typeof o === 'string'))) return null;
     // A role scoped to a team without one would see its whole agency: refused, as is a mismatch.
     const team = callerTeam(agency, role, teamClaim);

@@ -14,6 +14,7 @@ import { fetchSharedClients } from '../consent/fetchSharedClients.ts';
 import { createPostJson } from '../consent/postJson.ts';
 import { createRequestDecisionStore } from '../consent/requestDecisions.ts';
 import { requestError } from '../errors.ts';
+import { formatHubError } from '../formatError.ts';
 import { buildPermissions, type RuleMap } from '../guard/buildPermissions.ts';
 import { createPlannedQuestions } from '../guard/plannedQuestions.ts';
 import { RuleOutcomes } from '../guard/ruleOutcomes.ts';
@@ -73,6 +74,9 @@ export async function createServiceApp<Extra extends object>(options: ServiceApp
     introspection: false,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
+    // Whoever holds an assertion for this service can call it directly: its errors say no more
+    // than the gateway's would (the log keeps the detail, e.g. a Prisma error's file and line).
+    formatError: (formatted) => formatHubError(formatted),
     plugins: [logErrors, ...apolloDefaultsOff()],
   });
   await apollo.start();
