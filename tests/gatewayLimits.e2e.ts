@@ -19,6 +19,9 @@ const LIMITS = {
   KIM_MAX_COST: '2000',
   KIM_RATE_LIMIT_CAPACITY: '1200',
   KIM_RATE_LIMIT_REFILL_PER_MINUTE: '1',
+  // One user spends the agency's whole budget here; per-user budgets are rateLimits.e2e.ts's.
+  KIM_RATE_LIMIT_USER_CAPACITY: '1200',
+  KIM_RATE_LIMIT_USER_REFILL_PER_MINUTE: '1',
 };
 
 let hub: TestHub;

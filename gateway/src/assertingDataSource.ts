@@ -1,6 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
-import { ASSERTION_HEADER, signAssertion, type Caller } from '@kim/subgraph-runtime';
+import { ASSERTION_HEADER, DECISIONS_EXTENSION, signAssertion, type Caller } from '@kim/subgraph-runtime';
 import type { CryptoKey } from 'jose';
 import type { Logger } from '@kim/subgraph-runtime';
 import { withoutStackCapture } from './downstreamErrors.ts';
@@ -9,6 +9,8 @@ import { unavailableErrors } from './unavailableErrors.ts';
 
 export interface GatewayContext {
   readonly caller: Caller;
+  /** Consent decisions the services made (and audited) for this request, as they report them. */
+  readonly recorded?: { decisions: number };
   /** Each subgraph's operations in this request's query plan, set once the plan is known. */
   plannedOperations?: ReadonlyMap<string, readonly string[]>;
 }
@@ -39,6 +41,9 @@ export class AssertingDataSource extends RemoteGraphQLDataSource<GatewayContext>
     try {
       const response = await super.process(options);
       if (response.errors) withoutStackCapture(response.errors);
+      const decisions = response.extensions?.[DECISIONS_EXTENSION];
+      if (response.extensions) delete response.extensions[DECISIONS_EXTENSION];
+      if ('context' in options && options.context.recorded && typeof decisions === 'number' && decisions > 0) options.context.recorded.decisions += decisions;
       return response;
     } catch (error) {
       // The enum of request kinds is not exported; 'incoming operation' is a caller's request.

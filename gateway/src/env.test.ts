@@ -24,10 +24,11 @@ describe('readGatewayConfig: limits', () => {
       KIM_RATE_LIMIT_REFILL_PER_MINUTE: '10',
     });
     expect(config.limits).toEqual({ maxDepth: 4, maxAliases: 5, maxDirectives: 6, maxTokens: 70, maxCost: 800 });
-    expect(config.rateLimit).toEqual({ capacity: 90, refillPerMinute: 10 });
+    expect(config.rateLimit).toEqual({ capacity: 90, refillPerMinute: 10, userCapacity: 22, userRefillPerMinute: 2 });
+    expect(readGatewayConfig({ ...required, KIM_RATE_LIMIT_USER_CAPACITY: '7', KIM_RATE_LIMIT_USER_REFILL_PER_MINUTE: '3' }).rateLimit).toMatchObject({ userCapacity: 7, userRefillPerMinute: 3 });
   });
 
-  it.each(['KIM_MAX_DEPTH', 'KIM_MAX_COST', 'KIM_RATE_LIMIT_CAPACITY'])('refuses to start on a bad %s, naming it', (variable) => {
+  it.each(['KIM_MAX_DEPTH', 'KIM_MAX_COST', 'KIM_RATE_LIMIT_CAPACITY', 'KIM_RATE_LIMIT_USER_CAPACITY', 'KIM_AUTH_FAILURE_CAPACITY'])('refuses to start on a bad %s, naming it', (variable) => {
     expect(() => readGatewayConfig({ ...required, [variable]: '0' })).toThrow(variable);
     expect(() => readGatewayConfig({ ...required, [variable]: 'lots' })).toThrow(variable);
   });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { SERVICES, type ServiceName } from '@kim/schema';
 import { ConfigError, DEFAULT_PORTS, envPrefix, logLevel, oneOf, optionalString, pemFromEnv, port, positiveInt, url } from '@kim/subgraph-runtime';
+import { DEFAULT_AUTH_FAILURE_LIMIT, type AuthFailureLimitConfig } from './auth/callerAuthenticator.ts';
 import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS } from './auth/verifyCallerToken.ts';
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from './limits/operationLimits.ts';
 import { DEFAULT_RATE_LIMIT, type RateLimitConfig } from './limits/agencyRateLimiter.ts';
@@ -23,8 +24,10 @@ export interface GatewayConfig {
   readonly subgraphTimeoutMs: number;
   /** Depth, aliases, directives, tokens and cost an operation may have. */
   readonly limits: OperationLimits;
-  /** Each agency's budget of requests and objects, per gateway process. */
+  /** Each agency's and each user's budget of requests, objects and decisions, per gateway process. */
   readonly rateLimit: RateLimitConfig;
+  /** Failed authentications allowed per source address, per gateway process. */
+  readonly authFailureLimit: AuthFailureLimitConfig;
   readonly logLevel: string;
 }
 
@@ -56,9 +59,22 @@ function operationLimits(env: NodeJS.ProcessEnv): OperationLimits {
 }
 
 function rateLimit(env: NodeJS.ProcessEnv): RateLimitConfig {
+  const capacity = positiveInt(env, 'KIM_RATE_LIMIT_CAPACITY', DEFAULT_RATE_LIMIT.capacity);
+  const refillPerMinute = positiveInt(env, 'KIM_RATE_LIMIT_REFILL_PER_MINUTE', DEFAULT_RATE_LIMIT.refillPerMinute);
+  // A user's budget defaults to a quarter of the agency's: no one member can spend it all.
+  const quarter = (n: number) => Math.max(1, Math.floor(n / 4));
   return Object.freeze({
-    capacity: positiveInt(env, 'KIM_RATE_LIMIT_CAPACITY', DEFAULT_RATE_LIMIT.capacity),
-    refillPerMinute: positiveInt(env, 'KIM_RATE_LIMIT_REFILL_PER_MINUTE', DEFAULT_RATE_LIMIT.refillPerMinute),
+    capacity,
+    refillPerMinute,
+    userCapacity: positiveInt(env, 'KIM_RATE_LIMIT_USER_CAPACITY', quarter(capacity)),
+    userRefillPerMinute: positiveInt(env, 'KIM_RATE_LIMIT_USER_REFILL_PER_MINUTE', quarter(refillPerMinute)),
+  });
+}
+
+function authFailureLimit(env: NodeJS.ProcessEnv): AuthFailureLimitConfig {
+  return Object.freeze({
+    capacity: positiveInt(env, 'KIM_AUTH_FAILURE_CAPACITY', DEFAULT_AUTH_FAILURE_LIMIT.capacity),
+    refillPerMinute: positiveInt(env, 'KIM_AUTH_FAILURE_REFILL_PER_MINUTE', DEFAULT_AUTH_FAILURE_LIMIT.refillPerMinute),
   });
 }
 
@@ -80,6 +96,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     subgraphTimeoutMs: positiveInt(env, 'KIM_SUBGRAPH_TIMEOUT_MS', 10_000),
     limits: operationLimits(env),
     rateLimit: rateLimit(env),
+    authFailureLimit: authFailureLimit(env),
     logLevel: logLevel(env),
   });
 }

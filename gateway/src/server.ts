@@ -9,7 +9,8 @@ import type { GraphQLFormattedError } from 'graphql';
 import { apolloGatewayWithoutTelemetry } from './apolloGateway.ts';
 import { AssertingDataSource, type GatewayContext } from './assertingDataSource.ts';
 import { operationsByService } from './plannedOperations.ts';
-import { declaredPurpose, tokenKeyResolver, verifyCallerToken } from './auth/verifyCallerToken.ts';
+import { CallerAuthenticator } from './auth/callerAuthenticator.ts';
+import { declaredPurpose, tokenKeyResolver } from './auth/verifyCallerToken.ts';
 import type { GatewayConfig } from './env.ts';
 import { formatError } from './formatError.ts';
 import { jsonErrors } from './http/jsonErrors.ts';
@@ -75,6 +76,11 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
   };
 
   const rateLimiter = new AgencyRateLimiter(config.rateLimit);
+  const authenticator = new CallerAuthenticator(
+    tokenKey,
+    { issuer: config.tokenIssuer, audience: config.tokenAudience, maxLifetimeSeconds: config.tokenMaxLifetimeSeconds },
+    config.authFailureLimit,
+  );
   let loaded = false;
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -111,11 +117,11 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
     express.json({ limit: BODY_LIMIT }),
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<GatewayContext> => {
-        const identity = await verifyCallerToken(req.header('authorization'), tokenKey, {
-          issuer: config.tokenIssuer,
-          audience: config.tokenAudience,
-          maxLifetimeSeconds: config.tokenMaxLifetimeSeconds,
-        });
+        // Behind a proxy this is the proxy's address; see the README (Rate).
+        const identity = await authenticator.authenticate(req.header('authorization'), req.socket.remoteAddress ?? 'unknown');
+        // Every authenticated request costs its user and agency one token, valid or not — a
+        // purpose the role may not declare included (refused below, but charged first).
+        rateLimiter.admitRequest(identity);
         const caller: Caller = {
           subject: identity.subject,
           agency: identity.agency,
@@ -124,9 +130,7 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
           purpose: declaredPurpose(identity, req.header('x-kim-purpose')),
           requestId: randomUUID(),
         };
-        // Every authenticated request costs its agency one token, valid or not.
-        rateLimiter.admitRequest(caller.agency);
-        return { caller };
+        return { caller, recorded: { decisions: 0 } };
       },
     }),
   );

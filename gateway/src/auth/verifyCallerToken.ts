@@ -62,6 +62,15 @@ export async function verifyCallerToken(
   key: CryptoKey | JWTVerifyGetKey,
   expected: TokenExpectations,
 ): Promise<TokenIdentity> {
+  return (await verifyCallerTokenClaims(authorization, key, expected)).identity;
+}
+
+/** verifyCallerToken, with the token's expiry (seconds since the epoch), for a cache of verified tokens. */
+export async function verifyCallerTokenClaims(
+  authorization: string | undefined,
+  key: CryptoKey | JWTVerifyGetKey,
+  expected: TokenExpectations,
+): Promise<{ identity: TokenIdentity; expiresAt: number }> {
   if (authorization !== undefined && authorization.length > MAX_TOKEN_LENGTH + 7) throw unauthenticated();
   const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/.exec(authorization ?? '');
   if (!match) throw unauthenticated();
@@ -85,7 +94,7 @@ export async function verifyCallerToken(
   const team = callerTeam(agency, role, teamClaim);
   if (team === null) throw unauthenticated();
   const defaultPurpose = isPurpose(purpose) && ROLE_PURPOSES[role].includes(purpose) ? purpose : ROLE_PURPOSES[role][0]!;
-  return { subject: sub, agency, role, ...(team ? { team } : {}), defaultPurpose };
+  return { identity: { subject: sub, agency, role, ...(team ? { team } : {}), defaultPurpose }, expiresAt: exp };
 }
 
 /** The purpose of this request: `x-kim-purpose` if given, and only one the role may declare. */

@@ -11,6 +11,7 @@ export {
   SHARED_CLIENTS_PATH,
   type SharedClientsResponseBody,
   DECISIONS_PATH,
+  DECISIONS_EXTENSION,
   TECHNICAL_DENIALS_PATH,
   DECISION_REASONS,
   questionKey,

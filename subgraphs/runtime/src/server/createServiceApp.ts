@@ -13,6 +13,7 @@ import { createConsentLoader } from '../consent/createConsentLoader.ts';
 import { fetchSharedClients } from '../consent/fetchSharedClients.ts';
 import { createPostJson } from '../consent/postJson.ts';
 import { createRequestDecisionStore } from '../consent/requestDecisions.ts';
+import { DECISIONS_EXTENSION } from '../consent/decision.ts';
 import { requestError } from '../errors.ts';
 import { formatHubError } from '../formatError.ts';
 import { buildPermissions, type RuleMap } from '../guard/buildPermissions.ts';
@@ -66,6 +67,13 @@ export async function createServiceApp<Extra extends object>(options: ServiceApp
             log.warn({ requestId: contextValue?.caller?.requestId, code, err: error.originalError ?? error }, 'graphql error');
           }
         },
+        async willSendResponse({ response, contextValue }) {
+          // The gateway charges the caller for what the request made the hub record (an audit row each).
+          const decisions = contextValue?.recorded?.decisions ?? 0;
+          if (decisions > 0 && response.body.kind === 'single') {
+            response.body.singleResult.extensions = { ...response.body.singleResult.extensions, [DECISIONS_EXTENSION]: decisions };
+          }
+        },
       };
     },
   };
@@ -100,17 +108,20 @@ export async function createServiceApp<Extra extends object>(options: ServiceApp
         const caller = await verifyAssertion(options.assertionKey, assertion, options.name);
         if (!caller || !assertion) throw requestError('UNAUTHENTICATED', 'Requests must come through the KIM gateway.');
         const requestLog = log.child({ requestId: caller.requestId || randomUUID() });
+        const recorded = { decisions: 0 };
         const consentOptions = { consentUrl: options.consentUrl, assertion, timeoutMs: options.consentTimeoutMs, log: requestLog, post };
         const base: ServiceContext = {
           caller,
           consent: createConsentLoader({
             ...consentOptions,
+            onRecorded: (n) => void (recorded.decisions += n),
             // Kept only when this request comes back here: its plan names other operations of ours.
             ...(caller.plannedOperations.length > 0 ? { requestDecisions: requestDecisions.forRequest(caller), planned: plannedQuestions(caller.plannedOperations) } : {}),
           }),
           ruleOutcomes: new RuleOutcomes(),
           sharedClientIds: () => fetchSharedClients(consentOptions),
           log: requestLog,
+          recorded,
         };
         return { ...base, ...options.extendContext(base) };
       },

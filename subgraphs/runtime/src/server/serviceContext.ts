@@ -12,4 +12,6 @@ export interface ServiceContext {
   /** The clients with an active grant to the caller's agency for its purpose (asked on demand). */
   readonly sharedClientIds: () => Promise<readonly string[]>;
   readonly log: Logger;
+  /** Consent decisions recorded for this request so far (reported to the gateway, which charges them). */
+  readonly recorded: { decisions: number };
 }

@@ -56,6 +56,7 @@ export async function startBareService<Prisma extends PrismaLike, Extra extends 
           ruleOutcomes: new RuleOutcomes(),
           sharedClientIds: async () => options.sharedClientIds(caller),
           log,
+          recorded: { decisions: 0 },
         };
         return { ...base, ...definition.extendContext(prisma, base) };
       },
