@@ -1,4 +1,4 @@
-import { ASSERTION_HEADER, importAssertionPrivateKey, signAssertion, type Caller } from '@kim/subgraph-runtime';
+import type { Caller } from '@kim/subgraph-runtime';
 import type { ServiceName } from '@kim/schema';
 import { importPKCS8, SignJWT, type JWTPayload } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,11 +17,9 @@ const JOBCENTER_LEAD: Caller = { subject: 'jc-lead-1', agency: 'JOBCENTER', role
 
 /** A direct call to a subgraph as an insider holding a valid assertion for it. */
 async function insiderCall(service: ServiceName, query: string) {
-  const key = await importAssertionPrivateKey(hub.gatewayConfig.assertionPrivateKeyPem);
-  const assertion = await signAssertion(key, JOBCENTER_LEAD, service);
   const response = await fetch(hub.serviceUrls[service], {
     method: 'POST',
-    headers: { 'content-type': 'application/json', [ASSERTION_HEADER]: assertion },
+    headers: { 'content-type': 'application/json', ...hub.gatewayHeaders(JOBCENTER_LEAD, service, { query }) },
     body: JSON.stringify({ query }),
   });
   return { status: response.status, text: await response.text() };

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { SERVICES, type ServiceName } from '@kim/schema';
-import { ConfigError, DEFAULT_PORTS, envPrefix, logLevel, oneOf, optionalString, pemFromEnv, port, positiveInt, url } from '@kim/subgraph-runtime';
+import { ConfigError, DEFAULT_PORTS, assertionKeyFromEnv, envPrefix, logLevel, oneOf, optionalString, port, positiveInt, url, type AssertionKey } from '@kim/subgraph-runtime';
 import { DEFAULT_AUTH_FAILURE_LIMIT, type AuthFailureLimitConfig } from './auth/callerAuthenticator.ts';
 import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS } from './auth/verifyCallerToken.ts';
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from './limits/operationLimits.ts';
@@ -18,8 +18,11 @@ export interface GatewayConfig {
   readonly tokenAudience: string;
   /** Longest lifetime (`exp` − `iat`, seconds) a caller's token may claim. */
   readonly tokenMaxLifetimeSeconds: number;
-  /** Ed25519 private key (PKCS#8 PEM) that signs the assertions sent to services. */
-  readonly assertionPrivateKeyPem: string;
+  /**
+   * One assertion key per service (HMAC-SHA256, `KIM_ASSERTION_KEY_<SERVICE>`): each service's
+   * assertions are MACed with its own, and the consent service's also makes the consent tickets.
+   */
+  readonly assertionKeys: Readonly<Record<ServiceName, AssertionKey>>;
   readonly subgraphUrls: Readonly<Record<ServiceName, string>>;
   readonly subgraphTimeoutMs: number;
   /** Depth, aliases, directives, tokens and cost an operation may have. */
@@ -91,7 +94,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     tokenIssuer: optionalString(env, 'KIM_JWT_ISSUER') ?? 'kim-demo-idp',
     tokenAudience: optionalString(env, 'KIM_JWT_AUDIENCE') ?? 'kim-hub',
     tokenMaxLifetimeSeconds: positiveInt(env, 'KIM_JWT_MAX_LIFETIME_SECONDS', DEFAULT_MAX_TOKEN_LIFETIME_SECONDS),
-    assertionPrivateKeyPem: pemFromEnv(env, 'KIM_ASSERTION_PRIVATE_KEY'),
+    assertionKeys: Object.freeze(Object.fromEntries(SERVICES.map((s) => [s, assertionKeyFromEnv(env, s)])) as Record<ServiceName, AssertionKey>),
     subgraphUrls: Object.freeze(subgraphUrls),
     subgraphTimeoutMs: positiveInt(env, 'KIM_SUBGRAPH_TIMEOUT_MS', 10_000),
     limits: operationLimits(env),

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { SERVICES, SUPERGRAPH_PATH, type ServiceName } from '@kim/schema';
-import { apolloDefaultsOff, createLogger, importAssertionPrivateKey, startHttpServer, type Caller, type Logger, type RunningServer } from '@kim/subgraph-runtime';
+import { apolloDefaultsOff, createLogger, startHttpServer, type Caller, type Logger, type RunningServer } from '@kim/subgraph-runtime';
 import express from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import { apolloGatewayWithoutTelemetry } from './apolloGateway.ts';
@@ -34,12 +34,11 @@ export const BODY_LIMIT = '100kb';
  * over the committed supergraph (no runtime composition, no polling of subgraphs).
  */
 export async function startGateway(config: GatewayConfig, log: Logger = createLogger('gateway', config.logLevel)): Promise<RunningGateway> {
-  const privateKey = await importAssertionPrivateKey(config.assertionPrivateKeyPem);
   const tokenKey = await tokenKeyResolver(config.tokenKeys);
   const gateway = apolloGatewayWithoutTelemetry({
     supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
     buildService: ({ name }) =>
-      new AssertingDataSource(name, config.subgraphUrls[name as ServiceName], privateKey, config.subgraphTimeoutMs, log),
+      new AssertingDataSource(name as ServiceName, config.subgraphUrls[name as ServiceName], config.assertionKeys, config.subgraphTimeoutMs, log),
     logger: { debug: () => undefined, info: (m) => log.info(String(m)), warn: (m) => log.warn(String(m)), error: (m) => log.error(String(m)) },
     // Called after planning, before the first fetch: each subgraph's assertions can then name its
     // other operations of the plan (one consent call per subgraph per request, see plannedOperations).

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { consent, type ConsentPrisma } from '@kim/consent';
 import { issueToken, startHub, type PersonaName, type RunningHub } from '@kim/demo';
 import { SERVICES, type Purpose, type ServiceName } from '@kim/schema';
+import { ASSERTION_HEADER, CONSENT_TICKET_HEADER, requestBodyHash, signAssertion, signConsentTicket, type BoundRequest, type Caller } from '@kim/subgraph-runtime';
 import { dropSchemas, schemaUrl, uniqueSuffix } from './pgSchemas.ts';
 
 /**
@@ -37,6 +38,12 @@ export interface TestHub extends RunningHub {
    * `services.consent.prisma` runs as kim_consent_app.
    */
   consentOwnerPrisma(): ConsentPrisma;
+  /**
+   * The headers the gateway would send `service` for this request: a fresh assertion bound to
+   * `request`, and for an agency subgraph a consent ticket — what an insider holding the
+   * gateway's keys could make, for tests that call a service directly.
+   */
+  gatewayHeaders(caller: Caller, service: ServiceName, request: BoundRequest): Record<string, string>;
 }
 
 const UNLIMITED = {
@@ -74,6 +81,13 @@ export async function startTestHub(
   return {
     ...hub,
     token,
+    gatewayHeaders: (caller, service, request) => {
+      const keys = hub.gatewayConfig.assertionKeys;
+      return {
+        [ASSERTION_HEADER]: signAssertion(keys[service], caller, service, requestBodyHash(request)),
+        ...(service === 'consent' ? {} : { [CONSENT_TICKET_HEADER]: signConsentTicket(keys.consent, caller, service) }),
+      };
+    },
     consentOwnerPrisma: () => (consentOwner ??= consent.createPrisma(hub.services.consent.owner.adapter)),
     stop: async () => {
       await consentOwner?.$disconnect();

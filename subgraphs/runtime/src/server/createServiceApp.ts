@@ -6,9 +6,8 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/ind
 import express, { type Express } from 'express';
 import type { DocumentNode } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
-import type { CryptoKey } from 'jose';
-import { ASSERTION_LIFETIME_SECONDS, verifyAssertion } from '../auth/assertion.ts';
-import { ASSERTION_HEADER } from '../auth/caller.ts';
+import { ASSERTION_LIFETIME_SECONDS, ReplayMemory, requestBodyHash, verifyAssertion, type AssertionKey, type BoundRequest } from '../auth/assertion.ts';
+import { ASSERTION_HEADER, CONSENT_TICKET_HEADER } from '../auth/caller.ts';
 import { createConsentLoader } from '../consent/createConsentLoader.ts';
 import { fetchSharedClients } from '../consent/fetchSharedClients.ts';
 import { createPostJson } from '../consent/postJson.ts';
@@ -30,7 +29,8 @@ export interface ServiceAppOptions<Extra> {
   readonly resolvers: GraphQLResolverMap<ServiceContext & Extra>;
   /** Rules for fields without an SDL tag (root fields, connections); everything else is denied. */
   readonly rules: RuleMap;
-  readonly assertionKey: CryptoKey;
+  /** This service's own assertion key (HMAC-SHA256); no other service holds it. */
+  readonly assertionKey: AssertionKey;
   readonly consentUrl: string;
   readonly consentTimeoutMs: number;
   readonly log: Logger;
@@ -57,6 +57,8 @@ export async function createServiceApp<Extra extends object>(options: ServiceApp
   const plannedQuestions = createPlannedQuestions(subgraphSchema, options.rules);
   const requestDecisions = createRequestDecisionStore({ ttlMs: ASSERTION_LIFETIME_SECONDS * 1000, maxRequests: 1000 });
   const post = createPostJson();
+  // Each assertion is good for one request: its jti is remembered for its lifetime.
+  const replays = new ReplayMemory();
   const logErrors: ApolloServerPlugin<ServiceContext & Extra> = {
     async requestDidStart() {
       return {
@@ -104,12 +106,14 @@ export async function createServiceApp<Extra extends object>(options: ServiceApp
     express.json({ limit: options.bodyLimit ?? '200kb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
-        const assertion = req.header(ASSERTION_HEADER);
-        const caller = await verifyAssertion(options.assertionKey, assertion, options.name);
-        if (!caller || !assertion) throw requestError('UNAUTHENTICATED', 'Requests must come through the KIM gateway.');
+        // Bound to this request: the body hash in the assertion must be the body's.
+        const caller = verifyAssertion(options.assertionKey, req.header(ASSERTION_HEADER), options.name, requestBodyHash(req.body as BoundRequest), replays);
+        if (!caller) throw requestError('UNAUTHENTICATED', 'Requests must come through the KIM gateway.');
+        // Without a ticket every consent call is refused, and this request discloses nothing.
+        const ticket = req.header(CONSENT_TICKET_HEADER) ?? '';
         const requestLog = log.child({ requestId: caller.requestId || randomUUID() });
         const recorded = { decisions: 0 };
-        const consentOptions = { consentUrl: options.consentUrl, assertion, timeoutMs: options.consentTimeoutMs, log: requestLog, post };
+        const consentOptions = { consentUrl: options.consentUrl, ticket, timeoutMs: options.consentTimeoutMs, log: requestLog, post };
         const base: ServiceContext = {
           caller,
           consent: createConsentLoader({
