@@ -1,6 +1,6 @@
 import diagnostics from 'node:diagnostics_channel';
 import type { ClientRequest } from 'node:http';
-import { ASSERTION_HEADER, DECISIONS_PATH } from '@kim/subgraph-runtime';
+import { CONSENT_TICKET_HEADER, DECISIONS_PATH } from '@kim/subgraph-runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes, startTestHub, type TestHub } from './support/testHub.ts';
 
@@ -67,9 +67,10 @@ describe('the joined client view', () => {
     const onRequest = (message: unknown) => {
       const { request } = message as { request: ClientRequest };
       if (!request.path.endsWith(DECISIONS_PATH)) return;
-      const assertion = String(request.getHeader(ASSERTION_HEADER) ?? '');
-      const { aud } = JSON.parse(Buffer.from(assertion.split('.')[1] ?? '', 'base64url').toString('utf8')) as { aud: string };
-      calls.set(aud, (calls.get(aud) ?? 0) + 1);
+      // The gateway's consent ticket (`kim-consent-ticket.v1.<payload>.<mac>`) names the asking subgraph.
+      const ticket = String(request.getHeader(CONSENT_TICKET_HEADER) ?? '');
+      const { src } = JSON.parse(Buffer.from(ticket.split('.')[2] ?? '', 'base64url').toString('utf8')) as { src: string };
+      calls.set(src, (calls.get(src) ?? 0) + 1);
     };
     diagnostics.subscribe('http.client.request.start', onRequest);
     try {

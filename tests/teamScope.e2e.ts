@@ -121,6 +121,7 @@ describe('team claims in tokens', () => {
       .setIssuer(DEMO_ISSUER)
       .setAudience(DEMO_AUDIENCE)
       .setSubject('t-1')
+      .setIssuedAt()
       .setExpirationTime('5m')
       .sign(await importPKCS8(hub.idpPrivateKeyPem, 'EdDSA'));
 

@@ -3,8 +3,7 @@ import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapt
 import type { DocumentNode } from 'graphql';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import type { Express } from 'express';
-import type { CryptoKey } from 'jose';
-import { importAssertionPublicKey } from '../auth/keys.ts';
+import type { AssertionKey } from '../auth/assertion.ts';
 import type { ServiceConfig } from '../config/serviceConfig.ts';
 import { applyMigrations, pendingMigrations, readMigrations } from '../db/migrations.ts';
 import { openRoleDatabase, type Database } from '../db/openDatabase.ts';
@@ -29,7 +28,7 @@ export interface ServiceDefinition<Prisma extends PrismaLike, Extra extends obje
   readonly migrationsDir: string;
   readonly createPrisma: (adapter: SqlMigrationAwareDriverAdapterFactory) => Prisma;
   readonly extendContext: (prisma: Prisma, base: ServiceContext) => Extra;
-  readonly routes?: (app: Express, deps: { prisma: Prisma; db: Database; log: Logger; assertionKey: CryptoKey }) => void;
+  readonly routes?: (app: Express, deps: { prisma: Prisma; db: Database; log: Logger; assertionKey: AssertionKey }) => void;
 }
 
 export interface RunningService<Prisma> extends RunningServer {
@@ -96,7 +95,7 @@ export async function startService<Prisma extends PrismaLike, Extra extends obje
     throw error;
   }
   const prisma = definition.createPrisma(db.adapter);
-  const assertionKey = await importAssertionPublicKey(config.assertionPublicKeyPem);
+  const assertionKey = config.assertionKey;
   const { app, stop } = await createServiceApp<Extra>({
     name: definition.name,
     typeDefs: definition.typeDefs,
