@@ -4,8 +4,14 @@ import type { AuditSigningKey } from './audit/auditKey.ts';
 import type { ConsentPrisma } from './db.ts';
 import type { ClientTeamEvent, Grant } from './generated/prisma/client.ts';
 
+/** What the consent service's resolvers read from its configuration. */
+export interface ConsentSettings {
+  readonly defaultValidityDays: number;
+}
+
 export interface ConsentExtra {
   readonly prisma: ConsentPrisma;
+  readonly settings: ConsentSettings;
   /** Signs audit exports, and checks the chain's anchors. */
   readonly auditKey: AuditSigningKey;
   readonly loaders: {
@@ -17,9 +23,10 @@ export interface ConsentExtra {
 }
 export type ConsentContext = ServiceContext & ConsentExtra;
 
-export function extendContext(prisma: ConsentPrisma, auditKey: AuditSigningKey): ConsentExtra {
+export function extendContext(prisma: ConsentPrisma, auditKey: AuditSigningKey, settings: ConsentSettings): ConsentExtra {
   return {
     prisma,
+    settings,
     auditKey,
     loaders: {
       grantsOfClient: groupLoader<Grant>(

@@ -1,13 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { loadServiceTypeDefs, startService, type ServiceDefinition, type StartOptions } from '@kim/subgraph-runtime';
 import type { AuditSigningKey } from './audit/auditKey.ts';
-import { extendContext, type ConsentExtra } from './context.ts';
+import { extendContext, type ConsentExtra, type ConsentSettings } from './context.ts';
 import { createPrisma, type ConsentPrisma } from './db.ts';
 import { createDecisionRecorder } from './decisions/decideAndRecord.ts';
 import { decisionsRoute } from './decisions/decisionsRoute.ts';
 import { sharedClientsRoute } from './decisions/sharedClientsRoute.ts';
 import { technicalDenialsRoute } from './decisions/technicalDenialsRoute.ts';
-import type { ConsentConfig } from './env.ts';
+import { DEFAULT_VALIDITY_DAYS, type ConsentConfig } from './env.ts';
 import { rules } from './permissions.ts';
 import { resolvers } from './resolvers/index.ts';
 
@@ -39,10 +39,13 @@ export const consent = {
  * The consent service: decides and audits every disclosure (internal endpoint for the agency
  * subgraphs), and serves grants and audit trails to people through the gateway.
  */
-export function consentService(auditKey: AuditSigningKey): ServiceDefinition<ConsentPrisma, ConsentExtra> {
+export function consentService(
+  auditKey: AuditSigningKey,
+  settings: ConsentSettings = { defaultValidityDays: DEFAULT_VALIDITY_DAYS },
+): ServiceDefinition<ConsentPrisma, ConsentExtra> {
   return {
     ...consent,
-    extendContext: (prisma) => extendContext(prisma, auditKey),
+    extendContext: (prisma) => extendContext(prisma, auditKey, settings),
     routes: (app, deps) => {
       // One recorder for both routes: decisions and technical denials join the same groups.
       const recorder = createDecisionRecorder(deps.db.sql, auditKey);
@@ -55,6 +58,6 @@ export function consentService(auditKey: AuditSigningKey): ServiceDefinition<Con
 
 /** Starts the consent service; the result also names the audit key's public half, for verifiers. */
 export async function startConsent(config: ConsentConfig, options: StartOptions<ConsentPrisma> = {}) {
-  const running = await startService(consentService(config.auditKey), config, options);
+  const running = await startService(consentService(config.auditKey, { defaultValidityDays: config.defaultValidityDays }), config, options);
   return { ...running, auditKeyId: config.auditKey.keyId, auditPublicKeyPem: config.auditKey.publicKeyPem };
 }
