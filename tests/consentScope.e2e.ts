@@ -1,6 +1,7 @@
 import { DATA_CATEGORIES } from '@kim/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consentInput } from './support/consentRecord.ts';
+import { grantsWithState } from './support/grantStates.ts';
 import { errorCodes, startTestHub, type TestHub } from './support/testHub.ts';
 
 // Who may record, see or withdraw a client's consent follows which KIM team holds the client (the
@@ -29,10 +30,8 @@ const everything = (clientId: string, grantee: string, purposes: string[]) => ({
 
 /** A grant of the Dormagen client that Dormagen's team recorded and that is active now. */
 async function dormagenGrant(): Promise<string> {
-  const grant = await hub.services.consent.prisma.grant.findFirst({
-    where: { kimClientId: DORMAGEN, recordedBy: { not: 'cm-neuss-1' }, revokedAt: null, OR: [{ validUntil: null }, { validUntil: { gt: new Date() } }] },
-  });
-  expect(grant, 'the demo gives K-000003 an active grant').not.toBeNull();
+  const grant = (await grantsWithState(hub.services.consent.prisma, { kimClientId: DORMAGEN, recordedBy: { not: 'cm-neuss-1' } })).find((g) => g.state === 'ACTIVE');
+  expect(grant, 'the demo gives K-000003 an active grant').toBeDefined();
   return grant!.id;
 }
 
@@ -71,8 +70,8 @@ describe('a team and another town\'s client', () => {
     const unknown = await hub.query('cm-neuss', REVOKE, { id: 'G-NOBODY' });
     expect(errorCodes(outside)).toEqual([{ code: 'NOT_FOUND', path: 'revokeConsent' }]);
     expect(outside.body).toEqual(unknown.body);
-    const grant = await hub.services.consent.prisma.grant.findUniqueOrThrow({ where: { id } });
-    expect(grant.revokedAt).toBeNull();
+    const [grant] = await grantsWithState(hub.services.consent.prisma, { id });
+    expect(grant!.state).toBe('ACTIVE');
   });
 
   it('cannot read the other team\'s consent record', async () => {

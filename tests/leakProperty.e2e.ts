@@ -50,7 +50,7 @@ beforeAll(async () => {
   registry = new Map(rows.map((r) => [r.id, r]));
   expect([...registry.keys()].sort()).toEqual(clientIds);
   truth = await readGroundTruth(hub, schema, rules, clientIds);
-  states = await ConsentStates.open(hub.consentOwnerPrisma());
+  states = await ConsentStates.open(hub.consentOwnerPrisma(), hub.services.consent.owner);
 }, 180_000);
 
 afterAll(async () => {

@@ -1,8 +1,8 @@
 import { isAgency, type Agency } from '@kim/schema';
-import { groupLoader, rowLoader, type ServiceContext } from '@kim/subgraph-runtime';
+import { groupLoader, rowLoader, type ServiceContext, type SqlExecutor } from '@kim/subgraph-runtime';
 import type { AuditSigningKey } from './audit/auditKey.ts';
 import type { ConsentPrisma } from './db.ts';
-import type { ClientTeamEvent, Grant } from './generated/prisma/client.ts';
+import type { ClientTeamEvent, Grant, GrantEvent } from './generated/prisma/client.ts';
 
 /** What the consent service's resolvers read from its configuration. */
 export interface ConsentSettings {
@@ -12,27 +12,47 @@ export interface ConsentSettings {
 export interface ConsentExtra {
   readonly prisma: ConsentPrisma;
   readonly settings: ConsentSettings;
+  /** The database through the driver, as the service's role: grant events are appended with their audit entries here. */
+  readonly sql: SqlExecutor;
   /** Signs audit exports, and checks the chain's anchors. */
   readonly auditKey: AuditSigningKey;
   readonly loaders: {
     /** All grants of each client (any grantee, revoked too). */
     readonly grantsOfClient: ReturnType<typeof groupLoader<Grant>>;
+    /** All grant events of each client, in order, each marked whether it is in the audit chain. */
+    readonly eventsOfClient: ReturnType<typeof groupLoader<StoredGrantEvent>>;
     /** Each client's latest `ClientTeamEvent` (see `holderOf`), or null. */
     readonly teamOfClient: ReturnType<typeof rowLoader<ClientTeamEvent>>;
   };
 }
 export type ConsentContext = ServiceContext & ConsentExtra;
 
-export function extendContext(prisma: ConsentPrisma, auditKey: AuditSigningKey, settings: ConsentSettings): ConsentExtra {
+/** A grant event as the resolvers read it: the row, its chain hash, and whether it is chained. */
+export type StoredGrantEvent = GrantEvent & { readonly hash: string | null; readonly auditSeq: bigint | null };
+
+/** The events of these grants or clients, in order, each with its chain link (or none). */
+export async function loadGrantEvents(prisma: ConsentPrisma, where: { grantIds?: readonly string[]; clientIds?: readonly string[] }): Promise<StoredGrantEvent[]> {
+  const events = await prisma.grantEvent.findMany({
+    where: where.grantIds ? { grantId: { in: [...where.grantIds] } } : { kimClientId: { in: [...(where.clientIds ?? [])] } },
+    orderBy: { seq: 'asc' },
+  });
+  const links = events.length === 0 ? [] : await prisma.grantEventLink.findMany({ where: { eventSeq: { in: events.map((e) => e.seq) } } });
+  const linkOf = new Map(links.map((l) => [l.eventSeq, l]));
+  return events.map((e) => ({ ...e, hash: linkOf.get(e.seq)?.hash ?? null, auditSeq: linkOf.get(e.seq)?.auditSeq ?? null }));
+}
+
+export function extendContext(prisma: ConsentPrisma, auditKey: AuditSigningKey, settings: ConsentSettings, sql: SqlExecutor): ConsentExtra {
   return {
     prisma,
     settings,
+    sql,
     auditKey,
     loaders: {
       grantsOfClient: groupLoader<Grant>(
         (ids) => prisma.grant.findMany({ where: { kimClientId: { in: [...ids] } }, orderBy: [{ recordedAt: 'asc' }, { id: 'asc' }] }),
         (g) => g.kimClientId,
       ),
+      eventsOfClient: groupLoader<StoredGrantEvent>((ids) => loadGrantEvents(prisma, { clientIds: ids }), (e) => e.kimClientId),
       teamOfClient: rowLoader<ClientTeamEvent>(
         (ids) =>
           prisma.clientTeamEvent.findMany({

@@ -11,6 +11,8 @@ export const rules: RuleMap = {
   },
   Mutation: {
     recordConsent: roleRule(['CASE_MANAGER', 'DATA_PROTECTION_OFFICER']),
+    recordConsentRefusal: roleRule(['CASE_MANAGER', 'DATA_PROTECTION_OFFICER']),
+    renewConsent: roleRule(['CASE_MANAGER', 'DATA_PROTECTION_OFFICER']),
     revokeConsent: roleRule(['CASE_MANAGER', 'DATA_PROTECTION_OFFICER']),
   },
 };

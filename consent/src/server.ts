@@ -5,6 +5,7 @@ import { extendContext, type ConsentExtra, type ConsentSettings } from './contex
 import { createPrisma, type ConsentPrisma } from './db.ts';
 import { createDecisionRecorder } from './decisions/decideAndRecord.ts';
 import { decisionsRoute } from './decisions/decisionsRoute.ts';
+import { chainPendingGrantEvents } from './grants/grantEvents.ts';
 import { sharedClientsRoute } from './decisions/sharedClientsRoute.ts';
 import { technicalDenialsRoute } from './decisions/technicalDenialsRoute.ts';
 import { DEFAULT_VALIDITY_DAYS, type ConsentConfig } from './env.ts';
@@ -45,7 +46,7 @@ export function consentService(
 ): ServiceDefinition<ConsentPrisma, ConsentExtra> {
   return {
     ...consent,
-    extendContext: (prisma) => extendContext(prisma, auditKey, settings),
+    extendContext: (prisma, _base, db) => extendContext(prisma, auditKey, settings, db.sql),
     routes: (app, deps) => {
       // One recorder for both routes: decisions and technical denials join the same groups.
       const recorder = createDecisionRecorder(deps.db.sql, auditKey);
@@ -59,5 +60,12 @@ export function consentService(
 /** Starts the consent service; the result also names the audit key's public half, for verifiers. */
 export async function startConsent(config: ConsentConfig, options: StartOptions<ConsentPrisma> = {}) {
   const running = await startService(consentService(config.auditKey, { defaultValidityDays: config.defaultValidityDays }), config, options);
+  // Grant events stored without their chain entry (made by a migration from grants of before the
+  // event log, or seeded) decide nothing until they are chained: as the service's role, now.
+  const chained = await chainPendingGrantEvents(running.db.sql, config.auditKey).catch(async (error: unknown) => {
+    await running.stop();
+    throw error;
+  });
+  if (chained > 0) running.log.info({ events: chained }, 'chained pending grant events');
   return { ...running, auditKeyId: config.auditKey.keyId, auditPublicKeyPem: config.auditKey.publicKeyPem };
 }

@@ -6,6 +6,8 @@ export const Client = {
   __resolveReference: (ref: { id: string }) => ({ id: ref.id }),
   consents: async (client: { id: string }, _: unknown, ctx: ConsentContext) => {
     if (!mayViewGrantsOf(ctx.caller, await holderOf(ctx, client.id))) return null;
-    return (await ctx.loaders.grantsOfClient.load(client.id)).map((g) => grantView(g));
+    const [grants, events] = await Promise.all([ctx.loaders.grantsOfClient.load(client.id), ctx.loaders.eventsOfClient.load(client.id)]);
+    const now = new Date();
+    return grants.map((g) => grantView(g, events, now));
   },
 };

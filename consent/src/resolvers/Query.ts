@@ -3,7 +3,7 @@ import { art15Report } from '../audit/art15Report.ts';
 import type { ChainVerification } from '../audit/chainChecker.ts';
 import { exportTrail } from '../audit/exportTrail.ts';
 import { holdsKnownHead, verifyChain, verifyClientChain, type KnownHead } from '../audit/verifyChain.ts';
-import { holderOf, type ConsentContext } from '../context.ts';
+import { holderOf, loadGrantEvents, type ConsentContext } from '../context.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { mayViewGrantsOf } from '../grantScope.ts';
 import { grantView } from './grantView.ts';
@@ -55,7 +55,6 @@ export const Query = {
     const where: Prisma.GrantWhereInput = {
       ...(filter.clientId ? { kimClientId: filter.clientId } : {}),
       ...(filter.grantee ? { grantee: filter.grantee } : {}),
-      ...(filter.includeRevoked === false ? { revokedAt: null } : {}),
     };
     const recordedAt = period(filter.from, filter.to);
     if (recordedAt) where.recordedAt = recordedAt;
@@ -64,7 +63,10 @@ export const Query = {
       if (!mayViewGrantsOf(ctx.caller, await holderOf(ctx, filter.clientId))) return [];
     }
     const grants = await ctx.prisma.grant.findMany({ where, orderBy: [{ recordedAt: 'asc' }, { id: 'asc' }], take: 1000 });
-    return grants.map((g) => grantView(g));
+    const events = await loadGrantEvents(ctx.prisma, { grantIds: grants.map((g) => g.id) });
+    const now = new Date();
+    const views = grants.map((g) => grantView(g, events, now));
+    return filter.includeRevoked === false ? views.filter((v) => v.state !== 'WITHDRAWN') : views;
   },
 
   auditTrail: async (_: unknown, args: AuditArgs, ctx: ConsentContext) => {
@@ -93,7 +95,7 @@ export const Query = {
     return {
       edges: page.map((r) => ({
         cursor: r.seq.toString(),
-        node: { ...r, seq: r.seq.toString(), at: isoTime(r.at), clientId: r.kimClientId },
+        node: { ...r, seq: r.seq.toString(), at: isoTime(r.at), clientId: r.kimClientId, purpose: r.purpose || null, category: r.category || null },
       })),
       pageInfo: { hasNextPage: rows.length > first, endCursor: page.length ? page[page.length - 1]!.seq.toString() : null },
     };
@@ -138,6 +140,7 @@ export const Query = {
       clientId: report.clientId,
       generatedAt: isoTime(report.generatedAt),
       recipients: report.recipients.map((r) => ({ ...times(r), categories: r.categories.map(times) })),
+      consentEvents: report.consentEvents.map((e) => ({ ...e, at: isoTime(e.at), validUntil: isoTime(e.validUntil) })),
     };
   },
 };

@@ -57,7 +57,7 @@ export async function startBareService<Prisma extends PrismaLike, Extra extends 
           sharedClientIds: async () => options.sharedClientIds(caller),
           log,
         };
-        return { ...base, ...definition.extendContext(prisma, base) };
+        return { ...base, ...definition.extendContext(prisma, base, db) };
       },
     }),
   );
