@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hubError } from '@kim/subgraph-runtime';
 import type { GrantContent } from '../audit/grantEventHash.ts';
 import { holderOf, loadGrantEvents, type ConsentContext } from '../context.ts';
-import { mayRecordGrantsOf, mayWithdrawGrantsOf } from '../grantScope.ts';
+import { mayRecordGrantsOf, mayWithdrawGrant, mayWithdrawGrantsOf } from '../grantScope.ts';
 import { appendGrantEvents, grantsById, type PlannedEvent } from '../grants/grantEvents.ts';
 import { EVIDENCE_REF, checkGrantRecord, type RecordConsentInput } from '../grants/grantRecord.ts';
 import { deriveState } from '../grants/grantState.ts';
@@ -94,19 +94,28 @@ export const Mutation = {
     );
   },
 
-  revokeConsent: async (_: unknown, { id, reason }: { id: string; reason?: string | null }, ctx: ConsentContext) => {
-    const why = reasonArg(reason);
-    const view = await appendToGrant(
-      ctx,
-      id,
-      async (g) => mayWithdrawGrantsOf(ctx.caller, await holderOf(ctx, g.kimClientId)),
-      // A withdrawal of a grant already withdrawn (two racing) records nothing more: the first counts.
-      (grant, { state }) => (state === 'WITHDRAWN' ? null : { grant, newGrant: false, type: 'WITHDRAWN', reason: why }),
-    );
-    ctx.log.info({ grantId: id }, 'consent withdrawn');
-    return view;
+  /** The team that holds the client or a data-protection officer; kept beside withdrawConsent for their tools. */
+  revokeConsent: async (_: unknown, { id, reason }: { id: string; reason?: string | null }, ctx: ConsentContext) =>
+    withdraw(ctx, id, reason, async (g) => mayWithdrawGrantsOf(ctx.caller, await holderOf(ctx, g.kimClientId))),
+
+  withdrawConsent: async (_: unknown, { id, reason }: { id: string; reason: string }, ctx: ConsentContext) => {
+    const view = await withdraw(ctx, id, reason, async (g) => mayWithdrawGrant(ctx.caller, await holderOf(ctx, g.kimClientId), g.grantee));
+    const withdrawal = view.events.find((e) => e.type === 'WITHDRAWN')!;
+    return { grantId: view.id, state: view.state, withdrawnAt: withdrawal.at, withdrawnBy: withdrawal.recordedBy, withdrawnByAgency: withdrawal.agency, reason: withdrawal.reason };
   },
 };
+
+/**
+ * Appends the withdrawal, effective from the next request (decisions read the events each time);
+ * its audit entry names who, and the event why. A grant already withdrawn (two racing) records
+ * nothing more: the first counts.
+ */
+async function withdraw(ctx: ConsentContext, id: string, reason: string | null | undefined, mayWrite: (g: GrantContent) => Promise<boolean>) {
+  const why = reasonArg(reason);
+  const view = await appendToGrant(ctx, id, mayWrite, (grant, { state }) => (state === 'WITHDRAWN' ? null : { grant, newGrant: false, type: 'WITHDRAWN', reason: why }));
+  ctx.log.info({ grantId: id, by: ctx.caller.agency }, 'consent withdrawn');
+  return view;
+}
 
 /** A renewal's evidence: the same filing format as a record's. */
 function checkGrantRecordEvidence(evidenceRef: string): string {
