@@ -1,5 +1,6 @@
 import { isAgency, type Agency } from '@kim/schema';
-import { groupLoader, rowLoader, type ServiceContext, type SqlExecutor } from '@kim/subgraph-runtime';
+import { groupLoader, hubError, rowLoader, type Caller, type ServiceContext, type SqlExecutor } from '@kim/subgraph-runtime';
+import { consentRecordReads } from './audit/recordReads.ts';
 import type { AuditSigningKey } from './audit/auditKey.ts';
 import type { ConsentPrisma } from './db.ts';
 import type { ClientTeamEvent, Grant, GrantEvent } from './generated/prisma/client.ts';
@@ -21,6 +22,8 @@ export interface ConsentExtra {
     readonly grantsOfClient: ReturnType<typeof groupLoader<Grant>>;
     /** All grant events of each client, in order, each marked whether it is in the audit chain. */
     readonly eventsOfClient: ReturnType<typeof groupLoader<StoredGrantEvent>>;
+    /** Records that the caller read a client's consent record (once per client and request; await before answering). */
+    readonly consentRecordRead: ReturnType<typeof consentRecordReads>;
     /** Each client's latest `ClientTeamEvent` (see `holderOf`), or null. */
     readonly teamOfClient: ReturnType<typeof rowLoader<ClientTeamEvent>>;
   };
@@ -41,7 +44,7 @@ export async function loadGrantEvents(prisma: ConsentPrisma, where: { grantIds?:
   return events.map((e) => ({ ...e, hash: linkOf.get(e.seq)?.hash ?? null, auditSeq: linkOf.get(e.seq)?.auditSeq ?? null }));
 }
 
-export function extendContext(prisma: ConsentPrisma, auditKey: AuditSigningKey, settings: ConsentSettings, sql: SqlExecutor): ConsentExtra {
+export function extendContext(prisma: ConsentPrisma, auditKey: AuditSigningKey, settings: ConsentSettings, sql: SqlExecutor, caller: Caller): ConsentExtra {
   return {
     prisma,
     settings,
@@ -52,6 +55,7 @@ export function extendContext(prisma: ConsentPrisma, auditKey: AuditSigningKey, 
         (ids) => prisma.grant.findMany({ where: { kimClientId: { in: [...ids] } }, orderBy: [{ recordedAt: 'asc' }, { id: 'asc' }] }),
         (g) => g.kimClientId,
       ),
+      consentRecordRead: consentRecordReads(sql, auditKey, caller),
       eventsOfClient: groupLoader<StoredGrantEvent>((ids) => loadGrantEvents(prisma, { clientIds: ids }), (e) => e.kimClientId),
       teamOfClient: rowLoader<ClientTeamEvent>(
         (ids) =>
@@ -70,4 +74,14 @@ export function extendContext(prisma: ConsentPrisma, auditKey: AuditSigningKey, 
 export async function holderOf(ctx: ConsentExtra, clientId: string): Promise<Agency | null> {
   const team = (await ctx.loaders.teamOfClient.load(clientId))?.team;
   return isAgency(team) ? team : null;
+}
+
+/**
+ * Records that the caller read these clients' consent records, before anything is answered: a read
+ * that cannot be recorded is refused (CONSENT_UNAVAILABLE), and nothing of the records leaves.
+ */
+export async function auditRecordRead(ctx: ConsentExtra, clientIds: readonly string[]): Promise<void> {
+  if (clientIds.length === 0) return;
+  const recorded = await ctx.loaders.consentRecordRead.loadMany([...new Set(clientIds)]);
+  if (recorded.some((r) => r instanceof Error)) throw hubError('CONSENT_UNAVAILABLE', 'The read could not be recorded; nothing was disclosed.');
 }

@@ -46,7 +46,7 @@ export function consentService(
 ): ServiceDefinition<ConsentPrisma, ConsentExtra> {
   return {
     ...consent,
-    extendContext: (prisma, _base, db) => extendContext(prisma, auditKey, settings, db.sql),
+    extendContext: (prisma, base, db) => extendContext(prisma, auditKey, settings, db.sql, base.caller),
     routes: (app, deps) => {
       // One recorder for both routes: decisions and technical denials join the same groups.
       const recorder = createDecisionRecorder(deps.db.sql, auditKey);

@@ -1,4 +1,4 @@
-import { holderOf, type ConsentContext } from '../context.ts';
+import { auditRecordRead, holderOf, type ConsentContext } from '../context.ts';
 import { mayViewGrantsOf } from '../grantScope.ts';
 import { grantView } from './grantView.ts';
 
@@ -7,6 +7,7 @@ export const Client = {
   consents: async (client: { id: string }, _: unknown, ctx: ConsentContext) => {
     if (!mayViewGrantsOf(ctx.caller, await holderOf(ctx, client.id))) return null;
     const [grants, events] = await Promise.all([ctx.loaders.grantsOfClient.load(client.id), ctx.loaders.eventsOfClient.load(client.id)]);
+    await auditRecordRead(ctx, [client.id]);
     const now = new Date();
     return grants.map((g) => grantView(g, events, now));
   },

@@ -3,7 +3,7 @@ import { art15Report } from '../audit/art15Report.ts';
 import type { ChainVerification } from '../audit/chainChecker.ts';
 import { exportTrail } from '../audit/exportTrail.ts';
 import { holdsKnownHead, verifyChain, verifyClientChain, type KnownHead } from '../audit/verifyChain.ts';
-import { holderOf, loadGrantEvents, type ConsentContext } from '../context.ts';
+import { auditRecordRead, holderOf, loadGrantEvents, type ConsentContext } from '../context.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { mayViewGrantsOf } from '../grantScope.ts';
 import { grantView } from './grantView.ts';
@@ -52,6 +52,7 @@ function period(from: string | null | undefined, to: string | null | undefined) 
 
 export const Query = {
   consentGrants: async (_: unknown, { filter }: { filter: GrantFilter }, ctx: ConsentContext) => {
+    if (filter.clientId) clientIdArg(filter.clientId, 'filter.clientId');
     const where: Prisma.GrantWhereInput = {
       ...(filter.clientId ? { kimClientId: filter.clientId } : {}),
       ...(filter.grantee ? { grantee: filter.grantee } : {}),
@@ -63,6 +64,8 @@ export const Query = {
       if (!mayViewGrantsOf(ctx.caller, await holderOf(ctx, filter.clientId))) return [];
     }
     const grants = await ctx.prisma.grant.findMany({ where, orderBy: [{ recordedAt: 'asc' }, { id: 'asc' }], take: 1000 });
+    // A record read is audited per client, also when it is empty (the reader learnt that).
+    await auditRecordRead(ctx, filter.clientId ? [filter.clientId] : grants.map((g) => g.kimClientId));
     const events = await loadGrantEvents(ctx.prisma, { grantIds: grants.map((g) => g.id) });
     const now = new Date();
     const views = grants.map((g) => grantView(g, events, now));
