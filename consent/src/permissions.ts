@@ -15,6 +15,7 @@ const WITHDRAWING_ROLES = [
 export const rules: RuleMap = {
   Query: {
     consentGrants: roleRule(['CASE_MANAGER', 'DATA_PROTECTION_OFFICER']),
+    consentReceipt: roleRule(['CASE_MANAGER', 'DATA_PROTECTION_OFFICER']),
     auditTrail: roleRule(['DATA_PROTECTION_OFFICER']),
     verifyAuditChain: roleRule(['DATA_PROTECTION_OFFICER']),
     auditExport: roleRule(['DATA_PROTECTION_OFFICER']),

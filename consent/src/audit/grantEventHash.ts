@@ -1,4 +1,5 @@
 import { hash } from 'node:crypto';
+import type { ActiveGrant } from '../decisions/decide.ts';
 import { canonicalJson } from './canonicalJson.ts';
 
 /** The kinds of grant event; expiry is derived from the validity they hold, not an event. */
@@ -10,13 +11,7 @@ export const grantEventReason = (type: string) => `GRANT_${type}`;
 export const isGrantEventReason = (reason: string) => reason.startsWith('GRANT_');
 
 /** A grant's record as stored (the `Grant` row): every field a hash covers. */
-export interface GrantContent {
-  readonly id: string;
-  readonly kimClientId: string;
-  readonly grantee: string;
-  readonly categories: readonly string[];
-  readonly purposes: readonly string[];
-  readonly legalBasis: string;
+export interface GrantContent extends Omit<ActiveGrant, 'eventHash'> {
   readonly evidenceRef: string | null;
   readonly form: string | null;
   readonly informedOfPurpose: boolean | null;

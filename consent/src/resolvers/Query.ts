@@ -6,6 +6,8 @@ import { holdsKnownHead, verifyChain, verifyClientChain, type KnownHead } from '
 import { auditRecordRead, holderOf, loadGrantEvents, type ConsentContext } from '../context.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { mayViewGrantsOf } from '../grantScope.ts';
+import { deriveState } from '../grants/grantState.ts';
+import { consentReceiptHtml } from '../receipt/consentReceipt.ts';
 import { grantView } from './grantView.ts';
 import { parseInstant } from './parseInput.ts';
 
@@ -70,6 +72,20 @@ export const Query = {
     const now = new Date();
     const views = grants.map((g) => grantView(g, events, now));
     return filter.includeRevoked === false ? views.filter((v) => v.state !== 'WITHDRAWN') : views;
+  },
+
+  consentReceipt: async (_: unknown, { grantId }: { grantId: string }, ctx: ConsentContext) => {
+    if (!CLIENT_ID.test(grantId)) throw hubError('BAD_USER_INPUT', 'grantId is malformed.', { argument: 'grantId' });
+    // Same scope as the record itself: a grant of a client outside it reads as one nobody knows.
+    const grant = await ctx.prisma.grant.findUnique({ where: { id: grantId } });
+    const holder = grant ? await holderOf(ctx, grant.kimClientId) : null;
+    if (!grant || !mayViewGrantsOf(ctx.caller, holder)) return null;
+    await auditRecordRead(ctx, [grant.kimClientId]);
+    const events = await loadGrantEvents(ctx.prisma, { grantIds: [grant.id] });
+    const now = new Date();
+    const derived = deriveState(grant, events.map((e) => ({ ...e, chained: e.hash !== null })), now);
+    const html = consentReceiptHtml({ grant, state: derived.state, validUntil: derived.validUntil, events, holder, issuedAt: now });
+    return { grantId: grant.id, mediaType: 'text/html; charset=utf-8', fileName: `Einwilligung-${grant.id}.html`, html };
   },
 
   auditTrail: async (_: unknown, args: AuditArgs, ctx: ConsentContext) => {
