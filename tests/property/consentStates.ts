@@ -3,7 +3,7 @@ import type { Database } from '@kim/subgraph-runtime';
 import { DATA_CATEGORIES, LEGAL_BASES, PURPOSES, type Agency, type DataCategory, type LegalBasis, type Purpose } from '@kim/schema';
 import fc from 'fast-check';
 import type { ActiveGrant } from '../../consent/src/decisions/decide.ts';
-import { linkPendingEvents, storeEvent, storeGrants } from '../../consent/src/grants/storeGrants.testSupport.ts';
+import { linkPendingEvents, removeGrants, storeEvent, storeGrants } from '../../consent/src/grants/storeGrants.testSupport.ts';
 import { grantsWithState } from '../support/grantStates.ts';
 
 /**
@@ -92,15 +92,7 @@ export class ConsentStates {
    * for this session's transaction only (what an operator could, see the README's threat model).
    */
   async reset(): Promise<void> {
-    await this.owner.sql.transaction(
-      async (tx) => {
-        await tx.query('SET LOCAL session_replication_role = replica');
-        await tx.query(`DELETE FROM "GrantEventLink" WHERE "eventSeq" > $1`, [this.seededEvents.toString()]);
-        await tx.query(`DELETE FROM "GrantEvent" WHERE "seq" > $1`, [this.seededEvents.toString()]);
-        await tx.query(`DELETE FROM "Grant" WHERE "id" LIKE '${PREFIX}%'`);
-      },
-      { timeoutMs: 30_000 },
-    );
+    await removeGrants(this.owner.sql, PREFIX, this.seededEvents);
   }
 
   /** Resets, then applies the changes for a caller; returns what was written, for the report. */

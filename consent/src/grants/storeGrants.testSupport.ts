@@ -74,3 +74,22 @@ export async function linkPendingEvents(sql: SqlExecutor, key: AuditSigningKey |
     pending.map((e) => grantEventHash(e, grants.get(e.grantId)!)),
   ]);
 }
+
+/**
+ * Removes grants (by id prefix) with their events and links, and events after `afterEventSeq`:
+ * what only an operator can, stepping around the append-only triggers for one transaction
+ * (`sql` must be a superuser's). For tests that put back a state they changed.
+ */
+export async function removeGrants(sql: SqlExecutor, idPrefix: string, afterEventSeq?: bigint): Promise<void> {
+  await sql.transaction(
+    async (tx) => {
+      await tx.query('SET LOCAL session_replication_role = replica');
+      const doomed = `SELECT "seq" FROM "GrantEvent" WHERE "grantId" LIKE $1 || '%'${afterEventSeq === undefined ? '' : ' OR "seq" > $2'}`;
+      const params = afterEventSeq === undefined ? [idPrefix] : [idPrefix, afterEventSeq.toString()];
+      await tx.query(`DELETE FROM "GrantEventLink" WHERE "eventSeq" IN (${doomed})`, params);
+      await tx.query(`DELETE FROM "GrantEvent" WHERE "seq" IN (${doomed})`, params);
+      await tx.query(`DELETE FROM "Grant" WHERE "id" LIKE $1 || '%'`, [idPrefix]);
+    },
+    { timeoutMs: 30_000 },
+  );
+}
