@@ -165,3 +165,22 @@ describe('verification, the Art. 15 report and the export', () => {
     expect(await verify('(clientId: "K-000007")')).toMatchObject({ valid: false, problem: 'GRANT_ALTERED' });
   });
 });
+
+describe('the end of the case', () => {
+  it('ends a grant, and a renewal after the client is taken on again revives it', async () => {
+    const grant = await record(caritasIdentity);
+    expect((await hub.query('welfare-caritas', AS_CARITAS)).body.data?.client).not.toBeNull();
+    const teams = hub.consentOwnerPrisma().clientTeamEvent;
+    // The case registry records that no team holds the client any more.
+    await teams.create({ data: { kimClientId: 'K-000001', team: null, recordedBy: 'case-registry' } });
+    expect((await hub.query('welfare-caritas', AS_CARITAS)).body).toEqual({ data: { client: null } });
+    const asDpo = await hub.query('dpo', `{ consentGrants(filter: { clientId: "K-000001" }) { id state } }`);
+    expect((asDpo.body.data?.consentGrants as { id: string; state: string }[]).find((g) => g.id === grant.id)?.state).toBe('CASE_ENDED');
+    // Taken on again: the old consent does not come back by itself.
+    await teams.create({ data: { kimClientId: 'K-000001', team: 'KIM_NEUSS', recordedBy: 'case-registry' } });
+    expect((await hub.query('welfare-caritas', AS_CARITAS)).body).toEqual({ data: { client: null } });
+    const renewed = (await hub.query('cm-neuss', RENEW, { id: grant.id, until: '2099-01-01' })).body.data?.renewConsent as GrantView;
+    expect(renewed.state).toBe('ACTIVE');
+    expect((await hub.query('welfare-caritas', AS_CARITAS)).body.data?.client).not.toBeNull();
+  });
+});

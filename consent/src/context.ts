@@ -22,6 +22,8 @@ export interface ConsentExtra {
     readonly grantsOfClient: ReturnType<typeof groupLoader<Grant>>;
     /** All grant events of each client, in order, each marked whether it is in the audit chain. */
     readonly eventsOfClient: ReturnType<typeof groupLoader<StoredGrantEvent>>;
+    /** When each client's case ended (no team holds the client any more), oldest first. */
+    readonly caseEndsOfClient: ReturnType<typeof groupLoader<ClientTeamEvent>>;
     /** Records that the caller read a client's consent record (once per client and request; await before answering). */
     readonly consentRecordRead: ReturnType<typeof consentRecordReads>;
     /** Each client's latest `ClientTeamEvent` (see `holderOf`), or null. */
@@ -56,6 +58,10 @@ export function extendContext(prisma: ConsentPrisma, auditKey: AuditSigningKey, 
         (g) => g.kimClientId,
       ),
       consentRecordRead: consentRecordReads(sql, auditKey, caller),
+      caseEndsOfClient: groupLoader<ClientTeamEvent>(
+        (ids) => prisma.clientTeamEvent.findMany({ where: { kimClientId: { in: [...ids] }, team: null }, orderBy: { seq: 'asc' } }),
+        (e) => e.kimClientId,
+      ),
       eventsOfClient: groupLoader<StoredGrantEvent>((ids) => loadGrantEvents(prisma, { clientIds: ids }), (e) => e.kimClientId),
       teamOfClient: rowLoader<ClientTeamEvent>(
         (ids) =>
@@ -84,4 +90,12 @@ export async function auditRecordRead(ctx: ConsentExtra, clientIds: readonly str
   if (clientIds.length === 0) return;
   const recorded = await ctx.loaders.consentRecordRead.loadMany([...new Set(clientIds)]);
   if (recorded.some((r) => r instanceof Error)) throw hubError('CONSENT_UNAVAILABLE', 'The read could not be recorded; nothing was disclosed.');
+}
+
+/** When each of these clients' cases ended (see `caseEndsOfClient`), by client. */
+export async function caseEndsOf(prisma: ConsentPrisma, clientIds: readonly string[]): Promise<Map<string, Date[]>> {
+  const ends = await prisma.clientTeamEvent.findMany({ where: { kimClientId: { in: [...new Set(clientIds)] }, team: null }, orderBy: { seq: 'asc' } });
+  const byClient = new Map<string, Date[]>();
+  for (const e of ends) byClient.set(e.kimClientId, [...(byClient.get(e.kimClientId) ?? []), e.at]);
+  return byClient;
 }

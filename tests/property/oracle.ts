@@ -52,7 +52,7 @@ export const ASSOCIATION_HELD_LISTS = ['Client.counsellingContacts', 'Client.hou
  * - per field, every category the field discloses (a derived field's inputs as held at their
  *   source) decided by `decide` with the grants valid now for the caller's agency;
  * - `@restricted` fields by role, and a client's grant record only for a data-protection officer
- *   or a case manager whose team the client gave a grant;
+ *   or a case manager of the team that holds the client (never decided by grants);
  * - a `clients` list: the known clients matching the filter, and only those whose filtered
  *   fields the caller may see.
  */
@@ -104,7 +104,8 @@ export class Oracle {
 
   private mayViewGrantsOf(clientId: string): boolean {
     if (this.caller.role === 'DATA_PROTECTION_OFFICER') return true;
-    return this.caller.role === 'CASE_MANAGER' && this.grants.some((g) => g.kimClientId === clientId && g.grantee === this.caller.agency);
+    // The team that holds the client (seeded as the client's town's team), never grants that exist.
+    return this.caller.role === 'CASE_MANAGER' && organisationOf(this.caller.agency) === 'KIM' && this.registry.get(clientId)?.town === AGENCY_INFO[this.caller.agency].town;
   }
 
   /** The ids a `clients(filter:)` list may hold, in the documented order (id ascending). */

@@ -1,5 +1,5 @@
 import type { ConsentPrisma } from '@kim/consent';
-import { loadGrantEvents } from '../../consent/src/context.ts';
+import { caseEndsOf, loadGrantEvents } from '../../consent/src/context.ts';
 import { deriveState, type GrantState } from '../../consent/src/grants/grantState.ts';
 
 type StoredGrant = Awaited<ReturnType<ConsentPrisma['grant']['findMany']>>[number];
@@ -11,10 +11,11 @@ export async function grantsWithState(
 ): Promise<(StoredGrant & { state: GrantState; withdrawnAt: Date | null; effectiveUntil: Date | null })[]> {
   const grants = await prisma.grant.findMany({ where, orderBy: { id: 'asc' } });
   const events = await loadGrantEvents(prisma, { grantIds: grants.map((g) => g.id) });
+  const ends = await caseEndsOf(prisma, grants.map((g) => g.kimClientId));
   const now = new Date();
   return grants.map((g) => {
     const own = events.filter((e) => e.grantId === g.id).map((e) => ({ type: e.type, at: e.at, validUntil: e.validUntil, chained: e.hash !== null }));
-    const derived = deriveState(g, own, now);
+    const derived = deriveState(g, own, now, ends.get(g.kimClientId));
     return { ...g, state: derived.state, withdrawnAt: derived.withdrawal?.at ?? null, effectiveUntil: derived.validUntil };
   });
 }

@@ -100,9 +100,10 @@ export async function decideAndRecordGroup(sql: SqlExecutor, auditKey: AuditSign
       // INTENTIONAL: grants and heads in one round trip (round trips are what a group costs). The
       // LEFT JOIN yields the clock even when no grant matches (then the grant columns are NULL).
       // The grants' lists come as JSON (parsed natively), not as arrays (parsed in JavaScript).
-      // A grant counts when its latest event in the chain is RECORDED or RENEWED and no withdrawal
-      // is stored (even one not yet chained: a withdrawal fails closed); its end is the renewal's,
-      // else the record's. The same rule as grantState.ts. One indexed LIMIT 1 per candidate grant.
+      // A grant counts when its latest event in the chain is RECORDED or RENEWED, no withdrawal is
+      // stored (even one not yet chained: a withdrawal fails closed) and the client's case has not
+      // ended since its recording or latest renewal; its end is the renewal's, else the record's.
+      // The same rule as grantState.ts. Indexed lookups per candidate grant.
       const rows = await tx.query<GroupRow>(
         `SELECT false AS "isHead", n."now", g."id", g."kimClientId", g."grantee", array_to_json(g."categories") AS "categories",
           array_to_json(g."purposes") AS "purposes", g."legalBasis", g."eventHash", NULL::text AS "headOf", NULL::bigint AS "entries", NULL::text AS "headHash"
@@ -111,7 +112,7 @@ export async function decideAndRecordGroup(sql: SqlExecutor, auditKey: AuditSign
           SELECT g."id", g."kimClientId", g."grantee", g."categories", g."purposes", g."legalBasis", s."hash" AS "eventHash"
           FROM "Grant" g
           CROSS JOIN LATERAL (
-            SELECT e."type", e."validUntil", l."hash" FROM "GrantEvent" e JOIN "GrantEventLink" l ON l."eventSeq" = e."seq"
+            SELECT e."type", e."at", e."validUntil", l."hash" FROM "GrantEvent" e JOIN "GrantEventLink" l ON l."eventSeq" = e."seq"
             WHERE e."grantId" = g."id" ORDER BY e."seq" DESC LIMIT 1
           ) s
           WHERE g."kimClientId" = ANY($1::text[]) AND g."grantee" = ANY($2::text[]) AND g."validFrom" <= n."now"
@@ -119,6 +120,10 @@ export async function decideAndRecordGroup(sql: SqlExecutor, auditKey: AuditSign
             AND (CASE WHEN s."type" = 'RENEWED' THEN s."validUntil" ELSE g."validUntil" END IS NULL
               OR CASE WHEN s."type" = 'RENEWED' THEN s."validUntil" ELSE g."validUntil" END > n."now")
             AND NOT EXISTS (SELECT 1 FROM "GrantEvent" w WHERE w."grantId" = g."id" AND w."type" = 'WITHDRAWN')
+            AND NOT EXISTS (
+              SELECT 1 FROM "ClientTeamEvent" t WHERE t."kimClientId" = g."kimClientId" AND t."team" IS NULL AND t."at" <= n."now"
+                AND t."at" > CASE WHEN s."type" = 'RENEWED' THEN s."at" ELSE g."recordedAt" END
+            )
         ) g ON true
         UNION ALL
         SELECT true, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, h."headOf", h."entries", h."headHash"

@@ -1,7 +1,7 @@
 import type { GrantContent } from '../audit/grantEventHash.ts';
 
 /** What a grant is now, derived from its record and its events (never stored). */
-export const GRANT_STATES = ['ACTIVE', 'NOT_YET_VALID', 'EXPIRED', 'WITHDRAWN', 'REFUSED', 'UNCHAINED'] as const;
+export const GRANT_STATES = ['ACTIVE', 'NOT_YET_VALID', 'EXPIRED', 'CASE_ENDED', 'WITHDRAWN', 'REFUSED', 'UNCHAINED'] as const;
 export type GrantState = (typeof GRANT_STATES)[number];
 
 /** A grant event as far as the state needs it; `chained`: its audit entry exists (a GrantEventLink). */
@@ -24,9 +24,16 @@ export interface DerivedState {
  * The state of a grant from its events in order: the same rule as the decision path's SQL
  * (decideAndRecord.ts, sharedClientIds.ts). Only chained events count, except a withdrawal, which
  * counts as soon as it is stored (failing closed); a grant whose first event never reached the
- * chain never took effect.
+ * chain never took effect. `caseEnds`: when the client's case ended (the case registry recorded
+ * that no team holds the client any more): a case end after the grant's recording, or after its
+ * latest renewal, ends it.
  */
-export function deriveState(grant: Pick<GrantContent, 'validFrom' | 'validUntil'>, events: readonly StateEvent[], now: Date): DerivedState {
+export function deriveState(
+  grant: Pick<GrantContent, 'validFrom' | 'validUntil' | 'recordedAt'>,
+  events: readonly StateEvent[],
+  now: Date,
+  caseEnds: readonly Date[] = [],
+): DerivedState {
   const withdrawal = events.find((e) => e.type === 'WITHDRAWN') ?? null;
   const chained = events.filter((e) => e.chained);
   const latest = chained[chained.length - 1];
@@ -36,6 +43,8 @@ export function deriveState(grant: Pick<GrantContent, 'validFrom' | 'validUntil'
     if (withdrawal) return 'WITHDRAWN';
     if (events.some((e) => e.type === 'REFUSED')) return 'REFUSED';
     if (!latest || !chained.some((e) => e.type === 'RECORDED')) return 'UNCHAINED';
+    const since = latest.type === 'RENEWED' ? latest.at : grant.recordedAt;
+    if (caseEnds.some((end) => end > since && end <= now)) return 'CASE_ENDED';
     if (grant.validFrom > now) return 'NOT_YET_VALID';
     if (validUntil !== null && validUntil <= now) return 'EXPIRED';
     return 'ACTIVE';

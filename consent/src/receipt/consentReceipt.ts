@@ -46,6 +46,7 @@ const STATE_TEXT: Record<string, string> = {
   ACTIVE: 'gültig',
   NOT_YET_VALID: 'noch nicht gültig',
   EXPIRED: 'abgelaufen',
+  CASE_ENDED: 'beendet, weil Ihre Begleitung im Integrationsmanagement beendet ist',
   WITHDRAWN: 'widerrufen',
   REFUSED: 'abgelehnt – es werden keine Daten auf dieser Grundlage weitergegeben',
   UNCHAINED: 'nicht wirksam',

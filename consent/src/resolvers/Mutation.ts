@@ -57,7 +57,8 @@ async function appendToGrant(
       FROM "GrantEvent" e LEFT JOIN "GrantEventLink" l ON l."eventSeq" = e."seq" WHERE e."grantId" = $1 ORDER BY e."seq"`,
       [id],
     );
-    const event = plan(grant, deriveState(grant, events, now));
+    const ends = await tx.query<{ at: Date }>(`SELECT "at" FROM "ClientTeamEvent" WHERE "kimClientId" = $1 AND "team" IS NULL ORDER BY "seq"`, [grant.kimClientId]);
+    const event = plan(grant, deriveState(grant, events, now, ends.map((e) => e.at)));
     return event ? [event] : [];
   });
   return viewOf(ctx, id);
@@ -83,8 +84,9 @@ export const Mutation = {
       args.id,
       async (g) => mayRecordGrantsOf(ctx.caller, await holderOf(ctx, g.kimClientId)),
       (grant, { state }) => {
-        // Only a consent in force or run out can be renewed; a withdrawn or refused one needs a new record.
-        if (state !== 'ACTIVE' && state !== 'EXPIRED' && state !== 'NOT_YET_VALID') {
+        // Only a consent in force, run out or ended with a case (the client taken on again) can be
+        // renewed; a withdrawn or refused one needs a new record.
+        if (state !== 'ACTIVE' && state !== 'EXPIRED' && state !== 'NOT_YET_VALID' && state !== 'CASE_ENDED') {
           throw hubError('BAD_USER_INPUT', `A ${state.toLowerCase()} consent cannot be renewed: record a new one.`, { argument: 'id' });
         }
         const validUntil = requested ?? new Date(Date.now() + ctx.settings.defaultValidityDays * 86_400_000);

@@ -3,7 +3,7 @@ import { art15Report } from '../audit/art15Report.ts';
 import type { ChainVerification } from '../audit/chainChecker.ts';
 import { exportTrail } from '../audit/exportTrail.ts';
 import { holdsKnownHead, verifyChain, verifyClientChain, type KnownHead } from '../audit/verifyChain.ts';
-import { auditRecordRead, holderOf, loadGrantEvents, type ConsentContext } from '../context.ts';
+import { auditRecordRead, caseEndsOf, holderOf, loadGrantEvents, type ConsentContext } from '../context.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { mayViewGrantsOf } from '../grantScope.ts';
 import { deriveState } from '../grants/grantState.ts';
@@ -69,8 +69,9 @@ export const Query = {
     // A record read is audited per client, also when it is empty (the reader learnt that).
     await auditRecordRead(ctx, filter.clientId ? [filter.clientId] : grants.map((g) => g.kimClientId));
     const events = await loadGrantEvents(ctx.prisma, { grantIds: grants.map((g) => g.id) });
+    const ends = await caseEndsOf(ctx.prisma, grants.map((g) => g.kimClientId));
     const now = new Date();
-    const views = grants.map((g) => grantView(g, events, now));
+    const views = grants.map((g) => grantView(g, events, now, ends.get(g.kimClientId)));
     return filter.includeRevoked === false ? views.filter((v) => v.state !== 'WITHDRAWN') : views;
   },
 
@@ -83,7 +84,8 @@ export const Query = {
     await auditRecordRead(ctx, [grant.kimClientId]);
     const events = await loadGrantEvents(ctx.prisma, { grantIds: [grant.id] });
     const now = new Date();
-    const derived = deriveState(grant, events.map((e) => ({ ...e, chained: e.hash !== null })), now);
+    const ends = await caseEndsOf(ctx.prisma, [grant.kimClientId]);
+    const derived = deriveState(grant, events.map((e) => ({ ...e, chained: e.hash !== null })), now, ends.get(grant.kimClientId));
     const html = consentReceiptHtml({ grant, state: derived.state, validUntil: derived.validUntil, events, holder, issuedAt: now });
     return { grantId: grant.id, mediaType: 'text/html; charset=utf-8', fileName: `Einwilligung-${grant.id}.html`, html };
   },

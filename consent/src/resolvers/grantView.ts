@@ -24,9 +24,9 @@ function eventView(e: StoredGrantEvent) {
 }
 
 /** A grant as the graph shows it: its record, its events, and the state they give now. */
-export function grantView(g: Grant, events: readonly StoredGrantEvent[], now: Date = new Date()) {
+export function grantView(g: Grant, events: readonly StoredGrantEvent[], now: Date = new Date(), caseEnds: readonly Date[] = []) {
   const own = events.filter((e) => e.grantId === g.id);
-  const derived = deriveState(g, own.map((e) => ({ type: e.type, at: e.at, validUntil: e.validUntil, chained: e.hash !== null })), now);
+  const derived = deriveState(g, own.map((e) => ({ type: e.type, at: e.at, validUntil: e.validUntil, chained: e.hash !== null })), now, caseEnds);
   const withdrawal = own.find((e) => e.type === 'WITHDRAWN');
   return {
     id: g.id,
