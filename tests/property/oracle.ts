@@ -63,7 +63,7 @@ export class Oracle {
     readonly caller: OracleCaller,
     private readonly registry: ReadonlyMap<string, RegistryEntry>,
     private readonly rules: FieldRules,
-    private readonly grants: readonly GrantRow[],
+    grants: readonly GrantRow[],
     now: Date,
   ) {
     this.active = grants.filter(

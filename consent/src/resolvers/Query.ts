@@ -1,3 +1,4 @@
+import { isAgency, isRole } from '@kim/schema';
 import { hubError, isoTime } from '@kim/subgraph-runtime';
 import { art15Report } from '../audit/art15Report.ts';
 import type { ChainVerification } from '../audit/chainChecker.ts';
@@ -116,7 +117,17 @@ export const Query = {
     return {
       edges: page.map((r) => ({
         cursor: r.seq.toString(),
-        node: { ...r, seq: r.seq.toString(), at: isoTime(r.at), clientId: r.kimClientId, purpose: r.purpose || null, category: r.category || null },
+        node: {
+          ...r,
+          seq: r.seq.toString(),
+          at: isoTime(r.at),
+          clientId: r.kimClientId,
+          // Entries of grant events migrated from before the event log know no agency, role or purpose.
+          agency: isAgency(r.agency) ? r.agency : null,
+          role: isRole(r.role) ? r.role : null,
+          purpose: r.purpose || null,
+          category: r.category || null,
+        },
       })),
       pageInfo: { hasNextPage: rows.length > first, endCursor: page.length ? page[page.length - 1]!.seq.toString() : null },
     };
