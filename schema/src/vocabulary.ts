@@ -300,10 +300,44 @@ export const STATUTORY_BASES: readonly StatutoryBasis[] = [
   },
 ];
 
-/** Counselling data under professional secrecy never goes to these agencies, consent or not. */
-export const SECRECY_BARRIERS: readonly { owner: Organisation; categories: readonly DataCategory[]; never: readonly Agency[] }[] = [
-  { owner: 'WELFARE', categories: ['COUNSELLING', 'HEALTH'], never: ['IMMIGRATION_OFFICE'] },
+/**
+ * Norms that bar a transfer outright: a grant for it can never take effect, so it is refused when
+ * recorded, and a question it covers is denied as LEGALLY_BARRED (not "no consent").
+ */
+export const LEGAL_BARS = ['AUFENTHG_88_STGB_203'] as const;
+export type LegalBar = (typeof LEGAL_BARS)[number];
+
+export const LEGAL_BAR_NAMES: Record<LegalBar, string> = {
+  AUFENTHG_88_STGB_203:
+    '§ 203 StGB i. V. m. § 88 Abs. 1, 2 AufenthG (Beratungs- und Gesundheitsdaten der Migrationsberatung unterliegen der Schweigepflicht und gehen nicht an die Ausländerbehörde)',
+};
+
+export interface LegalBarRule {
+  readonly norm: LegalBar;
+  readonly owner: Organisation;
+  readonly categories: readonly DataCategory[];
+  readonly never: readonly Agency[];
+}
+
+/**
+ * What the bars cover. The welfare associations' counsellors are bound by § 203 (1) Nr. 4, 6
+ * StGB; § 88 (2) AufenthG admits their data to the immigration office only to avert a danger to
+ * public health or for drug offences, which the hub never decides. A consent would lift § 203
+ * StGB in theory, but a consent given towards the authority that decides on one's residence is
+ * hardly free (Art. 7 (4), recital 43 GDPR): the hub bars it (README, "Legal questions").
+ */
+export const LEGAL_BAR_RULES: readonly LegalBarRule[] = [
+  { norm: 'AUFENTHG_88_STGB_203', owner: 'WELFARE', categories: ['COUNSELLING', 'HEALTH'], never: ['IMMIGRATION_OFFICE'] },
 ];
+
+/** The norm that bars the owner's data of this category from this agency, if any. */
+export function legalBarOf(owner: Organisation, category: DataCategory, agency: Agency): LegalBar | undefined {
+  return LEGAL_BAR_RULES.find((b) => b.owner === owner && b.categories.includes(category) && b.never.includes(agency))?.norm;
+}
+
+export function isLegalBar(value: unknown): value is LegalBar {
+  return typeof value === 'string' && (LEGAL_BARS as readonly string[]).includes(value);
+}
 
 export function organisationOf(agency: Agency): Organisation {
   return AGENCY_INFO[agency].organisation;

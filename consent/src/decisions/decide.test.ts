@@ -52,7 +52,9 @@ describe('decide', () => {
     const g = grant({ grantee: 'IMMIGRATION_OFFICE', categories: ['COUNSELLING'], purposes: ['RESIDENCE_PROCEDURE'] });
     expect(decide({ agency: 'IMMIGRATION_OFFICE', purpose: 'RESIDENCE_PROCEDURE', service: 'welfare' }, q('COUNSELLING'), [g])).toMatchObject({
       allowed: false,
-      reason: 'PROFESSIONAL_SECRECY',
+      reason: 'LEGALLY_BARRED',
+      basis: 'AUFENTHG_88_STGB_203',
+      grantId: null,
     });
   });
 

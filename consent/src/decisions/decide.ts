@@ -1,12 +1,13 @@
 import {
   OWNER_BASES,
-  SECRECY_BARRIERS,
   SERVICE_OWNER,
   SPECIAL_CATEGORIES,
   STATUTORY_BASES,
+  legalBarOf,
   organisationOf,
   type Agency,
   type DataCategory,
+  type LegalBar,
   type LegalBasis,
   type Purpose,
   type ServiceName,
@@ -33,12 +34,13 @@ export interface DecisionInput {
 function allow(q: ConsentQuestion, reason: ConsentDecision['reason'], basis: LegalBasis, grantId: string | null = null): ConsentDecision {
   return { ...q, allowed: true, reason, basis, grantId };
 }
-function deny(q: ConsentQuestion, reason: ConsentDecision['reason']): ConsentDecision {
-  return { ...q, allowed: false, reason, basis: null, grantId: null };
+function deny(q: ConsentQuestion, reason: ConsentDecision['reason'], norm: LegalBar | null = null): ConsentDecision {
+  return { ...q, allowed: false, reason, basis: norm, grantId: null };
 }
 
 /**
- * Decides one question, in this order: professional secrecy bars; the owner reads its own data
+ * Decides one question, in this order: legal bars (LEGAL_BAR_RULES: denied as LEGALLY_BARRED, the
+ * decision's basis naming the norm); the owner reads its own data
  * under its own basis for its own purposes; special categories need explicit consent; statutory
  * bases configured for the agency pair; a valid grant of this client to this agency for this
  * category and purpose. Anything else is denied.
@@ -46,9 +48,8 @@ function deny(q: ConsentQuestion, reason: ConsentDecision['reason']): ConsentDec
 export function decide(input: DecisionInput, question: ConsentQuestion, grants: readonly ActiveGrant[]): ConsentDecision {
   const owner = SERVICE_OWNER[input.service];
   const category: DataCategory = question.category;
-  if (SECRECY_BARRIERS.some((b) => b.owner === owner && b.categories.includes(category) && b.never.includes(input.agency))) {
-    return deny(question, 'PROFESSIONAL_SECRECY');
-  }
+  const bar = legalBarOf(owner, category, input.agency);
+  if (bar) return deny(question, 'LEGALLY_BARRED', bar);
   if (organisationOf(input.agency) === owner && owner !== 'OTHER' && owner !== 'CONSENT_REGISTRY') {
     const own = OWNER_BASES[owner];
     if (own.purposes.includes(input.purpose)) return allow(question, 'OWNER', own.basis);

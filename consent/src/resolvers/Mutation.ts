@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hubError } from '@kim/subgraph-runtime';
 import { holderOf, type ConsentContext } from '../context.ts';
+import { refuseBarredGrant } from '../decisions/legalBars.ts';
 import { mayRecordGrantsOf, mayWithdrawGrantsOf } from '../grantScope.ts';
 import { grantView } from './grantView.ts';
 import { parseInstant } from './parseInput.ts';
@@ -35,6 +36,8 @@ export const Mutation = {
     if (!mayRecordGrantsOf(ctx.caller, await holderOf(ctx, input.clientId))) {
       throw hubError('NOT_FOUND', 'No such client with your team.');
     }
+    // After the scope check, so that an outside client still answers as an unknown id.
+    refuseBarredGrant(input.grantee, input.categories);
     const grant = await ctx.prisma.grant.create({
       data: {
         id: randomUUID(),

@@ -1,3 +1,4 @@
+import { isLegalBar } from '@kim/schema';
 import { hubError, isoTime } from '@kim/subgraph-runtime';
 import { art15Report } from '../audit/art15Report.ts';
 import type { ChainVerification } from '../audit/chainChecker.ts';
@@ -93,7 +94,7 @@ export const Query = {
     return {
       edges: page.map((r) => ({
         cursor: r.seq.toString(),
-        node: { ...r, seq: r.seq.toString(), at: isoTime(r.at), clientId: r.kimClientId },
+        node: auditEntryView(r),
       })),
       pageInfo: { hasNextPage: rows.length > first, endCursor: page.length ? page[page.length - 1]!.seq.toString() : null },
     };
@@ -141,3 +142,12 @@ export const Query = {
     };
   },
 };
+
+/**
+ * An audit row as the API shows it. A LEGALLY_BARRED denial keeps the barring norm in the row's
+ * `basis` column (it is hashed there); the view shows it as `legalBar`, never as a legal basis.
+ */
+function auditEntryView<R extends { seq: bigint; at: Date; kimClientId: string; basis: string | null }>(r: R) {
+  const bar = isLegalBar(r.basis) ? r.basis : null;
+  return { ...r, seq: r.seq.toString(), at: isoTime(r.at), clientId: r.kimClientId, basis: bar ? null : r.basis, legalBar: bar };
+}

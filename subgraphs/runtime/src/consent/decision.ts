@@ -1,4 +1,4 @@
-import type { DataCategory, LegalBasis, ServiceName } from '@kim/schema';
+import type { DataCategory, LegalBar, LegalBasis, ServiceName } from '@kim/schema';
 
 /** One question a service asks the consent service: may the caller see this of this client? */
 export interface ConsentQuestion {
@@ -21,7 +21,9 @@ export const DECISION_REASONS = [
   'GRANT',
   'NO_BASIS',
   'SPECIAL_CATEGORY_NEEDS_CONSENT',
-  'PROFESSIONAL_SECRECY',
+  // A norm bars the transfer whatever the consent (`basis` names it). Audit rows before issue 13
+  // say PROFESSIONAL_SECRECY for the same bar.
+  'LEGALLY_BARRED',
   'OUT_OF_SCOPE',
   'TECHNICAL',
 ] as const;
@@ -30,7 +32,8 @@ export type DecisionReason = (typeof DECISION_REASONS)[number];
 export interface ConsentDecision extends ConsentQuestion {
   readonly allowed: boolean;
   readonly reason: DecisionReason;
-  readonly basis: LegalBasis | null;
+  /** The basis an allowed decision rests on; for a LEGALLY_BARRED denial the norm that bars. */
+  readonly basis: LegalBasis | LegalBar | null;
   readonly grantId: string | null;
 }
 

@@ -1,8 +1,8 @@
-import type { DataCategory } from '@kim/schema';
+import { isLegalBar, type DataCategory } from '@kim/schema';
 import { Kind, type GraphQLSchema } from 'graphql';
 import { allow, and, deny, rule, shield } from 'graphql-shield';
 import type { IMiddlewareGenerator } from 'graphql-middleware';
-import { consentRequired, consentUnavailable, hubError } from '../errors.ts';
+import { consentRequired, consentUnavailable, hubError, legallyBarred } from '../errors.ts';
 import type { ConsentLoader } from '../consent/createConsentLoader.ts';
 import type { ConsentDecision, QuestionTemplate } from '../consent/decision.ts';
 import type { ServiceContext } from '../server/serviceContext.ts';
@@ -75,6 +75,7 @@ function makeCategoryRule(name: string, questions: readonly QuestionTemplate[]):
     if (clientId === undefined) return hubError('INTERNAL_SERVER_ERROR', 'Unguardable field.');
     const outcome = await ctx.ruleOutcomes.of(clientId, name, () => decideCategory(ctx.consent, questions, clientId));
     if (outcome.kind === 'allowed') return true;
+    if (outcome.kind === 'barred') return legallyBarred(outcome.category, outcome.norm, info);
     return outcome.kind === 'denied' ? consentRequired(outcome.category, info) : consentUnavailable(info);
   });
 }
@@ -86,6 +87,9 @@ async function decideCategory(consent: ConsentLoader, questions: readonly Questi
   const decisions = results as ConsentDecision[];
   // A technical denial is a failure to decide, not "no consent": the caller may retry.
   if (decisions.some((d) => !d.allowed && d.reason === 'TECHNICAL')) return { kind: 'unavailable' };
+  // A bar is reported before a missing consent: no consent would open the field.
+  const barred = decisions.find((d) => !d.allowed && d.reason === 'LEGALLY_BARRED');
+  if (barred) return isLegalBar(barred.basis) ? { kind: 'barred', category: barred.category, norm: barred.basis } : { kind: 'unavailable' };
   const denied = decisions.find((d) => !d.allowed);
   return denied ? { kind: 'denied', category: denied.category } : { kind: 'allowed' };
 }
