@@ -189,16 +189,26 @@ export const LEGAL_BASES = [
 ] as const;
 export type LegalBasis = (typeof LEGAL_BASES)[number];
 
+/**
+ * Bases no entry applies any more (issue 13): kept in the enum so that audit rows made under them
+ * still read, with labels that say what the norm is and why it no longer applies.
+ * SGB_II_50_SGB_X_69: § 69 SGB X lets a social-benefit body (§ 35 SGB I) disclose; the immigration
+ * office is none. STAG_32: § 32 StAG alone does not open social data (§ 35 (2) SGB I).
+ */
+export const RETIRED_LEGAL_BASES: readonly LegalBasis[] = ['SGB_II_50_SGB_X_69', 'STAG_32'];
+
 export const LEGAL_BASIS_NAMES: Record<LegalBasis, string> = {
   CONSENT: 'Einwilligung (Art. 6 Abs. 1 lit. a, Art. 9 Abs. 2 lit. a DSGVO)',
   KIM_PARTICIPATION: 'Teilnahme am KIM-Fallmanagement (§ 1 Nr. 8 TIntG NRW, Art. 6 Abs. 1 lit. e DSGVO)',
   AUFENTHG_86: '§ 86 AufenthG (Datenerhebung durch die Ausländerbehörde)',
   AUFENTHG_87_SGB_X_71: '§ 87 AufenthG i. V. m. § 71 Abs. 2 SGB X (Übermittlung an die Ausländerbehörde)',
   SGB_II_50: '§ 50 SGB II (Datenverarbeitung im Jobcenter)',
-  SGB_II_50_SGB_X_69: '§ 50 SGB II i. V. m. § 69 SGB X (Übermittlung für Aufgaben nach dem SGB)',
+  SGB_II_50_SGB_X_69:
+    '§ 50 SGB II i. V. m. § 69 SGB X (Übermittlung von Sozialdaten durch eine Stelle nach § 35 SGB I für soziale Aufgaben; nicht mehr angewandt: die Ausländerbehörde ist keine solche Stelle)',
   SGB_X_67B: '§ 67b SGB X (Verarbeitung von Sozialdaten durch die verantwortliche Stelle)',
   SGB_VIII_65: '§ 65 SGB VIII (Vertrauensschutz in der persönlichen Hilfe)',
-  STAG_32: '§ 32 StAG (Übermittlung im Einbürgerungsverfahren)',
+  STAG_32:
+    '§ 32 StAG (Übermittlung an die Staatsangehörigkeitsbehörde auf Ersuchen; nicht mehr angewandt: Sozialdaten nur mit einer Befugnis des SGB X, § 35 Abs. 2 SGB I)',
 };
 
 /** Kinds of residence title (German law), as the immigration office records them. */
@@ -274,29 +284,13 @@ export interface StatutoryBasis {
 
 export const STATUTORY_BASES: readonly StatutoryBasis[] = [
   {
-    // The immigration office may request social data it needs for a residence decision; the law
-    // lists what may be passed: identity, address, and the receipt of benefits.
+    // § 87 (1) AufenthG with § 71 (2) S. 1 Nr. 1 a SGB X: the immigration office may request, in
+    // the individual case, whether benefits are granted (beyond the § 68 SGB X items).
     basis: 'AUFENTHG_87_SGB_X_71',
     grantee: 'IMMIGRATION_OFFICE',
     owner: 'JOBCENTER',
     categories: ['BENEFITS'],
     purposes: ['RESIDENCE_PROCEDURE'],
-  },
-  {
-    // The jobcenter needs the residence title and work permission to decide on entitlement.
-    basis: 'SGB_II_50_SGB_X_69',
-    grantee: 'JOBCENTER',
-    owner: 'IMMIGRATION_OFFICE',
-    categories: ['RESIDENCE'],
-    purposes: ['BENEFITS_ADMINISTRATION'],
-  },
-  {
-    // Naturalisation: the immigration office (as naturalisation authority) learns benefit receipt.
-    basis: 'STAG_32',
-    grantee: 'IMMIGRATION_OFFICE',
-    owner: 'JOBCENTER',
-    categories: ['BENEFITS'],
-    purposes: ['NATURALISATION_PROCEDURE'],
   },
 ];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DATA_CATEGORIES, PURPOSES, SERVICES, type ServiceName } from '@kim/schema';
+import { DATA_CATEGORIES, PURPOSES, RETIRED_LEGAL_BASES, SERVICES, STATUTORY_BASES, type ServiceName } from '@kim/schema';
 import { decide, type ActiveGrant, type DecisionInput } from './decide.ts';
 
 const q = (category: 'RESIDENCE' | 'HEALTH' | 'COUNSELLING' | 'BENEFITS' | 'IDENTITY', clientId = 'K-1') => ({ clientId, category });
@@ -46,6 +46,17 @@ describe('decide', () => {
       reason: 'STATUTE',
       basis: 'AUFENTHG_87_SGB_X_71',
     });
+  });
+
+  it.each([
+    ['the jobcenter residence data (no § 69 SGB X for the immigration office)', 'JOBCENTER', 'BENEFITS_ADMINISTRATION', 'immigration-office', 'RESIDENCE'],
+    ['the naturalisation procedure benefit data (§ 32 StAG alone)', 'IMMIGRATION_OFFICE', 'NATURALISATION_PROCEDURE', 'jobcenter', 'BENEFITS'],
+  ] as const)('gives no statute %s', (_name, agency, purpose, service, category) => {
+    expect(decide({ agency, purpose, service }, q(category), [])).toMatchObject({ allowed: false, reason: 'NO_BASIS', basis: null });
+  });
+
+  it('applies no retired basis', () => {
+    expect(STATUTORY_BASES.filter((s) => RETIRED_LEGAL_BASES.includes(s.basis))).toEqual([]);
   });
 
   it('never passes counselling data to the immigration office, even with consent', () => {
