@@ -57,3 +57,82 @@ describe('entries that had no norm behind them', () => {
     ]);
   });
 });
+
+describe('§ 87 AufenthG with § 71 (2) SGB X: benefit receipt on a request in the individual case', () => {
+  const REASON = 'Verlängerung der Aufenthaltserlaubnis: Sicherung des Lebensunterhalts (§ 5 Abs. 1 Nr. 1 AufenthG)';
+  const FILE = 'ABH-AZ-2026-0815';
+  let target: string;
+  let fileId: string;
+
+  beforeAll(async () => {
+    const granted = await grantedClients('IMMIGRATION_OFFICE', 'BENEFITS');
+    const receiving = await hub.services.jobcenter.prisma.benefitCase.findMany({ where: { status: 'RECEIVING', office: 'NEUSS' }, select: { kimClientId: true } });
+    target = receiving.map((c) => c.kimClientId).find((id) => !granted.has(id))!;
+    expect(target).toBeDefined();
+    fileId = (await hub.services['immigration-office'].prisma.personRecord.findUniqueOrThrow({ where: { kimClientId: target } })).id;
+  });
+
+  const ask = (args: string, purpose: 'RESIDENCE_PROCEDURE' | 'NATURALISATION_PROCEDURE' = 'RESIDENCE_PROCEDURE') =>
+    hub.query(
+      'abh-neuss',
+      `query($r: ID!) { clientByImmigrationRecord(recordId: $r) { id benefitReceipt${args.replace('$why', JSON.stringify(REASON)).replace('$file', JSON.stringify(FILE))} receivesBenefits benefitCase { id householdId householdSize monthlyBenefitEuro } } }`,
+      { r: fileId },
+      { purpose },
+    );
+
+  it('gives the office whether benefits are granted, and nothing of the benefit case', async () => {
+    const response = await ask('(reason: $why, fileReference: $file)');
+    expect(response.body.data?.clientByImmigrationRecord).toEqual({ id: target, benefitReceipt: true, receivesBenefits: null, benefitCase: null });
+    expect(errorCodes(response)).toEqual([
+      { code: 'CONSENT_REQUIRED', path: 'clientByImmigrationRecord.receivesBenefits', category: 'BENEFITS' },
+      { code: 'CONSENT_REQUIRED', path: 'clientByImmigrationRecord.benefitCase', category: 'BENEFITS' },
+    ]);
+
+    // The reason and the file reference are in the decision's audit row, which is in the chain.
+    const requestId = response.headers.get('x-request-id')!;
+    const rows = await hub.services.consent.prisma.auditEntry.findMany({ where: { requestId, category: 'BENEFIT_RECEIPT' } });
+    expect(rows.map((r) => [r.service, r.allowed, r.reason, r.basis, r.transferReason, r.fileReference])).toEqual([
+      ['jobcenter', true, 'STATUTE', 'AUFENTHG_87_SGB_X_71', REASON, FILE],
+    ]);
+    const verified = await hub.query('dpo', `{ verifyAuditChain(clientId: "${target}") { valid } all: verifyAuditChain { valid } }`);
+    expect(verified.body.data).toEqual({ verifyAuditChain: { valid: true }, all: { valid: true } });
+  });
+
+  it.each([
+    ['(fileReference: $file)', 'reason'],
+    ['(reason: $why)', 'fileReference'],
+    ['', 'reason'],
+    ['(reason: "  ", fileReference: $file)', 'reason'],
+    ['(reason: $why, fileReference: "")', 'fileReference'],
+  ])('refuses a request %s as BAD_USER_INPUT naming %s, and decides nothing', async (args, argument) => {
+    const response = await ask(args);
+    expect((response.body.data?.clientByImmigrationRecord as Record<string, unknown>).benefitReceipt).toBeNull();
+    const error = response.body.errors?.find((e) => e.path?.join('.') === 'clientByImmigrationRecord.benefitReceipt');
+    expect(error?.extensions).toEqual({ code: 'BAD_USER_INPUT', argument });
+    const rows = await hub.services.consent.prisma.auditEntry.count({ where: { requestId: response.headers.get('x-request-id')!, category: 'BENEFIT_RECEIPT' } });
+    expect(rows).toBe(0);
+  });
+
+  it('does not hold for another purpose (naturalisation)', async () => {
+    const response = await ask('(reason: $why, fileReference: $file)', 'NATURALISATION_PROCEDURE');
+    expect((response.body.data?.clientByImmigrationRecord as Record<string, unknown>).benefitReceipt).toBeNull();
+    expect(errorCodes(response)).toContainEqual({ code: 'CONSENT_REQUIRED', path: 'clientByImmigrationRecord.benefitReceipt', category: 'BENEFIT_RECEIPT' });
+  });
+
+  it('shows the jobcenter (whose transfer it is, § 67d SGB X) the requests with reason and file reference, and nobody else', async () => {
+    await ask('(reason: $why, fileReference: $file)');
+    const QUERY = `{ transferRequests(first: 100) { at agency subject clientId category allowed basis transferReason fileReference } }`;
+    const response = await hub.query('jobcenter', QUERY);
+    expect(response.body.errors).toBeUndefined();
+    const requests = response.body.data?.transferRequests as Record<string, unknown>[];
+    expect(requests).toContainEqual(
+      expect.objectContaining({ agency: 'IMMIGRATION_OFFICE', clientId: target, category: 'BENEFIT_RECEIPT', allowed: true, basis: 'AUFENTHG_87_SGB_X_71', transferReason: REASON, fileReference: FILE }),
+    );
+    expect(requests.every((r) => r.transferReason !== null)).toBe(true);
+    for (const persona of ['abh', 'abh-neuss', 'cm-neuss', 'welfare-caritas'] as const) {
+      const refused = await hub.query(persona, QUERY);
+      expect(refused.body.data?.transferRequests ?? null, persona).toBeNull();
+      expect(errorCodes(refused).map((e) => e.code), persona).toEqual(['FORBIDDEN']);
+    }
+  });
+});

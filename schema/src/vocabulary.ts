@@ -92,6 +92,9 @@ export const DATA_CATEGORIES = [
   'RESIDENCE',
   'ASYLUM_PROCEDURE',
   'BENEFITS',
+  // Only whether benefits are granted now (yes/no): what § 71 (2) S. 1 Nr. 1 a SGB X lets the
+  // jobcenter tell the immigration office, apart from the benefit case itself.
+  'BENEFIT_RECEIPT',
   'EMPLOYMENT',
   'EDUCATION_LANGUAGE',
   'HEALTH',
@@ -252,6 +255,7 @@ export const CATEGORY_SOURCE: Record<DataCategory, Exclude<ServiceName, 'consent
   ASYLUM_PROCEDURE: 'immigration-office',
   NATURALISATION: 'immigration-office',
   BENEFITS: 'jobcenter',
+  BENEFIT_RECEIPT: 'jobcenter',
   EMPLOYMENT: 'jobcenter',
   EDUCATION_LANGUAGE: 'welfare',
   HEALTH: 'welfare',
@@ -280,6 +284,13 @@ export interface StatutoryBasis {
   readonly owner: Organisation;
   readonly categories: readonly DataCategory[];
   readonly purposes: readonly Purpose[];
+  /**
+   * The norm allows a transfer only on a request in the individual case: a question counts under
+   * it only when it carries the request (its reason and the requesting authority's file
+   * reference), which the decision's audit row then records. The field that answers such a
+   * request takes both as arguments.
+   */
+  readonly onRequest?: true;
 }
 
 export const STATUTORY_BASES: readonly StatutoryBasis[] = [
@@ -289,8 +300,9 @@ export const STATUTORY_BASES: readonly StatutoryBasis[] = [
     basis: 'AUFENTHG_87_SGB_X_71',
     grantee: 'IMMIGRATION_OFFICE',
     owner: 'JOBCENTER',
-    categories: ['BENEFITS'],
+    categories: ['BENEFIT_RECEIPT'],
     purposes: ['RESIDENCE_PROCEDURE'],
+    onRequest: true,
   },
 ];
 
@@ -301,9 +313,10 @@ export const STATUTORY_BASES: readonly StatutoryBasis[] = [
 export const LEGAL_BARS = ['AUFENTHG_88_STGB_203'] as const;
 export type LegalBar = (typeof LEGAL_BARS)[number];
 
+/** Labels, quoted in error messages: they must not contain words a client's data could hold. */
 export const LEGAL_BAR_NAMES: Record<LegalBar, string> = {
   AUFENTHG_88_STGB_203:
-    '§ 203 StGB i. V. m. § 88 Abs. 1, 2 AufenthG (Beratungs- und Gesundheitsdaten der Migrationsberatung unterliegen der Schweigepflicht und gehen nicht an die Ausländerbehörde)',
+    '§ 203 StGB i. V. m. § 88 Abs. 1, 2 AufenthG (Schweigepflicht; Übermittlung an die Ausländerbehörde ausgeschlossen)',
 };
 
 export interface LegalBarRule {

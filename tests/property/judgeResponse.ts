@@ -77,7 +77,7 @@ export function judgeResponse(context: JudgeContext, oracle: Oracle, document: D
       return;
     }
     if (visit.value === null) return;
-    if (!oracle.allows(visit.clientId, key, rule)) {
+    if (!oracle.allows(visit.clientId, key, rule, visit.args)) {
       violations.push(`LEAK ${at}: ${key} of ${visit.clientId} = ${show(visit.value)}`);
       return;
     }

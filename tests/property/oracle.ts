@@ -2,6 +2,7 @@ import { AGENCY_INFO, ROLE_SCOPE, WELFARE_ASSOCIATIONS, organisationOf, type Age
 // INTENTIONAL: the consent service's pure decision function, reused as the brief asks; what is
 // independent here is everything around it (scope, derived inputs, lists, rows, the walk).
 import { decide, type ActiveGrant } from '../../consent/src/decisions/decide.ts';
+import { parseTransferRequest, type TransferRequest } from '@kim/subgraph-runtime';
 import type { GrantRow } from './consentStates.ts';
 import type { CategoryQuestion, FieldRule, FieldRules } from './fieldRules.ts';
 
@@ -52,7 +53,7 @@ export const ASSOCIATION_HELD_LISTS = ['Client.counsellingContacts', 'Client.hou
  * - per field, every category the field discloses (a derived field's inputs as held at their
  *   source) decided by `decide` with the grants valid now for the caller's agency;
  * - `@restricted` fields by role, and a client's grant record only for a data-protection officer
- *   or a case manager whose team the client gave a grant;
+ *   or a case manager of the team that holds the client;
  * - a `clients` list: the known clients matching the filter, and only those whose filtered
  *   fields the caller may see.
  */
@@ -63,7 +64,7 @@ export class Oracle {
     readonly caller: OracleCaller,
     private readonly registry: ReadonlyMap<string, RegistryEntry>,
     private readonly rules: FieldRules,
-    private readonly grants: readonly GrantRow[],
+    grants: readonly GrantRow[],
     now: Date,
   ) {
     this.active = grants.filter(
@@ -85,13 +86,25 @@ export class Oracle {
     return ROLE_SCOPE[this.caller.role] !== 'TEAM' || client.town === this.caller.team;
   }
 
-  decision(clientId: string, question: CategoryQuestion) {
-    return decide({ agency: this.caller.agency, purpose: this.caller.purpose, service: question.service }, { clientId, category: question.category }, this.active);
+  decision(clientId: string, question: CategoryQuestion, request?: TransferRequest) {
+    return decide(
+      { agency: this.caller.agency, purpose: this.caller.purpose, service: question.service },
+      { clientId, category: question.category, ...(request ? { request } : {}) },
+      this.active,
+    );
   }
 
-  /** Whether a non-null value of this field of this client may reach the caller. */
-  allows(clientId: string, fieldKey: string, rule: FieldRule): boolean {
+  /**
+   * Whether a non-null value of this field of this client may reach the caller. A field that
+   * answers a request in the individual case needs its arguments (reason, file reference) whole:
+   * without them nothing is decided, and with them a statute on request may hold.
+   */
+  allows(clientId: string, fieldKey: string, rule: FieldRule, args: Readonly<Record<string, unknown>> = {}): boolean {
     if (!this.knows(clientId)) return false;
+    if (rule.kind === 'category' && rule.onRequest) {
+      const request = parseTransferRequest(args);
+      return typeof request !== 'string' && rule.questions.every((q) => this.decision(clientId, q, request).allowed);
+    }
     if (rule.kind === 'category') return rule.questions.every((q) => this.decision(clientId, q).allowed);
     if (!rule.roles.includes(this.caller.role)) return false;
     return fieldKey !== 'Client.consents' || this.mayViewGrantsOf(clientId);
@@ -104,7 +117,10 @@ export class Oracle {
 
   private mayViewGrantsOf(clientId: string): boolean {
     if (this.caller.role === 'DATA_PROTECTION_OFFICER') return true;
-    return this.caller.role === 'CASE_MANAGER' && this.grants.some((g) => g.kimClientId === clientId && g.grantee === this.caller.agency);
+    // The team that holds the client (the case registry's record: the team of the client's town),
+    // never whoever holds a grant (19bd81e; the oracle still said the latter).
+    const town = AGENCY_INFO[this.caller.agency].town;
+    return this.caller.role === 'CASE_MANAGER' && town !== undefined && this.registry.get(clientId)?.town === town;
   }
 
   /** The ids a `clients(filter:)` list may hold, in the documented order (id ascending). */

@@ -67,19 +67,20 @@ export async function appendAudit(tx: SqlQueryable, key: AuditSigningKey, at: Da
   // INTENTIONAL: the rows as one JSON parameter, not a parameter per value: 9 parameters whatever
   // the batch's size (PostgreSQL binds at most 65,535 in one statement). Each row is its canonical
   // form (already a JSON array of the record's fields, in the columns' order, see canonicalRecord)
-  // with its four hashes appended, so no row is serialised twice; not a column array per field
+  // behind its four hashes (first, because a request's two fields may follow the others), so no
+  // row is serialised twice; not a column array per field
   // either, whose elements the driver escapes one by one in JavaScript. The ordinality fixes the
   // order PostgreSQL numbers them in (seq); the batch's anchors are stored at the last of them.
   let rows = '';
   for (const l of batch.links) {
-    rows += `${rows ? ',' : '['}${l.canonical.slice(0, -1)},${JSON.stringify(l.prevHash)},${JSON.stringify(l.hash)},${JSON.stringify(l.clientPrevHash)},${JSON.stringify(l.clientHash)}]`;
+    rows += `${rows ? ',' : '['}[${JSON.stringify(l.prevHash)},${JSON.stringify(l.hash)},${JSON.stringify(l.clientPrevHash)},${JSON.stringify(l.clientHash)},${l.canonical.slice(1)}`;
   }
   await tx.query(
     `WITH inserted AS (
       INSERT INTO "AuditEntry" ("at", "requestId", "subject", "agency", "role", "purpose", "service", "kimClientId", "category",
-        "allowed", "reason", "basis", "grantId", "prevHash", "hash", "clientPrevHash", "clientHash")
-      SELECT (e.v->>0)::timestamptz, e.v->>1, e.v->>2, e.v->>3, e.v->>4, e.v->>5, e.v->>6, e.v->>7, e.v->>8,
-        (e.v->>9)::boolean, e.v->>10, e.v->>11, e.v->>12, e.v->>13, e.v->>14, e.v->>15, e.v->>16
+        "allowed", "reason", "basis", "grantId", "prevHash", "hash", "clientPrevHash", "clientHash", "transferReason", "fileReference")
+      SELECT (e.v->>4)::timestamptz, e.v->>5, e.v->>6, e.v->>7, e.v->>8, e.v->>9, e.v->>10, e.v->>11, e.v->>12,
+        (e.v->>13)::boolean, e.v->>14, e.v->>15, e.v->>16, e.v->>0, e.v->>1, e.v->>2, e.v->>3, e.v->>17, e.v->>18
       FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(v, n)
       ORDER BY e.n
       RETURNING "seq"

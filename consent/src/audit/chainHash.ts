@@ -18,6 +18,12 @@ export interface AuditRecord {
   readonly reason: string;
   readonly basis: string | null;
   readonly grantId: string | null;
+  /**
+   * A request in the individual case (e.g. § 87 AufenthG): its reason and the requesting
+   * authority's file reference. Hashed only when present, so rows without one keep their hashes.
+   */
+  readonly transferReason?: string | null;
+  readonly fileReference?: string | null;
 }
 
 /**
@@ -25,7 +31,7 @@ export interface AuditRecord {
  * `r.at.toISOString()`, passed in by callers that have it already.
  */
 export function canonicalRecord(r: AuditRecord, atIso: string = r.at.toISOString()): string {
-  return JSON.stringify([
+  const fields = [
     atIso,
     r.requestId,
     r.subject,
@@ -39,7 +45,10 @@ export function canonicalRecord(r: AuditRecord, atIso: string = r.at.toISOString
     r.reason,
     r.basis,
     r.grantId,
-  ]);
+  ];
+  // INTENTIONAL: appended only for a request, so every row before them hashes as it did.
+  if ((r.transferReason ?? null) !== null || (r.fileReference ?? null) !== null) fields.push(r.transferReason ?? null, r.fileReference ?? null);
+  return JSON.stringify(fields);
 }
 
 /**

@@ -19,5 +19,7 @@ export function decisionRecord(caller: Caller, service: ServiceName, at: Date, d
     reason: d.reason,
     basis: d.basis,
     grantId: d.grantId,
+    // A request in the individual case: why, and the requesting authority's file reference.
+    ...(d.request ? { transferReason: d.request.reason, fileReference: d.request.fileReference } : {}),
   };
 }

@@ -20,6 +20,9 @@ export interface ExportedEntry {
   readonly reason: string;
   readonly basis: string | null;
   readonly grantId: string | null;
+  /** Only on the entry of a request in the individual case. */
+  readonly transferReason?: string | null;
+  readonly fileReference?: string | null;
   readonly prevHash: string;
   readonly hash: string;
   readonly clientPrevHash: string;
@@ -69,6 +72,7 @@ export function exportedEntry(row: ChainedEntry): ExportedEntry {
     reason: row.reason,
     basis: row.basis,
     grantId: row.grantId,
+    ...(row.transferReason != null || row.fileReference != null ? { transferReason: row.transferReason ?? null, fileReference: row.fileReference ?? null } : {}),
     prevHash: row.prevHash,
     hash: row.hash,
     clientPrevHash: row.clientPrevHash,

@@ -22,7 +22,8 @@ const isNullableString = (v: unknown): v is string | null => v === null || typeo
 const ENTRY_STRINGS = ['seq', 'at', 'requestId', 'subject', 'agency', 'role', 'purpose', 'service', 'clientId', 'category', 'reason', 'prevHash', 'hash', 'clientPrevHash', 'clientHash'] as const;
 
 function isEntry(v: unknown): v is ExportedEntry {
-  return isObject(v) && ENTRY_STRINGS.every((k) => isString(v[k])) && typeof v.allowed === 'boolean' && isNullableString(v.basis) && isNullableString(v.grantId);
+  return isObject(v) && ENTRY_STRINGS.every((k) => isString(v[k])) && typeof v.allowed === 'boolean' && isNullableString(v.basis) && isNullableString(v.grantId) &&
+    (v.transferReason === undefined || isNullableString(v.transferReason)) && (v.fileReference === undefined || isNullableString(v.fileReference));
 }
 
 /** The payload's shape, checked field by field: the document comes from outside. */

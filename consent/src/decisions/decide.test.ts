@@ -40,12 +40,16 @@ describe('decide', () => {
     expect(decide(cm, q('RESIDENCE'), [g])).toMatchObject({ allowed: false, reason: 'NO_BASIS', grantId: null, basis: null });
   });
 
-  it('applies a configured statute for every client of the agency pair', () => {
-    expect(decide({ agency: 'IMMIGRATION_OFFICE', purpose: 'RESIDENCE_PROCEDURE', service: 'jobcenter' }, q('BENEFITS'), [])).toMatchObject({
+  it('applies a statute on request only to a question that carries the request, and only to benefit receipt', () => {
+    const abh: DecisionInput = { agency: 'IMMIGRATION_OFFICE', purpose: 'RESIDENCE_PROCEDURE', service: 'jobcenter' };
+    const request = { reason: 'Verlängerung der Aufenthaltserlaubnis', fileReference: 'AZ-1' };
+    expect(decide(abh, { clientId: 'K-1', category: 'BENEFIT_RECEIPT', request }, [])).toMatchObject({
       allowed: true,
       reason: 'STATUTE',
       basis: 'AUFENTHG_87_SGB_X_71',
     });
+    expect(decide(abh, { clientId: 'K-1', category: 'BENEFIT_RECEIPT' }, [])).toMatchObject({ allowed: false, reason: 'NO_BASIS' });
+    expect(decide(abh, { ...q('BENEFITS'), request }, [])).toMatchObject({ allowed: false, reason: 'NO_BASIS' });
   });
 
   it.each([

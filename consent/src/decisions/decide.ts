@@ -56,8 +56,15 @@ export function decide(input: DecisionInput, question: ConsentQuestion, grants: 
   }
   const special = SPECIAL_CATEGORIES.includes(category);
   if (!special) {
+    // A basis that holds only on a request in the individual case counts only for a question
+    // that carries one (its reason and file reference are audited with the decision).
     const statute = STATUTORY_BASES.find(
-      (s) => s.grantee === input.agency && s.owner === owner && s.categories.includes(category) && s.purposes.includes(input.purpose),
+      (s) =>
+        s.grantee === input.agency &&
+        s.owner === owner &&
+        s.categories.includes(category) &&
+        s.purposes.includes(input.purpose) &&
+        (!s.onRequest || question.request !== undefined),
     );
     if (statute) return allow(question, 'STATUTE', statute.basis);
   }

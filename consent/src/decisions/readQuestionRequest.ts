@@ -1,5 +1,5 @@
 import { SERVICES, isDataCategory, type ServiceName } from '@kim/schema';
-import { ASSERTION_HEADER, verifyAssertion, type Caller, type ConsentQuestion } from '@kim/subgraph-runtime';
+import { ASSERTION_HEADER, parseTransferRequest, verifyAssertion, type Caller, type ConsentQuestion } from '@kim/subgraph-runtime';
 import type { Request, Response } from 'express';
 import type { CryptoKey } from 'jose';
 
@@ -13,10 +13,13 @@ export function parseQuestions(body: unknown): ConsentQuestion[] | null {
   const questions = (body as { questions?: unknown } | null)?.questions;
   if (!Array.isArray(questions) || questions.length === 0 || questions.length > MAX_QUESTIONS) return null;
   const parsed: ConsentQuestion[] = [];
-  for (const q of questions as { clientId?: unknown; category?: unknown; source?: unknown }[]) {
+  for (const q of questions as { clientId?: unknown; category?: unknown; source?: unknown; request?: unknown }[]) {
     if (typeof q?.clientId !== 'string' || q.clientId.length === 0 || q.clientId.length > 64 || !isDataCategory(q.category)) return null;
     if (q.source !== undefined && !(AGENCY_SERVICES as readonly unknown[]).includes(q.source)) return null;
-    parsed.push({ clientId: q.clientId, category: q.category, ...(q.source ? { source: q.source as ServiceName } : {}) });
+    // A request in the individual case must be whole: reason and file reference, within bounds.
+    const request = q.request === undefined ? undefined : parseTransferRequest(q.request as { reason?: unknown; fileReference?: unknown });
+    if (typeof request === 'string') return null;
+    parsed.push({ clientId: q.clientId, category: q.category, ...(q.source ? { source: q.source as ServiceName } : {}), ...(request ? { request } : {}) });
   }
   return parsed;
 }

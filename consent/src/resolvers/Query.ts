@@ -1,4 +1,4 @@
-import { isLegalBar } from '@kim/schema';
+import { SERVICES, SERVICE_OWNER, isLegalBar, organisationOf, type Organisation } from '@kim/schema';
 import { hubError, isoTime } from '@kim/subgraph-runtime';
 import { art15Report } from '../audit/art15Report.ts';
 import type { ChainVerification } from '../audit/chainChecker.ts';
@@ -100,6 +100,28 @@ export const Query = {
     };
   },
 
+  transferRequests: async (_: unknown, args: { from?: string | null; to?: string | null; first?: number | null; after?: string | null }, ctx: ConsentContext) => {
+    const first = args.first ?? 50;
+    if (!Number.isInteger(first) || first < 1 || first > MAX_AUDIT_PAGE) {
+      throw hubError('BAD_USER_INPUT', `first must be between 1 and ${MAX_AUDIT_PAGE}.`, { argument: 'first' });
+    }
+    if (args.after && !/^\d{1,19}$/.test(args.after)) throw hubError('BAD_USER_INPUT', 'Invalid cursor.', { argument: 'after' });
+    const at = period(args.from ?? undefined, args.to ?? undefined);
+    // An agency sees the requests answered from its own organisation's data; an officer all.
+    const own = ctx.caller.role === 'DATA_PROTECTION_OFFICER' ? undefined : servicesOwnedBy(organisationOf(ctx.caller.agency));
+    const rows = await ctx.prisma.auditEntry.findMany({
+      where: {
+        transferReason: { not: null },
+        ...(own ? { service: { in: own } } : {}),
+        ...(at ? { at } : {}),
+        ...(args.after ? { seq: { gt: BigInt(args.after) } } : {}),
+      },
+      orderBy: { seq: 'asc' },
+      take: first,
+    });
+    return rows.map(auditEntryView);
+  },
+
   verifyAuditChain: async (
     _: unknown,
     args: { clientId?: string | null; knownHead?: { seq: string; entries: string; hash: string } | null },
@@ -151,3 +173,5 @@ function auditEntryView<R extends { seq: bigint; at: Date; kimClientId: string; 
   const bar = isLegalBar(r.basis) ? r.basis : null;
   return { ...r, seq: r.seq.toString(), at: isoTime(r.at), clientId: r.kimClientId, basis: bar ? null : r.basis, legalBar: bar };
 }
+
+const servicesOwnedBy = (organisation: Organisation) => SERVICES.filter((s) => SERVICE_OWNER[s] === organisation);

@@ -15,6 +15,9 @@ export {
   DECISION_REASONS,
   questionKey,
   technicalDenial,
+  parseTransferRequest,
+  TRANSFER_REQUEST_LIMITS,
+  type TransferRequest,
   type ConsentDecision,
   type ConsentQuestion,
   type DecisionReason,
@@ -25,7 +28,7 @@ export { applyMigrations, pendingMigrations, readMigrations, type Migration } fr
 export { openDatabase, databaseLocation, type Database, type DatabaseLocation } from './db/openDatabase.ts';
 export type { SqlExecutor, SqlQueryable, TransactionOptions } from './db/sqlExecutor.ts';
 export { ERROR_CODES, hubError, requestError, consentRequired, consentUnavailable, legallyBarred, type ErrorCode } from './errors.ts';
-export { buildPermissions, resolveRules, categoryRule, roleRule, type RuleMap, type ShieldRule } from './guard/buildPermissions.ts';
+export { buildPermissions, resolveRules, categoryRule, requestCategoryRule, roleRule, type RuleMap, type ShieldRule } from './guard/buildPermissions.ts';
 export { fieldTag, taggedFields, type FieldTag } from './guard/fieldTags.ts';
 export { createLogger, type Logger } from './logger.ts';
 export { ownTeamWhere } from './auth/teamScope.ts';

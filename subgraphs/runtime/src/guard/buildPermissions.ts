@@ -4,7 +4,7 @@ import { allow, and, deny, rule, shield } from 'graphql-shield';
 import type { IMiddlewareGenerator } from 'graphql-middleware';
 import { consentRequired, consentUnavailable, hubError, legallyBarred } from '../errors.ts';
 import type { ConsentLoader } from '../consent/createConsentLoader.ts';
-import type { ConsentDecision, QuestionTemplate } from '../consent/decision.ts';
+import { parseTransferRequest, TRANSFER_REQUEST_LIMITS, type ConsentDecision, type QuestionTemplate } from '../consent/decision.ts';
 import type { ServiceContext } from '../server/serviceContext.ts';
 import { categoryQuestions } from './categoryQuestions.ts';
 import { taggedFields, type FieldTag } from './fieldTags.ts';
@@ -78,6 +78,33 @@ function makeCategoryRule(name: string, questions: readonly QuestionTemplate[]):
     if (outcome.kind === 'barred') return legallyBarred(outcome.category, outcome.norm, info);
     return outcome.kind === 'denied' ? consentRequired(outcome.category, info) : consentUnavailable(info);
   });
+}
+
+/**
+ * A field that answers a request in the individual case (a statutory basis with `onRequest`, e.g.
+ * § 87 AufenthG): its `reason` and `fileReference` arguments are required, and travel with the
+ * question to the consent service, which decides and audits them in the same transaction. A
+ * missing or malformed one is BAD_USER_INPUT naming it, and nothing is asked or disclosed.
+ * The outcome is kept per client *and* request: two aliases with different reasons are two
+ * requests, each audited.
+ */
+export function requestCategoryRule(category: DataCategory): ShieldRule {
+  return memo(`request:${category}`, (name) =>
+    rule(name, { cache: 'no_cache' })(async (parent, args, ctx: ServiceContext, info) => {
+      const clientId = clientIdOf(info.parentType.name, parent);
+      if (clientId === undefined) return hubError('INTERNAL_SERVER_ERROR', 'Unguardable field.');
+      const request = parseTransferRequest(args as { reason?: unknown; fileReference?: unknown });
+      if (typeof request === 'string') {
+        const [min, max] = TRANSFER_REQUEST_LIMITS[request];
+        return hubError('BAD_USER_INPUT', `${request} is required for this request (${min}–${max} characters).`, { argument: request });
+      }
+      const key = `${name}\u0000${request.reason}\u0000${request.fileReference}`;
+      const outcome = await ctx.ruleOutcomes.of(clientId, key, () => decideCategory(ctx.consent, [{ category, request }], clientId));
+      if (outcome.kind === 'allowed') return true;
+      if (outcome.kind === 'barred') return legallyBarred(outcome.category, outcome.norm, info);
+      return outcome.kind === 'denied' ? consentRequired(outcome.category, info) : consentUnavailable(info);
+    }),
+  );
 }
 
 /** Every question of a rule about one client: allowed only if each is. */
