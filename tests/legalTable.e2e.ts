@@ -136,3 +136,28 @@ describe('§ 87 AufenthG with § 71 (2) SGB X: benefit receipt on a request in t
     }
   });
 });
+
+describe('KIM_STATUTORY_BASES_OFF', () => {
+  let off: TestHub;
+  beforeAll(async () => {
+    off = await startTestHub('legal-table-off', 20, { env: { KIM_STATUTORY_BASES_OFF: 'AUFENTHG_87_SGB_X_71' } });
+  });
+  afterAll(async () => {
+    await off?.stop();
+  });
+
+  it('switches a doubtful statute off: the request is then refused and audited as having no basis', async () => {
+    const receiving = await off.services.jobcenter.prisma.benefitCase.findFirstOrThrow({ where: { status: 'RECEIVING' }, select: { kimClientId: true } });
+    const file = await off.services['immigration-office'].prisma.personRecord.findUniqueOrThrow({ where: { kimClientId: receiving.kimClientId } });
+    const response = await off.query(
+      'abh',
+      'query($r: ID!) { clientByImmigrationRecord(recordId: $r) { id benefitReceipt(reason: "Verlängerung der Aufenthaltserlaubnis", fileReference: "ABH-AZ-9") } }',
+      { r: file.id },
+      { purpose: 'RESIDENCE_PROCEDURE' },
+    );
+    expect(response.body.data?.clientByImmigrationRecord).toEqual({ id: receiving.kimClientId, benefitReceipt: null });
+    expect(errorCodes(response)).toEqual([{ code: 'CONSENT_REQUIRED', path: 'clientByImmigrationRecord.benefitReceipt', category: 'BENEFIT_RECEIPT' }]);
+    const rows = await off.services.consent.prisma.auditEntry.findMany({ where: { requestId: response.headers.get('x-request-id')!, category: 'BENEFIT_RECEIPT' } });
+    expect(rows.map((r) => [r.allowed, r.reason, r.basis, r.fileReference])).toEqual([[false, 'NO_BASIS', null, 'ABH-AZ-9']]);
+  });
+});

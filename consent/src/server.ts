@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { loadServiceTypeDefs, startService, type ServiceDefinition, type StartOptions } from '@kim/subgraph-runtime';
+import type { LegalBasis } from '@kim/schema';
 import type { AuditSigningKey } from './audit/auditKey.ts';
 import { extendContext, type ConsentExtra } from './context.ts';
 import { createPrisma, type ConsentPrisma } from './db.ts';
@@ -39,13 +40,16 @@ export const consent = {
  * The consent service: decides and audits every disclosure (internal endpoint for the agency
  * subgraphs), and serves grants and audit trails to people through the gateway.
  */
-export function consentService(auditKey: AuditSigningKey): ServiceDefinition<ConsentPrisma, ConsentExtra> {
+export function consentService(
+  auditKey: AuditSigningKey,
+  options: { statutoryBasesOff?: ReadonlySet<LegalBasis> } = {},
+): ServiceDefinition<ConsentPrisma, ConsentExtra> {
   return {
     ...consent,
     extendContext: (prisma) => extendContext(prisma, auditKey),
     routes: (app, deps) => {
       // One recorder for both routes: decisions and technical denials join the same groups.
-      const recorder = createDecisionRecorder(deps.db.sql, auditKey);
+      const recorder = createDecisionRecorder(deps.db.sql, auditKey, options.statutoryBasesOff);
       decisionsRoute(app, { ...deps, recorder });
       sharedClientsRoute(app, deps);
       technicalDenialsRoute(app, { ...deps, recorder });
@@ -55,6 +59,6 @@ export function consentService(auditKey: AuditSigningKey): ServiceDefinition<Con
 
 /** Starts the consent service; the result also names the audit key's public half, for verifiers. */
 export async function startConsent(config: ConsentConfig, options: StartOptions<ConsentPrisma> = {}) {
-  const running = await startService(consentService(config.auditKey), config, options);
+  const running = await startService(consentService(config.auditKey, { statutoryBasesOff: config.statutoryBasesOff }), config, options);
   return { ...running, auditKeyId: config.auditKey.keyId, auditPublicKeyPem: config.auditKey.publicKeyPem };
 }

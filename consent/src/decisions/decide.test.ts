@@ -59,6 +59,12 @@ describe('decide', () => {
     expect(decide({ agency, purpose, service }, q(category), [])).toMatchObject({ allowed: false, reason: 'NO_BASIS', basis: null });
   });
 
+  it('applies no statute the configuration switched off', () => {
+    const abh: DecisionInput = { agency: 'IMMIGRATION_OFFICE', purpose: 'RESIDENCE_PROCEDURE', service: 'jobcenter', statutesOff: new Set(['AUFENTHG_87_SGB_X_71']) };
+    const request = { reason: 'Verlängerung der Aufenthaltserlaubnis', fileReference: 'AZ-1' };
+    expect(decide(abh, { clientId: 'K-1', category: 'BENEFIT_RECEIPT', request }, [])).toMatchObject({ allowed: false, reason: 'NO_BASIS' });
+  });
+
   it('applies no retired basis', () => {
     expect(STATUTORY_BASES.filter((s) => RETIRED_LEGAL_BASES.includes(s.basis))).toEqual([]);
   });

@@ -29,6 +29,8 @@ export interface DecisionInput {
   readonly purpose: Purpose;
   /** The service whose data is asked for: its owner organisation holds the data. */
   readonly service: ServiceName;
+  /** Statutory entries switched off by configuration (KIM_STATUTORY_BASES_OFF): never applied. */
+  readonly statutesOff?: ReadonlySet<LegalBasis>;
 }
 
 function allow(q: ConsentQuestion, reason: ConsentDecision['reason'], basis: LegalBasis, grantId: string | null = null): ConsentDecision {
@@ -64,7 +66,8 @@ export function decide(input: DecisionInput, question: ConsentQuestion, grants: 
         s.owner === owner &&
         s.categories.includes(category) &&
         s.purposes.includes(input.purpose) &&
-        (!s.onRequest || question.request !== undefined),
+        (!s.onRequest || question.request !== undefined) &&
+        !input.statutesOff?.has(s.basis),
     );
     if (statute) return allow(question, 'STATUTE', statute.basis);
   }
