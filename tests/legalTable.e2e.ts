@@ -161,3 +161,42 @@ describe('KIM_STATUTORY_BASES_OFF', () => {
     expect(rows.map((r) => [r.allowed, r.reason, r.basis, r.fileReference])).toEqual([[false, 'NO_BASIS', null, 'ABH-AZ-9']]);
   });
 });
+
+describe('health content in other categories', () => {
+  it('keeps a health-related referral reason (psychosocial counselling) under HEALTH, not case management', async () => {
+    const neuss = await hub.services['case-registry'].prisma.client.findMany({ where: { town: 'NEUSS' }, select: { id: true } });
+    const referral = await hub.services['case-registry'].prisma.referral.findFirst({
+      where: { reason: { contains: 'Psychosozial' }, kimClientId: { in: neuss.map((c) => c.id) } },
+      orderBy: { id: 'asc' },
+    });
+    expect(referral).not.toBeNull();
+    const clientId = referral!.kimClientId;
+    // A consent to case-management data, not to health data.
+    await hub.consentOwnerPrisma().grant.create({
+      data: {
+        id: `G-HEALTH-${clientId}`,
+        kimClientId: clientId,
+        grantee: 'JOBCENTER',
+        categories: ['CASE_MANAGEMENT'],
+        purposes: ['LABOUR_MARKET_INTEGRATION'],
+        legalBasis: 'CONSENT',
+        evidenceRef: 'EV-TEST-CM',
+        validFrom: new Date(Date.now() - 60_000),
+        recordedBy: 'cm-test',
+      },
+    });
+    const plain = await hub.query('jobcenter', `{ client(id: "${clientId}") { referrals { id toAgency reason } } }`, undefined, { purpose: 'LABOUR_MARKET_INTEGRATION' });
+    expect(JSON.stringify(plain.body)).not.toContain('Psychosozial');
+    const referrals = (plain.body.data?.client as { referrals: { id: string; reason: string | null }[] }).referrals;
+    expect(referrals.find((r) => r.id === referral!.id)?.reason).toBeNull();
+
+    const withHealth = await hub.query('jobcenter', `{ client(id: "${clientId}") { referrals { id healthReason } } }`, undefined, { purpose: 'LABOUR_MARKET_INTEGRATION' });
+    expect(JSON.stringify(withHealth.body)).not.toContain('Psychosozial');
+    expect(errorCodes(withHealth)).toContainEqual(expect.objectContaining({ code: 'CONSENT_REQUIRED', category: 'HEALTH' }));
+
+    // The team that holds the client reads it, as health data.
+    const own = await hub.query('cm-neuss', `{ client(id: "${clientId}") { referrals { id reason healthReason } } }`);
+    const mine = (own.body.data?.client as { referrals: { id: string; reason: string | null; healthReason: string | null }[] }).referrals.find((r) => r.id === referral!.id);
+    expect(mine).toEqual({ id: referral!.id, reason: null, healthReason: referral!.reason });
+  });
+});

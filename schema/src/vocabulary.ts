@@ -106,6 +106,16 @@ export const DATA_CATEGORIES = [
 ] as const;
 export type DataCategory = (typeof DATA_CATEGORIES)[number];
 
+/**
+ * Whether a short text a KIM team writes from a fixed list (a referral's reason) speaks of health
+ * (GDPR Art. 9): psychosocial or psychological counselling, therapy, illness, addiction, disability,
+ * care, pregnancy. Such a text is served under HEALTH, never under the category of its field.
+ * Free-text notes are not classified by this (README, "Legal questions for the controller").
+ */
+export function isHealthRelated(text: string): boolean {
+  return /psycho|therap|gesundheit|krank|ärzt|arzt|sucht|trauma|behinder|pflege|schwanger/i.test(text);
+}
+
 /** GDPR Art. 9 special categories: disclosed to another agency only with explicit consent. */
 export const SPECIAL_CATEGORIES: readonly DataCategory[] = ['HEALTH'];
 

@@ -1,4 +1,4 @@
-import { RESIDENCE_TITLE_TYPES, type ResidenceTitleType } from '@kim/schema';
+import { RESIDENCE_TITLE_TYPES, isHealthRelated, type ResidenceTitleType } from '@kim/schema';
 import { hubError, isoDate, isoTime } from '@kim/subgraph-runtime';
 import type { CaseRegistryContext } from '../context.ts';
 import { targetGroupOn } from '../eligibility/targetGroup.ts';
@@ -26,6 +26,9 @@ export const Client = {
   referrals: async (c: ClientParent, _: unknown, ctx: CaseRegistryContext) =>
     (await ctx.loaders.referrals.load(c.id)).map((r) => ({
       ...r,
+      // A health-related reason is health data: served only under HEALTH (issue 13).
+      reason: isHealthRelated(r.reason) ? null : r.reason,
+      healthReason: isHealthRelated(r.reason) ? r.reason : null,
       sentAt: isoTime(r.sentAt),
       firstContactAt: isoTime(r.firstContactAt),
       outcomeAt: isoTime(r.outcomeAt),
