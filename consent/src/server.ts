@@ -5,6 +5,7 @@ import type { AuditSigningKey } from './audit/auditKey.ts';
 import { extendContext, type ConsentExtra } from './context.ts';
 import { createPrisma, type ConsentPrisma } from './db.ts';
 import { createDecisionRecorder } from './decisions/decideAndRecord.ts';
+import { clientTeamRoute } from './clientTeam/clientTeamRoute.ts';
 import { decisionsRoute } from './decisions/decisionsRoute.ts';
 import { sharedClientsRoute } from './decisions/sharedClientsRoute.ts';
 import { technicalDenialsRoute } from './decisions/technicalDenialsRoute.ts';
@@ -52,6 +53,7 @@ export function consentService(
       const recorder = createDecisionRecorder(deps.db.sql, auditKey, options.statutoryBasesOff);
       decisionsRoute(app, { ...deps, recorder });
       sharedClientsRoute(app, deps);
+      clientTeamRoute(app, deps);
       technicalDenialsRoute(app, { ...deps, recorder });
     },
   };
