@@ -23,8 +23,10 @@ beforeAll(async () => {
     input: consentInput({ clientId: 'K-000001', grantee: 'IMMIGRATION_OFFICE', categories: ['EDUCATION_LANGUAGE'], purposes: ['RESIDENCE_PROCEDURE'] }),
   });
   expect(recorded.body.errors).toBeUndefined();
-  await hub.query('abh', '{ client(id: "K-000001") { receivesBenefits languageLevel counsellingContacts { service } } }');
-  await hub.query('abh', '{ client(id: "K-000001") { receivesBenefits } }');
+  // Benefit receipt on a request in the individual case (§ 87 AufenthG, issue 13): a reason and a file reference.
+  const receipt = 'benefitReceipt(reason: "Verlängerung der Aufenthaltserlaubnis", fileReference: "ABH-AZ-1")';
+  await hub.query('abh', `{ client(id: "K-000001") { ${receipt} languageLevel counsellingContacts { service } } }`);
+  await hub.query('abh', `{ client(id: "K-000001") { ${receipt} } }`);
 });
 afterAll(async () => {
   await hub?.stop();
@@ -165,7 +167,7 @@ describe('the Art. 15 report', () => {
         agency: 'IMMIGRATION_OFFICE',
         name: 'Ausländerbehörde Rhein-Kreis Neuss',
         categories: [
-          { category: 'BENEFITS', purposes: ['RESIDENCE_PROCEDURE'], legalBases: [{ basis: 'AUFENTHG_87_SGB_X_71' }], disclosures: 2 },
+          { category: 'BENEFIT_RECEIPT', purposes: ['RESIDENCE_PROCEDURE'], legalBases: [{ basis: 'AUFENTHG_87_SGB_X_71' }], disclosures: 2 },
           { category: 'EDUCATION_LANGUAGE', purposes: ['RESIDENCE_PROCEDURE'], legalBases: [{ basis: 'CONSENT' }], disclosures: 1 },
         ],
       },

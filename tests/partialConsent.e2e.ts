@@ -46,12 +46,20 @@ describe('an agency with consent for some categories only', () => {
     expect(errorCodes(response)).toHaveLength(3);
   });
 
-  it('decides by purpose: the same caller under a statutory purpose sees residence, not the consented categories', async () => {
+  it('decides by purpose: the same caller under another purpose sees its own data, not the consented categories', async () => {
+    // Issue 13: no statute lets the immigration office pass residence data to the jobcenter (the
+    // old table's § 69 SGB X entry), so residence stays closed under this purpose too.
     const response = await hub.query('jobcenter', QUERY, undefined, { purpose: 'BENEFITS_ADMINISTRATION' });
     const client = response.body.data?.client as Record<string, unknown>;
-    expect(client.currentResidenceTitleType).toBe('AUFENTHALTSERLAUBNIS');
+    expect(client.benefitCase).toEqual({ status: 'RECEIVING' });
+    expect(client.currentResidenceTitleType).toBeNull();
     expect(client.languageLevel).toBeNull();
-    expect(errorCodes(response)).toEqual(expect.arrayContaining([{ code: 'CONSENT_REQUIRED', path: 'client.languageLevel', category: 'EDUCATION_LANGUAGE' }]));
+    expect(errorCodes(response)).toEqual(
+      expect.arrayContaining([
+        { code: 'CONSENT_REQUIRED', path: 'client.languageLevel', category: 'EDUCATION_LANGUAGE' },
+        { code: 'CONSENT_REQUIRED', path: 'client.currentResidenceTitleType', category: 'RESIDENCE' },
+      ]),
+    );
   });
 
   it('lets no denied value through in the errors either', async () => {
@@ -64,17 +72,20 @@ describe('an agency with consent for some categories only', () => {
   });
 
   it('keeps professional secrecy: counselling data never reaches the immigration office', async () => {
-    // The client shares language data with the immigration office (so it knows the client), and
-    // even consent to counselling data would not pass the welfare associations' secrecy.
-    const recorded = await hub.query('cm-neuss', 'mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }', {
-      input: consentInput({ clientId: 'K-000001', grantee: 'IMMIGRATION_OFFICE', categories: ['EDUCATION_LANGUAGE', 'COUNSELLING'], purposes: ['RESIDENCE_PROCEDURE'] }),
-    });
-    expect(recorded.body.errors).toBeUndefined();
+    // The client shares language data with the immigration office (so it knows the client); a
+    // consent to counselling data is refused as LEGALLY_BARRED (issue 13: it could never take
+    // effect), and the counselling stays closed under that code, not CONSENT_REQUIRED.
+    const record = (categories: string[]) =>
+      hub.query('cm-neuss', 'mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }', {
+        input: consentInput({ clientId: 'K-000001', grantee: 'IMMIGRATION_OFFICE', categories, purposes: ['RESIDENCE_PROCEDURE'] }),
+      });
+    expect(errorCodes(await record(['EDUCATION_LANGUAGE', 'COUNSELLING']))).toEqual([{ code: 'LEGALLY_BARRED', path: 'recordConsent' }]);
+    expect((await record(['EDUCATION_LANGUAGE'])).body.errors).toBeUndefined();
     const response = await hub.query('abh', '{ client(id: "K-000001") { counsellingContacts { service } currentResidenceTitleType } }');
     const client = response.body.data?.client as Record<string, unknown>;
     expect(client.counsellingContacts).toBeNull();
     expect(client.currentResidenceTitleType).toBe('AUFENTHALTSERLAUBNIS');
-    expect(errorCodes(response)).toEqual([{ code: 'CONSENT_REQUIRED', path: 'client.counsellingContacts', category: 'COUNSELLING' }]);
+    expect(errorCodes(response)).toEqual([{ code: 'LEGALLY_BARRED', path: 'client.counsellingContacts', category: 'COUNSELLING' }]);
   });
 
   it('shows a data-protection officer grants and audit, never client data', async () => {

@@ -75,17 +75,19 @@ describe('request-based access from an agency\'s own file', () => {
     expect(target).toBeDefined();
     const file = await hub.services['immigration-office'].prisma.personRecord.findUniqueOrThrow({ where: { kimClientId: target! } });
 
-    const query = 'query($r: ID!) { clientByImmigrationRecord(recordId: $r) { id immigrationRecordId receivesBenefits givenName } }';
+    const query =
+      'query($r: ID!) { clientByImmigrationRecord(recordId: $r) { id immigrationRecordId benefitReceipt(reason: "Verlängerung der Aufenthaltserlaubnis", fileReference: "ABH-AZ-7") givenName } }';
     const response = await hub.query('abh-neuss', query, { r: file.id }, { purpose: 'RESIDENCE_PROCEDURE' });
     // The KIM registry's part stays outside the office's scope: null, as for any client it
-    // does not know; the jobcenter's benefit receipt comes by statute, the office's own file by right.
-    expect(response.body).toEqual({ data: { clientByImmigrationRecord: { id: target, immigrationRecordId: file.id, receivesBenefits: true, givenName: null } } });
+    // does not know; the jobcenter's benefit receipt comes by statute on the office's request
+    // (§ 87 AufenthG, issue 13: only yes/no), the office's own file by right.
+    expect(response.body).toEqual({ data: { clientByImmigrationRecord: { id: target, immigrationRecordId: file.id, benefitReceipt: true, givenName: null } } });
 
     const requestId = response.headers.get('x-request-id')!;
     const audited = await hub.services.consent.prisma.auditEntry.findMany({ where: { requestId, kimClientId: target! }, orderBy: { seq: 'asc' } });
     expect(audited.map((a) => [a.service, a.category, a.allowed, a.basis])).toEqual(
       expect.arrayContaining([
-        ['jobcenter', 'BENEFITS', true, 'AUFENTHG_87_SGB_X_71'],
+        ['jobcenter', 'BENEFIT_RECEIPT', true, 'AUFENTHG_87_SGB_X_71'],
         ['immigration-office', 'IDENTITY', true, 'AUFENTHG_86'],
       ]),
     );

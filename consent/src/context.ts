@@ -1,3 +1,4 @@
+import type { LegalBasis } from '@kim/schema';
 import { isAgency, type Agency } from '@kim/schema';
 import { groupLoader, hubError, rowLoader, type Caller, type ServiceContext, type SqlExecutor } from '@kim/subgraph-runtime';
 import { consentRecordReads } from './audit/recordReads.ts';
@@ -8,6 +9,8 @@ import type { ClientTeamEvent, Grant, GrantEvent } from './generated/prisma/clie
 /** What the consent service's resolvers read from its configuration. */
 export interface ConsentSettings {
   readonly defaultValidityDays: number;
+  /** Statutory entries the controller has switched off (KIM_STATUTORY_BASES_OFF). */
+  readonly statutoryBasesOff?: ReadonlySet<LegalBasis>;
 }
 
 export interface ConsentExtra {

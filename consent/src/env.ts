@@ -1,3 +1,4 @@
+import { STATUTORY_BASES, type LegalBasis } from '@kim/schema';
 import { ConfigError, pemFromEnv, positiveInt, readServiceConfig, type ServiceConfig } from '@kim/subgraph-runtime';
 import { auditSigningKey, type AuditSigningKey } from './audit/auditKey.ts';
 
@@ -7,6 +8,25 @@ export interface ConsentConfig extends ServiceConfig {
   readonly auditKey: AuditSigningKey;
   /** Days a consent lasts when its record names no end (`KIM_CONSENT_DEFAULT_VALIDITY_DAYS`, 730). */
   readonly defaultValidityDays: number;
+  /** Statutory entries the controller has switched off (README, "Legal questions for the controller"). */
+  readonly statutoryBasesOff: ReadonlySet<LegalBasis>;
+}
+
+/**
+ * `KIM_STATUTORY_BASES_OFF`: comma-separated bases of `STATUTORY_BASES` entries that must not be
+ * applied, e.g. `AUFENTHG_87_SGB_X_71` while the controller settles whether requests through the
+ * hub are an automated retrieval (§ 79 SGB X). Anything else is refused: a typo must not leave an
+ * entry on that the controller meant to switch off.
+ */
+export function statutoryBasesOff(value: string | undefined): ReadonlySet<LegalBasis> {
+  if (value === undefined || value.trim() === '') return new Set();
+  const known = new Set<string>(STATUTORY_BASES.map((s) => s.basis));
+  const off = new Set<LegalBasis>();
+  for (const name of value.split(',').map((v) => v.trim())) {
+    if (!known.has(name)) throw new ConfigError('KIM_STATUTORY_BASES_OFF', `"${name}" is no statutory entry (one of: ${[...known].join(', ')})`);
+    off.add(name as LegalBasis);
+  }
+  return off;
 }
 
 /** Two years: long enough for a case, short enough to be asked again. */
@@ -25,5 +45,5 @@ export function readConsentConfig(env: NodeJS.ProcessEnv = process.env): Consent
     throw new ConfigError('KIM_AUDIT_SIGNING_KEY', 'is not an Ed25519 private key (PKCS#8 PEM)');
   }
   const defaultValidityDays = positiveInt(env, 'KIM_CONSENT_DEFAULT_VALIDITY_DAYS', DEFAULT_VALIDITY_DAYS);
-  return Object.freeze({ ...readServiceConfig('consent', env), auditKey, defaultValidityDays });
+  return Object.freeze({ ...readServiceConfig('consent', env), auditKey, defaultValidityDays, statutoryBasesOff: statutoryBasesOff(env.KIM_STATUTORY_BASES_OFF) });
 }

@@ -20,6 +20,7 @@ export const rules: RuleMap = {
     verifyAuditChain: roleRule(['DATA_PROTECTION_OFFICER']),
     auditExport: roleRule(['DATA_PROTECTION_OFFICER']),
     art15Report: roleRule(['DATA_PROTECTION_OFFICER']),
+    transferRequests: roleRule(['JOBCENTER_TEAM_LEAD', 'DATA_PROTECTION_OFFICER']),
   },
   Mutation: {
     recordConsent: roleRule(['CASE_MANAGER', 'DATA_PROTECTION_OFFICER']),

@@ -50,7 +50,7 @@ export function consentService(
     extendContext: (prisma, base, db) => extendContext(prisma, auditKey, settings, db.sql, base.caller),
     routes: (app, deps) => {
       // One recorder for both routes: decisions and technical denials join the same groups.
-      const recorder = createDecisionRecorder(deps.db.sql, auditKey);
+      const recorder = createDecisionRecorder(deps.db.sql, auditKey, settings.statutoryBasesOff);
       decisionsRoute(app, { ...deps, recorder });
       sharedClientsRoute(app, deps);
       clientTeamRoute(app, deps);
@@ -61,7 +61,7 @@ export function consentService(
 
 /** Starts the consent service; the result also names the audit key's public half, for verifiers. */
 export async function startConsent(config: ConsentConfig, options: StartOptions<ConsentPrisma> = {}) {
-  const running = await startService(consentService(config.auditKey, { defaultValidityDays: config.defaultValidityDays }), config, options);
+  const running = await startService(consentService(config.auditKey, { defaultValidityDays: config.defaultValidityDays, statutoryBasesOff: config.statutoryBasesOff }), config, options);
   // Grant events stored without their chain entry (made by a migration from grants of before the
   // event log, or seeded) decide nothing until they are chained: as the service's role, now.
   const chained = await chainPendingGrantEvents(running.db.sql, config.auditKey).catch(async (error: unknown) => {

@@ -92,6 +92,9 @@ export const DATA_CATEGORIES = [
   'RESIDENCE',
   'ASYLUM_PROCEDURE',
   'BENEFITS',
+  // Only whether benefits are granted now (yes/no): what § 71 (2) S. 1 Nr. 1 a SGB X lets the
+  // jobcenter tell the immigration office, apart from the benefit case itself.
+  'BENEFIT_RECEIPT',
   'EMPLOYMENT',
   'EDUCATION_LANGUAGE',
   'HEALTH',
@@ -102,6 +105,16 @@ export const DATA_CATEGORIES = [
   'NATURALISATION',
 ] as const;
 export type DataCategory = (typeof DATA_CATEGORIES)[number];
+
+/**
+ * Whether a short text a KIM team writes from a fixed list (a referral's reason) speaks of health
+ * (GDPR Art. 9): psychosocial or psychological counselling, therapy, illness, addiction, disability,
+ * care, pregnancy. Such a text is served under HEALTH, never under the category of its field.
+ * Free-text notes are not classified by this (README, "Legal questions for the controller").
+ */
+export function isHealthRelated(text: string): boolean {
+  return /psycho|therap|gesundheit|krank|ärzt|arzt|sucht|trauma|behinder|pflege|schwanger/i.test(text);
+}
 
 /** GDPR Art. 9 special categories: disclosed to another agency only with explicit consent. */
 export const SPECIAL_CATEGORIES: readonly DataCategory[] = ['HEALTH'];
@@ -216,16 +229,26 @@ export const LEGAL_BASES = [
 ] as const;
 export type LegalBasis = (typeof LEGAL_BASES)[number];
 
+/**
+ * Bases no entry applies any more (issue 13): kept in the enum so that audit rows made under them
+ * still read, with labels that say what the norm is and why it no longer applies.
+ * SGB_II_50_SGB_X_69: § 69 SGB X lets a social-benefit body (§ 35 SGB I) disclose; the immigration
+ * office is none. STAG_32: § 32 StAG alone does not open social data (§ 35 (2) SGB I).
+ */
+export const RETIRED_LEGAL_BASES: readonly LegalBasis[] = ['SGB_II_50_SGB_X_69', 'STAG_32'];
+
 export const LEGAL_BASIS_NAMES: Record<LegalBasis, string> = {
   CONSENT: 'Einwilligung (Art. 6 Abs. 1 lit. a, Art. 9 Abs. 2 lit. a DSGVO)',
   KIM_PARTICIPATION: 'Teilnahme am KIM-Fallmanagement (§ 1 Nr. 8 TIntG NRW, Art. 6 Abs. 1 lit. e DSGVO)',
   AUFENTHG_86: '§ 86 AufenthG (Datenerhebung durch die Ausländerbehörde)',
   AUFENTHG_87_SGB_X_71: '§ 87 AufenthG i. V. m. § 71 Abs. 2 SGB X (Übermittlung an die Ausländerbehörde)',
   SGB_II_50: '§ 50 SGB II (Datenverarbeitung im Jobcenter)',
-  SGB_II_50_SGB_X_69: '§ 50 SGB II i. V. m. § 69 SGB X (Übermittlung für Aufgaben nach dem SGB)',
+  SGB_II_50_SGB_X_69:
+    '§ 50 SGB II i. V. m. § 69 SGB X (Übermittlung von Sozialdaten durch eine Stelle nach § 35 SGB I für soziale Aufgaben; nicht mehr angewandt: die Ausländerbehörde ist keine solche Stelle)',
   SGB_X_67B: '§ 67b SGB X (Verarbeitung von Sozialdaten durch die verantwortliche Stelle)',
   SGB_VIII_65: '§ 65 SGB VIII (Vertrauensschutz in der persönlichen Hilfe)',
-  STAG_32: '§ 32 StAG (Übermittlung im Einbürgerungsverfahren)',
+  STAG_32:
+    '§ 32 StAG (Übermittlung an die Staatsangehörigkeitsbehörde auf Ersuchen; nicht mehr angewandt: Sozialdaten nur mit einer Befugnis des SGB X, § 35 Abs. 2 SGB I)',
 };
 
 /** Kinds of residence title (German law), as the immigration office records them. */
@@ -269,6 +292,7 @@ export const CATEGORY_SOURCE: Record<DataCategory, Exclude<ServiceName, 'consent
   ASYLUM_PROCEDURE: 'immigration-office',
   NATURALISATION: 'immigration-office',
   BENEFITS: 'jobcenter',
+  BENEFIT_RECEIPT: 'jobcenter',
   EMPLOYMENT: 'jobcenter',
   EDUCATION_LANGUAGE: 'welfare',
   HEALTH: 'welfare',
@@ -297,40 +321,67 @@ export interface StatutoryBasis {
   readonly owner: Organisation;
   readonly categories: readonly DataCategory[];
   readonly purposes: readonly Purpose[];
+  /**
+   * The norm allows a transfer only on a request in the individual case: a question counts under
+   * it only when it carries the request (its reason and the requesting authority's file
+   * reference), which the decision's audit row then records. The field that answers such a
+   * request takes both as arguments.
+   */
+  readonly onRequest?: true;
 }
 
 export const STATUTORY_BASES: readonly StatutoryBasis[] = [
   {
-    // The immigration office may request social data it needs for a residence decision; the law
-    // lists what may be passed: identity, address, and the receipt of benefits.
+    // § 87 (1) AufenthG with § 71 (2) S. 1 Nr. 1 a SGB X: the immigration office may request, in
+    // the individual case, whether benefits are granted (beyond the § 68 SGB X items).
     basis: 'AUFENTHG_87_SGB_X_71',
     grantee: 'IMMIGRATION_OFFICE',
     owner: 'JOBCENTER',
-    categories: ['BENEFITS'],
+    categories: ['BENEFIT_RECEIPT'],
     purposes: ['RESIDENCE_PROCEDURE'],
-  },
-  {
-    // The jobcenter needs the residence title and work permission to decide on entitlement.
-    basis: 'SGB_II_50_SGB_X_69',
-    grantee: 'JOBCENTER',
-    owner: 'IMMIGRATION_OFFICE',
-    categories: ['RESIDENCE'],
-    purposes: ['BENEFITS_ADMINISTRATION'],
-  },
-  {
-    // Naturalisation: the immigration office (as naturalisation authority) learns benefit receipt.
-    basis: 'STAG_32',
-    grantee: 'IMMIGRATION_OFFICE',
-    owner: 'JOBCENTER',
-    categories: ['BENEFITS'],
-    purposes: ['NATURALISATION_PROCEDURE'],
+    onRequest: true,
   },
 ];
 
-/** Counselling data under professional secrecy never goes to these agencies, consent or not. */
-export const SECRECY_BARRIERS: readonly { owner: Organisation; categories: readonly DataCategory[]; never: readonly Agency[] }[] = [
-  { owner: 'WELFARE', categories: ['COUNSELLING', 'HEALTH'], never: ['IMMIGRATION_OFFICE'] },
+/**
+ * Norms that bar a transfer outright: a grant for it can never take effect, so it is refused when
+ * recorded, and a question it covers is denied as LEGALLY_BARRED (not "no consent").
+ */
+export const LEGAL_BARS = ['AUFENTHG_88_STGB_203'] as const;
+export type LegalBar = (typeof LEGAL_BARS)[number];
+
+/** Labels, quoted in error messages: they must not contain words a client's data could hold. */
+export const LEGAL_BAR_NAMES: Record<LegalBar, string> = {
+  AUFENTHG_88_STGB_203:
+    '§ 203 StGB i. V. m. § 88 Abs. 1, 2 AufenthG (Schweigepflicht; Übermittlung an die Ausländerbehörde ausgeschlossen)',
+};
+
+export interface LegalBarRule {
+  readonly norm: LegalBar;
+  readonly owner: Organisation;
+  readonly categories: readonly DataCategory[];
+  readonly never: readonly Agency[];
+}
+
+/**
+ * What the bars cover. The welfare associations' counsellors are bound by § 203 (1) Nr. 4, 6
+ * StGB; § 88 (2) AufenthG admits their data to the immigration office only to avert a danger to
+ * public health or for drug offences, which the hub never decides. A consent would lift § 203
+ * StGB in theory, but a consent given towards the authority that decides on one's residence is
+ * hardly free (Art. 7 (4), recital 43 GDPR): the hub bars it (README, "Legal questions").
+ */
+export const LEGAL_BAR_RULES: readonly LegalBarRule[] = [
+  { norm: 'AUFENTHG_88_STGB_203', owner: 'WELFARE', categories: ['COUNSELLING', 'HEALTH'], never: ['IMMIGRATION_OFFICE'] },
 ];
+
+/** The norm that bars the owner's data of this category from this agency, if any. */
+export function legalBarOf(owner: Organisation, category: DataCategory, agency: Agency): LegalBar | undefined {
+  return LEGAL_BAR_RULES.find((b) => b.owner === owner && b.categories.includes(category) && b.never.includes(agency))?.norm;
+}
+
+export function isLegalBar(value: unknown): value is LegalBar {
+  return typeof value === 'string' && (LEGAL_BARS as readonly string[]).includes(value);
+}
 
 export function organisationOf(agency: Agency): Organisation {
   return AGENCY_INFO[agency].organisation;

@@ -1,4 +1,4 @@
-import { AGENCIES, DATA_CATEGORIES, LEGAL_BASES, LANGUAGE_LEVELS, PURPOSES, RESIDENCE_TITLE_TYPES, ROLES, TOWNS } from './vocabulary.ts';
+import { AGENCIES, DATA_CATEGORIES, LEGAL_BARS, LEGAL_BASES, LANGUAGE_LEVELS, PURPOSES, RESIDENCE_TITLE_TYPES, ROLES, TOWNS } from './vocabulary.ts';
 
 function enumSdl(name: string, description: string, values: readonly string[]): string {
   return `"""${description}"""\nenum ${name} {\n${values.map((v) => `  ${v}`).join('\n')}\n}\n`;
@@ -23,6 +23,7 @@ export function vocabularySdl(): string {
     enumSdl('Agency', 'An agency taking part in KIM.', AGENCIES),
     enumSdl('Purpose', 'The purpose a caller declares for a request.', PURPOSES),
     enumSdl('LegalBasis', 'Consent, or a named statute.', LEGAL_BASES),
+    enumSdl('LegalBar', 'A norm that bars a transfer whatever the consent.', LEGAL_BARS),
     enumSdl('Role', 'The role of a caller.', ROLES),
     enumSdl('Town', 'A town of Rhein-Kreis Neuss.', TOWNS),
     enumSdl('ResidenceTitleType', 'A kind of residence title.', RESIDENCE_TITLE_TYPES),

@@ -1,5 +1,5 @@
 import { PERSONAS, type PersonaName } from '@kim/demo';
-import { DATA_CATEGORIES, PURPOSES, type Agency, type DataCategory, type Purpose } from '@kim/schema';
+import { CATEGORY_SOURCE, DATA_CATEGORIES, PURPOSES, SERVICE_OWNER, legalBarOf, type Agency, type DataCategory, type LegalBar, type Purpose } from '@kim/schema';
 import fc from 'fast-check';
 import { consentInput } from '../support/consentRecord.ts';
 import type { GraphQLResponse, TestHub } from '../support/testHub.ts';
@@ -66,6 +66,15 @@ export function mayChangeGrantsOf(persona: PersonaName, holder: Agency | null): 
   return role === 'DATA_PROTECTION_OFFICER' || (role === 'CASE_MANAGER' && agency === holder);
 }
 
+/** The norm that bars a grant of these categories to this grantee (the vocabulary's LEGAL_BAR_RULES, by each category's owner). */
+function barOf(grantee: Agency, categories: readonly DataCategory[]): LegalBar | undefined {
+  for (const category of categories) {
+    const bar = legalBarOf(SERVICE_OWNER[CATEGORY_SOURCE[category]], category, grantee);
+    if (bar) return bar;
+  }
+  return undefined;
+}
+
 const RECORD = 'mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }';
 const REVOKE = 'mutation($id: ID!) { revokeConsent(id: $id, reason: "property test") { id } }';
 const WITHDRAW = 'mutation($id: ID!) { withdrawConsent(id: $id, reason: "property test") { __typename } }';
@@ -115,6 +124,15 @@ export async function applyThroughApi(
     const response = await hub.query(change.persona, RECORD, { input });
     const id = (response.body.data?.recordConsent as { id?: string } | null | undefined)?.id;
     const line = `${change.persona} records ${change.clientId} → ${change.grantee} [${change.categories.join(',')}] for [${change.purposes.join(',')}]: ${id ?? codesOf(response).join(',')}`;
+    // A grant the law bars can never take effect: refused as LEGALLY_BARRED naming the norm (issue 13).
+    const bar = barOf(change.grantee, change.categories);
+    if (may && bar) {
+      const error = response.body.errors?.[0]?.extensions as { code?: unknown; norm?: unknown } | undefined;
+      if (id || error?.code !== 'LEGALLY_BARRED' || error.norm !== bar) {
+        return { line, ...(id ? { createdId: id } : {}), violation: `${change.persona} recorded or was refused otherwise than LEGALLY_BARRED (${bar}): ${JSON.stringify(response.body)}` };
+      }
+      return { line };
+    }
     if (may && !id) return { line, violation: `${change.persona} may record consent of ${change.clientId} but was refused: ${JSON.stringify(response.body)}` };
     if (!may && id) return { line, createdId: id, violation: `${change.persona} recorded consent of ${change.clientId}, which only its holding team or a DPO may record` };
     if (!may && !refusalCodes(change.persona).includes(codesOf(response)[0] ?? '')) {

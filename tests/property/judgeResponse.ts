@@ -35,7 +35,7 @@ export interface JudgeContext {
 }
 
 const ERROR_KEYS = new Set(['message', 'locations', 'path', 'extensions']);
-const ERROR_EXTENSION_KEYS = new Set(['code', 'category', 'argument']);
+const ERROR_EXTENSION_KEYS = new Set(['code', 'category', 'argument', 'norm']);
 const BODY_KEYS = new Set(['data', 'errors', 'extensions']);
 /** Shorter texts (a level, a count) occur everywhere; a leak of free text or an id is what to find. */
 const MIN_TEXT = 5;
@@ -80,7 +80,7 @@ export function judgeResponse(context: JudgeContext, oracle: Oracle, document: D
       return;
     }
     if (visit.value === null) return;
-    if (!oracle.allows(visit.clientId, key, rule)) {
+    if (!oracle.allows(visit.clientId, key, rule, visit.args)) {
       violations.push(`LEAK ${at}: ${key} of ${visit.clientId} = ${show(visit.value)}`);
       return;
     }
@@ -179,7 +179,7 @@ function judgeErrors(
     if (category !== undefined && !(DATA_CATEGORIES as readonly unknown[]).includes(category)) violations.push(`${where}: category ${show(category)}`);
     if (argument !== undefined && typeof argument !== 'string') violations.push(`${where}: argument ${show(argument)}`);
     if (code === 'QUERY_TOO_COMPLEX') coverage.tooComplex += 1;
-    if (code !== 'CONSENT_REQUIRED') continue;
+    if (code !== 'CONSENT_REQUIRED' && code !== 'LEGALLY_BARRED') continue;
     coverage.denials += 1;
     const target = consentTarget(error.path ?? [], fields, objects);
     const rule = target ? rules.get(target.fieldKey) : undefined;
@@ -191,7 +191,12 @@ function judgeErrors(
     const questions = rule.questions.filter((q) => q.category === category);
     if (questions.length === 0) violations.push(`${where}: ${target.fieldKey} does not disclose ${show(category)}`);
     else if (questions.every((q) => oracle.decision(target.clientId, q).allowed)) {
-      violations.push(`${where}: CONSENT_REQUIRED for ${show(category)} of ${target.clientId}, which the oracle allows`);
+      violations.push(`${where}: ${code} for ${show(category)} of ${target.clientId}, which the oracle allows`);
+    } else {
+      // A bar is its own answer: LEGALLY_BARRED exactly where the oracle's denial is a bar, with its norm.
+      const bar = questions.map((q) => oracle.decision(target.clientId, q)).find((d) => !d.allowed && d.reason === 'LEGALLY_BARRED');
+      if (code === 'LEGALLY_BARRED' && extensions.norm !== bar?.basis) violations.push(`${where}: LEGALLY_BARRED naming ${show(extensions.norm)}, the oracle's bar is ${show(bar?.basis)}`);
+      if (code === 'CONSENT_REQUIRED' && bar) violations.push(`${where}: CONSENT_REQUIRED for ${show(category)} of ${target.clientId}, which the law bars (${bar.basis})`);
     }
   }
 }

@@ -11,6 +11,7 @@ import {
   type GraphQLObjectType,
   type GraphQLSchema,
 } from 'graphql';
+import { REQUEST_ARGUMENTS } from './fieldRules.ts';
 
 /** `@include`/`@skip` on a selection, or none. */
 export type Directive = 'none' | 'include-true' | 'include-false' | 'skip-true' | 'skip-false';
@@ -93,7 +94,16 @@ const dateArgArb = fc.oneof(
   { arbitrary: fc.constantFrom('31.12.2024', '2024-02-30', 'today'), weight: 1 },
 );
 
+/** A request's reason and file reference (§ 87 AufenthG): whole ones mostly, now and then missing, blank or too short. */
+const requestArgArb = (name: string) =>
+  fc.oneof(
+    { arbitrary: fc.constantFrom(...(name === 'reason' ? ['Verlängerung der Aufenthaltserlaubnis', 'Prüfung der Lebensunterhaltssicherung'] : ['ABH-AZ-2026-1', 'AZ 42/26'])), weight: 6 },
+    { arbitrary: fc.constantFrom('', '   ', 'x'), weight: 1 },
+    { arbitrary: fc.constant(undefined), weight: 1 },
+  );
+
 function argumentArb(owner: string, arg: GraphQLArgument): fc.Arbitrary<string | undefined> {
+  if ((REQUEST_ARGUMENTS as readonly string[]).includes(arg.name)) return requestArgArb(arg.name);
   const named = getNamedType(arg.type);
   // INTENTIONAL: a new argument below Client fails here rather than going untested.
   if (!isScalarType(named) || named.name !== 'String') throw new Error(`no generator for argument ${owner}(${arg.name}: ${String(arg.type)})`);
@@ -258,7 +268,9 @@ export function fullSelectionSet(schema: GraphQLSchema, typeName: string, keep: 
     .filter((f) => keep(type.name, f.name))
     .map((f) => {
       const named = getNamedType(f.type);
-      return isObjectType(named) ? `${f.name} ${fullSelectionSet(schema, named.name, keep)}` : f.name;
+      if (isObjectType(named)) return `${f.name} ${fullSelectionSet(schema, named.name, keep)}`;
+      // A field that answers a request in the individual case is read with a whole request.
+      return REQUEST_ARGUMENTS.every((a) => f.args.some((arg) => arg.name === a)) ? `${f.name}(reason: "Lesen der Grundwahrheit", fileReference: "GT-1")` : f.name;
     });
   return `{ ${parts.join(' ')} }`;
 }

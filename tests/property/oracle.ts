@@ -2,6 +2,7 @@ import { AGENCY_INFO, ROLE_SCOPE, WELFARE_ASSOCIATIONS, organisationOf, type Age
 // INTENTIONAL: the consent service's pure decision function, reused as the brief asks; what is
 // independent here is everything around it (scope, derived inputs, lists, rows, the walk).
 import { decide, type ActiveGrant } from '../../consent/src/decisions/decide.ts';
+import { parseTransferRequest, type TransferRequest } from '@kim/subgraph-runtime';
 import type { GrantRow } from './consentStates.ts';
 import type { CategoryQuestion, FieldRule, FieldRules } from './fieldRules.ts';
 
@@ -85,13 +86,25 @@ export class Oracle {
     return ROLE_SCOPE[this.caller.role] !== 'TEAM' || client.town === this.caller.team;
   }
 
-  decision(clientId: string, question: CategoryQuestion) {
-    return decide({ agency: this.caller.agency, purpose: this.caller.purpose, service: question.service }, { clientId, category: question.category }, this.active);
+  decision(clientId: string, question: CategoryQuestion, request?: TransferRequest) {
+    return decide(
+      { agency: this.caller.agency, purpose: this.caller.purpose, service: question.service },
+      { clientId, category: question.category, ...(request ? { request } : {}) },
+      this.active,
+    );
   }
 
-  /** Whether a non-null value of this field of this client may reach the caller. */
-  allows(clientId: string, fieldKey: string, rule: FieldRule): boolean {
+  /**
+   * Whether a non-null value of this field of this client may reach the caller. A field that
+   * answers a request in the individual case needs its arguments (reason, file reference) whole:
+   * without them nothing is decided, and with them a statute on request may hold.
+   */
+  allows(clientId: string, fieldKey: string, rule: FieldRule, args: Readonly<Record<string, unknown>> = {}): boolean {
     if (!this.knows(clientId)) return false;
+    if (rule.kind === 'category' && rule.onRequest) {
+      const request = parseTransferRequest(args);
+      return typeof request !== 'string' && rule.questions.every((q) => this.decision(clientId, q, request).allowed);
+    }
     if (rule.kind === 'category') return rule.questions.every((q) => this.decision(clientId, q).allowed);
     if (!rule.roles.includes(this.caller.role)) return false;
     return fieldKey !== 'Client.consents' || this.mayViewGrantsOf(clientId);

@@ -82,21 +82,30 @@ export async function appendAuditReturning(
   // INTENTIONAL: the rows as one JSON parameter, not a parameter per value: 9 parameters whatever
   // the batch's size (PostgreSQL binds at most 65,535 in one statement). Each row is its canonical
   // form (already a JSON array of the record's fields, in the columns' order, see canonicalRecord)
-  // with its four hashes appended, so no row is serialised twice; not a column array per field
+  // behind its four hashes (first, because a request's two fields may follow the others), so no
+  // row is serialised twice; not a column array per field
   // either, whose elements the driver escapes one by one in JavaScript. The ordinality fixes the
   // order PostgreSQL numbers them in (seq); the batch's anchors are stored at the last of them.
   let rows = '';
   for (const [i, l] of batch.links.entries()) {
-    // The canonical form holds the grant event hash only when there is one (see canonicalRecord).
-    const noEventHash = records[i]!.grantEventHash ? '' : ',null';
-    rows += `${rows ? ',' : '['}${l.canonical.slice(0, -1)}${noEventHash},${JSON.stringify(l.prevHash)},${JSON.stringify(l.hash)},${JSON.stringify(l.clientPrevHash)},${JSON.stringify(l.clientHash)}]`;
+    const r = records[i]!;
+    // The four hashes first, then the record's fields in the columns' order. A plain row's
+    // canonical form is exactly its 13 fields (see canonicalRecord), so it is reused as it is;
+    // the few rows with optional fields (a grant event's hash, a request's reason and file
+    // reference) are written out with each at its fixed place.
+    const hashes = `${JSON.stringify(l.prevHash)},${JSON.stringify(l.hash)},${JSON.stringify(l.clientPrevHash)},${JSON.stringify(l.clientHash)}`;
+    const plain = !r.grantEventHash && (r.transferReason ?? null) === null && (r.fileReference ?? null) === null;
+    const fields = plain
+      ? `${l.canonical.slice(1, -1)},null,null,null`
+      : JSON.stringify([...(JSON.parse(l.canonical) as unknown[]).slice(0, 13), r.grantEventHash ?? null, r.transferReason ?? null, r.fileReference ?? null]).slice(1, -1);
+    rows += `${rows ? ',' : '['}[${hashes},${fields}]`;
   }
   const inserted = await tx.query<{ seq: string | number | bigint }>(
     `WITH inserted AS (
       INSERT INTO "AuditEntry" ("at", "requestId", "subject", "agency", "role", "purpose", "service", "kimClientId", "category",
-        "allowed", "reason", "basis", "grantId", "grantEventHash", "prevHash", "hash", "clientPrevHash", "clientHash")
-      SELECT (e.v->>0)::timestamptz, e.v->>1, e.v->>2, e.v->>3, e.v->>4, e.v->>5, e.v->>6, e.v->>7, e.v->>8,
-        (e.v->>9)::boolean, e.v->>10, e.v->>11, e.v->>12, e.v->>13, e.v->>14, e.v->>15, e.v->>16, e.v->>17
+        "allowed", "reason", "basis", "grantId", "prevHash", "hash", "clientPrevHash", "clientHash", "grantEventHash", "transferReason", "fileReference")
+      SELECT (e.v->>4)::timestamptz, e.v->>5, e.v->>6, e.v->>7, e.v->>8, e.v->>9, e.v->>10, e.v->>11, e.v->>12,
+        (e.v->>13)::boolean, e.v->>14, e.v->>15, e.v->>16, e.v->>0, e.v->>1, e.v->>2, e.v->>3, e.v->>17, e.v->>18, e.v->>19
       FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(v, n)
       ORDER BY e.n
       RETURNING "seq"

@@ -24,6 +24,12 @@ export interface AuditRecord {
    * from before the field keep their hashes.
    */
   readonly grantEventHash?: string | null;
+  /**
+   * A request in the individual case (e.g. § 87 AufenthG): its reason and the requesting
+   * authority's file reference. Hashed only when present, so rows without one keep their hashes.
+   */
+  readonly transferReason?: string | null;
+  readonly fileReference?: string | null;
 }
 
 /**
@@ -47,6 +53,8 @@ export function canonicalRecord(r: AuditRecord, atIso: string = r.at.toISOString
     r.grantId,
   ];
   if (r.grantEventHash) fields.push(r.grantEventHash);
+  // INTENTIONAL: appended only for a request, so every row before them hashes as it did.
+  if ((r.transferReason ?? null) !== null || (r.fileReference ?? null) !== null) fields.push(r.transferReason ?? null, r.fileReference ?? null);
   return JSON.stringify(fields);
 }
 

@@ -20,5 +20,7 @@ export function decisionRecord(caller: Caller, service: ServiceName, at: Date, d
     basis: d.basis,
     grantId: d.grantId,
     grantEventHash,
+    // A request in the individual case: why, and the requesting authority's file reference.
+    ...(d.request ? { transferReason: d.request.reason, fileReference: d.request.fileReference } : {}),
   };
 }

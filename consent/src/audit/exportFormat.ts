@@ -23,6 +23,9 @@ export interface ExportedEntry {
   readonly grantId: string | null;
   /** Only where the entry has one (see AuditRecord.grantEventHash). */
   readonly grantEventHash?: string;
+  /** Only on the entry of a request in the individual case. */
+  readonly transferReason?: string | null;
+  readonly fileReference?: string | null;
   readonly prevHash: string;
   readonly hash: string;
   readonly clientPrevHash: string;
@@ -86,6 +89,7 @@ export function exportedEntry(row: ChainedEntry): ExportedEntry {
     basis: row.basis,
     grantId: row.grantId,
     ...(row.grantEventHash ? { grantEventHash: row.grantEventHash } : {}),
+    ...(row.transferReason != null || row.fileReference != null ? { transferReason: row.transferReason ?? null, fileReference: row.fileReference ?? null } : {}),
     prevHash: row.prevHash,
     hash: row.hash,
     clientPrevHash: row.clientPrevHash,

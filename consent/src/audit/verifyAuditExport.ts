@@ -25,7 +25,8 @@ const ENTRY_STRINGS = ['seq', 'at', 'requestId', 'subject', 'agency', 'role', 'p
 function isEntry(v: unknown): v is ExportedEntry {
   return (
     isObject(v) && ENTRY_STRINGS.every((k) => isString(v[k])) && typeof v.allowed === 'boolean' && isNullableString(v.basis) && isNullableString(v.grantId) &&
-    (v.grantEventHash === undefined || isString(v.grantEventHash))
+    (v.grantEventHash === undefined || isString(v.grantEventHash)) &&
+    (v.transferReason === undefined || isNullableString(v.transferReason)) && (v.fileReference === undefined || isNullableString(v.fileReference))
   );
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DATA_CATEGORIES, PURPOSES, SERVICES, type ServiceName } from '@kim/schema';
+import { DATA_CATEGORIES, PURPOSES, RETIRED_LEGAL_BASES, SERVICES, STATUTORY_BASES, type ServiceName } from '@kim/schema';
 import { decide, type ActiveGrant, type DecisionInput } from './decide.ts';
 
 const q = (category: 'RESIDENCE' | 'HEALTH' | 'COUNSELLING' | 'BENEFITS' | 'IDENTITY', clientId = 'K-1') => ({ clientId, category });
@@ -40,19 +40,42 @@ describe('decide', () => {
     expect(decide(cm, q('RESIDENCE'), [g])).toMatchObject({ allowed: false, reason: 'NO_BASIS', grantId: null, basis: null });
   });
 
-  it('applies a configured statute for every client of the agency pair', () => {
-    expect(decide({ agency: 'IMMIGRATION_OFFICE', purpose: 'RESIDENCE_PROCEDURE', service: 'jobcenter' }, q('BENEFITS'), [])).toMatchObject({
+  it('applies a statute on request only to a question that carries the request, and only to benefit receipt', () => {
+    const abh: DecisionInput = { agency: 'IMMIGRATION_OFFICE', purpose: 'RESIDENCE_PROCEDURE', service: 'jobcenter' };
+    const request = { reason: 'Verlängerung der Aufenthaltserlaubnis', fileReference: 'AZ-1' };
+    expect(decide(abh, { clientId: 'K-1', category: 'BENEFIT_RECEIPT', request }, [])).toMatchObject({
       allowed: true,
       reason: 'STATUTE',
       basis: 'AUFENTHG_87_SGB_X_71',
     });
+    expect(decide(abh, { clientId: 'K-1', category: 'BENEFIT_RECEIPT' }, [])).toMatchObject({ allowed: false, reason: 'NO_BASIS' });
+    expect(decide(abh, { ...q('BENEFITS'), request }, [])).toMatchObject({ allowed: false, reason: 'NO_BASIS' });
+  });
+
+  it.each([
+    ['the jobcenter residence data (no § 69 SGB X for the immigration office)', 'JOBCENTER', 'BENEFITS_ADMINISTRATION', 'immigration-office', 'RESIDENCE'],
+    ['the naturalisation procedure benefit data (§ 32 StAG alone)', 'IMMIGRATION_OFFICE', 'NATURALISATION_PROCEDURE', 'jobcenter', 'BENEFITS'],
+  ] as const)('gives no statute %s', (_name, agency, purpose, service, category) => {
+    expect(decide({ agency, purpose, service }, q(category), [])).toMatchObject({ allowed: false, reason: 'NO_BASIS', basis: null });
+  });
+
+  it('applies no statute the configuration switched off', () => {
+    const abh: DecisionInput = { agency: 'IMMIGRATION_OFFICE', purpose: 'RESIDENCE_PROCEDURE', service: 'jobcenter', statutesOff: new Set(['AUFENTHG_87_SGB_X_71']) };
+    const request = { reason: 'Verlängerung der Aufenthaltserlaubnis', fileReference: 'AZ-1' };
+    expect(decide(abh, { clientId: 'K-1', category: 'BENEFIT_RECEIPT', request }, [])).toMatchObject({ allowed: false, reason: 'NO_BASIS' });
+  });
+
+  it('applies no retired basis', () => {
+    expect(STATUTORY_BASES.filter((s) => RETIRED_LEGAL_BASES.includes(s.basis))).toEqual([]);
   });
 
   it('never passes counselling data to the immigration office, even with consent', () => {
     const g = grant({ grantee: 'IMMIGRATION_OFFICE', categories: ['COUNSELLING'], purposes: ['RESIDENCE_PROCEDURE'] });
     expect(decide({ agency: 'IMMIGRATION_OFFICE', purpose: 'RESIDENCE_PROCEDURE', service: 'welfare' }, q('COUNSELLING'), [g])).toMatchObject({
       allowed: false,
-      reason: 'PROFESSIONAL_SECRECY',
+      reason: 'LEGALLY_BARRED',
+      basis: 'AUFENTHG_88_STGB_203',
+      grantId: null,
     });
   });
 

@@ -1,12 +1,13 @@
 import {
   OWNER_BASES,
-  SECRECY_BARRIERS,
   SERVICE_OWNER,
   SPECIAL_CATEGORIES,
   STATUTORY_BASES,
+  legalBarOf,
   organisationOf,
   type Agency,
   type DataCategory,
+  type LegalBar,
   type LegalBasis,
   type Purpose,
   type ServiceName,
@@ -30,17 +31,20 @@ export interface DecisionInput {
   readonly purpose: Purpose;
   /** The service whose data is asked for: its owner organisation holds the data. */
   readonly service: ServiceName;
+  /** Statutory entries switched off by configuration (KIM_STATUTORY_BASES_OFF): never applied. */
+  readonly statutesOff?: ReadonlySet<LegalBasis>;
 }
 
 function allow(q: ConsentQuestion, reason: ConsentDecision['reason'], basis: LegalBasis, grantId: string | null = null): ConsentDecision {
   return { ...q, allowed: true, reason, basis, grantId };
 }
-function deny(q: ConsentQuestion, reason: ConsentDecision['reason']): ConsentDecision {
-  return { ...q, allowed: false, reason, basis: null, grantId: null };
+function deny(q: ConsentQuestion, reason: ConsentDecision['reason'], norm: LegalBar | null = null): ConsentDecision {
+  return { ...q, allowed: false, reason, basis: norm, grantId: null };
 }
 
 /**
- * Decides one question, in this order: professional secrecy bars; the owner reads its own data
+ * Decides one question, in this order: legal bars (LEGAL_BAR_RULES: denied as LEGALLY_BARRED, the
+ * decision's basis naming the norm); the owner reads its own data
  * under its own basis for its own purposes; special categories need explicit consent; statutory
  * bases configured for the agency pair; a valid grant of this client to this agency for this
  * category and purpose. Anything else is denied.
@@ -48,17 +52,24 @@ function deny(q: ConsentQuestion, reason: ConsentDecision['reason']): ConsentDec
 export function decide(input: DecisionInput, question: ConsentQuestion, grants: readonly ActiveGrant[]): ConsentDecision {
   const owner = SERVICE_OWNER[input.service];
   const category: DataCategory = question.category;
-  if (SECRECY_BARRIERS.some((b) => b.owner === owner && b.categories.includes(category) && b.never.includes(input.agency))) {
-    return deny(question, 'PROFESSIONAL_SECRECY');
-  }
+  const bar = legalBarOf(owner, category, input.agency);
+  if (bar) return deny(question, 'LEGALLY_BARRED', bar);
   if (organisationOf(input.agency) === owner && owner !== 'OTHER' && owner !== 'CONSENT_REGISTRY') {
     const own = OWNER_BASES[owner];
     if (own.purposes.includes(input.purpose)) return allow(question, 'OWNER', own.basis);
   }
   const special = SPECIAL_CATEGORIES.includes(category);
   if (!special) {
+    // A basis that holds only on a request in the individual case counts only for a question
+    // that carries one (its reason and file reference are audited with the decision).
     const statute = STATUTORY_BASES.find(
-      (s) => s.grantee === input.agency && s.owner === owner && s.categories.includes(category) && s.purposes.includes(input.purpose),
+      (s) =>
+        s.grantee === input.agency &&
+        s.owner === owner &&
+        s.categories.includes(category) &&
+        s.purposes.includes(input.purpose) &&
+        (!s.onRequest || question.request !== undefined) &&
+        !input.statutesOff?.has(s.basis),
     );
     if (statute) return allow(question, 'STATUTE', statute.basis);
   }

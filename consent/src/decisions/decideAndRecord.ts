@@ -1,4 +1,4 @@
-import type { ServiceName } from '@kim/schema';
+import type { LegalBasis, ServiceName } from '@kim/schema';
 import { questionKey, technicalDenial, type Caller, type ConsentDecision, type ConsentQuestion, type SqlExecutor } from '@kim/subgraph-runtime';
 import { TAKE_CHAIN_LOCK, appendAudit, chainHeadRows, chainHeads, type ChainHeadRow } from '../audit/appendAudit.ts';
 import type { AuditSigningKey } from '../audit/auditKey.ts';
@@ -59,9 +59,9 @@ export interface DecisionRecorder {
  * against 0.2 ms through the driver (a transaction of 4: 4.9 against 0.9 ms). Same SQL on PGlite
  * and PostgreSQL.
  */
-export function createDecisionRecorder(sql: SqlExecutor, auditKey: AuditSigningKey): DecisionRecorder {
+export function createDecisionRecorder(sql: SqlExecutor, auditKey: AuditSigningKey, statutesOff: ReadonlySet<LegalBasis> = NONE_OFF): DecisionRecorder {
   const committer = new GroupCommitter<DecisionJob, ConsentDecision[]>({
-    commit: (jobs) => decideAndRecordGroup(sql, auditKey, jobs),
+    commit: (jobs) => decideAndRecordGroup(sql, auditKey, jobs, statutesOff),
     weight: (job) => job.questions.length,
     maxWeight: MAX_GROUP_DECISIONS,
   });
@@ -71,6 +71,9 @@ export function createDecisionRecorder(sql: SqlExecutor, auditKey: AuditSigningK
       (await committer.submit({ caller, service, questions: distinct(reported), technical: true })).length,
   };
 }
+
+/** Every statutory entry applies unless the configuration switches it off (KIM_STATUTORY_BASES_OFF). */
+const NONE_OFF: ReadonlySet<LegalBasis> = new Set();
 
 const distinct = (questions: readonly ConsentQuestion[]) => [...new Map(questions.map((q) => [questionKey(q), q])).values()];
 
@@ -92,7 +95,12 @@ type GroupRow =
  * agencies, and the chain's heads for those clients (a statement after the lock's, so current);
  * appendAudit's one statement with all decisions, in the jobs' order, under one anchor; `COMMIT`.
  */
-export async function decideAndRecordGroup(sql: SqlExecutor, auditKey: AuditSigningKey, jobs: readonly DecisionJob[]): Promise<ConsentDecision[][]> {
+export async function decideAndRecordGroup(
+  sql: SqlExecutor,
+  auditKey: AuditSigningKey,
+  jobs: readonly DecisionJob[],
+  statutesOff: ReadonlySet<LegalBasis> = NONE_OFF,
+): Promise<ConsentDecision[][]> {
   const clientIds = [...new Set(jobs.flatMap((j) => j.questions.map((q) => q.clientId)))];
   const agencies = [...new Set(jobs.map((j) => j.caller.agency))];
   return sql.transaction(
@@ -161,7 +169,9 @@ export async function decideAndRecordGroup(sql: SqlExecutor, auditKey: AuditSign
         // A question about a derived field's input is decided as if read from the input's source.
         const decisions = technical
           ? questions.map(technicalDenial)
-          : questions.map((q) => decide({ agency: caller.agency, purpose: caller.purpose, service: q.source ?? service }, q, grantsOf.get(grantKey(caller.agency, q.clientId)) ?? []));
+          : questions.map((q) =>
+              decide({ agency: caller.agency, purpose: caller.purpose, service: q.source ?? service, statutesOff }, q, grantsOf.get(grantKey(caller.agency, q.clientId)) ?? []),
+            );
         for (const d of decisions) records.push(decisionRecord(caller, service, at, d, d.grantId === null ? null : (eventHashOf.get(d.grantId) ?? null)));
         return decisions;
       });

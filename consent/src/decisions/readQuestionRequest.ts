@@ -1,5 +1,5 @@
 import { CATEGORY_SOURCE, SERVICES, isDataCategory, type ServiceName } from '@kim/schema';
-import { CONSENT_TICKET_HEADER, verifyConsentTicket, type AssertionKey, type Caller, type ConsentQuestion } from '@kim/subgraph-runtime';
+import { CONSENT_TICKET_HEADER, parseTransferRequest, verifyConsentTicket, type AssertionKey, type Caller, type ConsentQuestion } from '@kim/subgraph-runtime';
 import type { Request, Response } from 'express';
 
 /** The services whose data the consent service decides on: the agency subgraphs. */
@@ -12,13 +12,16 @@ export function parseQuestions(body: unknown): ConsentQuestion[] | null {
   const questions = (body as { questions?: unknown } | null)?.questions;
   if (!Array.isArray(questions) || questions.length === 0 || questions.length > MAX_QUESTIONS) return null;
   const parsed: ConsentQuestion[] = [];
-  for (const q of questions as { clientId?: unknown; category?: unknown; source?: unknown }[]) {
+  for (const q of questions as { clientId?: unknown; category?: unknown; source?: unknown; request?: unknown }[]) {
     if (typeof q?.clientId !== 'string' || q.clientId.length === 0 || q.clientId.length > 64 || !isDataCategory(q.category)) return null;
     if (q.source !== undefined && !(AGENCY_SERVICES as readonly unknown[]).includes(q.source)) return null;
     // A source names where a derived field's input is held: only ever the input category's own
     // source, never one the asker picks (a service named as its own source would be OWNER).
     if (q.source !== undefined && q.source !== CATEGORY_SOURCE[q.category]) return null;
-    parsed.push({ clientId: q.clientId, category: q.category, ...(q.source ? { source: q.source as ServiceName } : {}) });
+    // A request in the individual case must be whole: reason and file reference, within bounds.
+    const request = q.request === undefined ? undefined : parseTransferRequest(q.request as { reason?: unknown; fileReference?: unknown });
+    if (typeof request === 'string') return null;
+    parsed.push({ clientId: q.clientId, category: q.category, ...(q.source ? { source: q.source as ServiceName } : {}), ...(request ? { request } : {}) });
   }
   return parsed;
 }

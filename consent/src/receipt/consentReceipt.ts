@@ -12,6 +12,7 @@ export const CATEGORY_TEXT: Record<DataCategory, string> = {
   RESIDENCE: 'Aufenthaltsstatus (Aufenthaltstitel, Duldung, Gestattung, Wohnsitzauflage)',
   ASYLUM_PROCEDURE: 'Asylverfahren (Stand und Entscheidungen)',
   BENEFITS: 'Bezug von Sozialleistungen (Bürgergeld und andere Leistungen)',
+  BENEFIT_RECEIPT: 'Ob Sozialleistungen bezogen werden (nur ja oder nein)',
   EMPLOYMENT: 'Arbeit und Ausbildung (Beschäftigung, Maßnahmen, Vermittlung)',
   EDUCATION_LANGUAGE: 'Schule, Sprache und Sprachkurse (Sprachniveau, Integrationskurs)',
   HEALTH: 'Gesundheit (gesundheitliche Bedarfe; besonders geschützte Daten nach Art. 9 DSGVO)',

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hubError } from '@kim/subgraph-runtime';
 import type { GrantContent } from '../audit/grantEventHash.ts';
 import { holderOf, loadGrantEvents, type ConsentContext } from '../context.ts';
+import { refuseBarredGrant } from '../decisions/legalBars.ts';
 import { mayRecordGrantsOf, mayWithdrawGrant, mayWithdrawGrantsOf } from '../grantScope.ts';
 import { appendGrantEvents, grantsById, type PlannedEvent } from '../grants/grantEvents.ts';
 import { EVIDENCE_REF, checkGrantRecord, type RecordConsentInput } from '../grants/grantRecord.ts';
@@ -28,6 +29,9 @@ async function recordNew(ctx: ConsentContext, input: RecordConsentInput, type: '
   if (!mayRecordGrantsOf(ctx.caller, await holderOf(ctx, input.clientId))) {
     throw hubError('NOT_FOUND', 'No such client with your team.');
   }
+  // After the scope check, so that an outside client still answers as an unknown id. A grant the
+  // law bars could never take effect; "the client said no" to it is no record worth keeping either.
+  refuseBarredGrant(record.grantee, record.categories);
   const id = randomUUID();
   await appendGrantEvents(ctx.sql, ctx.auditKey, author(ctx), async (_tx, now) => {
     const grant: GrantContent = { id, ...record, legalBasis: 'CONSENT', recordedBy: ctx.caller.subject, recordedAt: now };

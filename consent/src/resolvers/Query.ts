@@ -1,4 +1,4 @@
-import { isAgency, isRole } from '@kim/schema';
+import { SERVICES, SERVICE_OWNER, isAgency, isLegalBar, isRole, organisationOf, type Organisation } from '@kim/schema';
 import { hubError, isoTime } from '@kim/subgraph-runtime';
 import { art15Report } from '../audit/art15Report.ts';
 import type { ChainVerification } from '../audit/chainChecker.ts';
@@ -117,20 +117,32 @@ export const Query = {
     return {
       edges: page.map((r) => ({
         cursor: r.seq.toString(),
-        node: {
-          ...r,
-          seq: r.seq.toString(),
-          at: isoTime(r.at),
-          clientId: r.kimClientId,
-          // Entries of grant events migrated from before the event log know no agency, role or purpose.
-          agency: isAgency(r.agency) ? r.agency : null,
-          role: isRole(r.role) ? r.role : null,
-          purpose: r.purpose || null,
-          category: r.category || null,
-        },
+        node: auditEntryView(r),
       })),
       pageInfo: { hasNextPage: rows.length > first, endCursor: page.length ? page[page.length - 1]!.seq.toString() : null },
     };
+  },
+
+  transferRequests: async (_: unknown, args: { from?: string | null; to?: string | null; first?: number | null; after?: string | null }, ctx: ConsentContext) => {
+    const first = args.first ?? 50;
+    if (!Number.isInteger(first) || first < 1 || first > MAX_AUDIT_PAGE) {
+      throw hubError('BAD_USER_INPUT', `first must be between 1 and ${MAX_AUDIT_PAGE}.`, { argument: 'first' });
+    }
+    if (args.after && !/^\d{1,19}$/.test(args.after)) throw hubError('BAD_USER_INPUT', 'Invalid cursor.', { argument: 'after' });
+    const at = period(args.from ?? undefined, args.to ?? undefined);
+    // An agency sees the requests answered from its own organisation's data; an officer all.
+    const own = ctx.caller.role === 'DATA_PROTECTION_OFFICER' ? undefined : servicesOwnedBy(organisationOf(ctx.caller.agency));
+    const rows = await ctx.prisma.auditEntry.findMany({
+      where: {
+        transferReason: { not: null },
+        ...(own ? { service: { in: own } } : {}),
+        ...(at ? { at } : {}),
+        ...(args.after ? { seq: { gt: BigInt(args.after) } } : {}),
+      },
+      orderBy: { seq: 'asc' },
+      take: first,
+    });
+    return rows.map(auditEntryView);
   },
 
   verifyAuditChain: async (
@@ -176,3 +188,26 @@ export const Query = {
     };
   },
 };
+
+/**
+ * An audit row as the API shows it. A LEGALLY_BARRED denial keeps the barring norm in the row's
+ * `basis` column (it is hashed there); the view shows it as `legalBar`, never as a legal basis.
+ */
+function auditEntryView<R extends { seq: bigint; at: Date; kimClientId: string; basis: string | null; agency: string; role: string; purpose: string; category: string }>(r: R) {
+  const bar = isLegalBar(r.basis) ? r.basis : null;
+  return {
+    ...r,
+    seq: r.seq.toString(),
+    at: isoTime(r.at),
+    clientId: r.kimClientId,
+    basis: bar ? null : r.basis,
+    legalBar: bar,
+    // Entries of grant events migrated from before the event log know no agency, role or purpose.
+    agency: isAgency(r.agency) ? r.agency : null,
+    role: isRole(r.role) ? r.role : null,
+    purpose: r.purpose || null,
+    category: r.category || null,
+  };
+}
+
+const servicesOwnedBy = (organisation: Organisation) => SERVICES.filter((s) => SERVICE_OWNER[s] === organisation);

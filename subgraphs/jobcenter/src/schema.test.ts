@@ -58,6 +58,7 @@ describe('the jobcenter SDL', () => {
       jobcenterRecordId: 'String',
       benefitCase: 'BenefitCase',
       receivesBenefits: 'Boolean',
+      benefitReceipt: 'Boolean',
       cooperationPlan: 'CooperationPlan',
       measures: '[Measure!]',
       placements: '[Placement!]',

@@ -1,5 +1,5 @@
 import { GraphQLError, responsePathAsArray, type GraphQLResolveInfo } from 'graphql';
-import type { DataCategory } from '@kim/schema';
+import { LEGAL_BAR_NAMES, type DataCategory, type LegalBar } from '@kim/schema';
 
 /**
  * The error codes a caller can see, each defined once. Codes are stable API: clients branch on
@@ -9,6 +9,7 @@ export const ERROR_CODES = {
   UNAUTHENTICATED: 'No valid token, or a token the hub does not accept.',
   FORBIDDEN: 'The caller is known but its role may not do this (or declare this purpose).',
   CONSENT_REQUIRED: 'No consent or statutory basis lets this agency see this category of this client for this purpose.',
+  LEGALLY_BARRED: 'A norm bars this transfer whatever the consent (`extensions.norm`); a consent cannot open it.',
   CONSENT_UNAVAILABLE: 'The consent service could not decide or record the decision; nothing was disclosed.',
   NOT_FOUND: 'No such object, or none the caller may know of.',
   SERVICE_UNAVAILABLE: 'An agency service did not answer in time; its fields are null, everything else is complete.',
@@ -59,4 +60,9 @@ export function consentRequired(category: DataCategory, site?: ErrorSite): Graph
 
 export function consentUnavailable(site?: ErrorSite): GraphQLError {
   return answerError('Consent could not be checked; nothing was disclosed.', { code: 'CONSENT_UNAVAILABLE' }, site);
+}
+
+/** A refusal by a norm that no consent lifts: its own code, so that nobody asks for a consent. */
+export function legallyBarred(category: DataCategory, norm: LegalBar, site?: ErrorSite): GraphQLError {
+  return answerError(`Barred by law for data category ${category}: ${LEGAL_BAR_NAMES[norm]}.`, { code: 'LEGALLY_BARRED', category, norm }, site);
 }

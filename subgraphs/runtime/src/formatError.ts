@@ -2,7 +2,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { ERROR_CODES, type ErrorCode } from './errors.ts';
 
 /** Extensions a caller may see besides `code`: they name what was refused, never a value. */
-const SAFE_EXTENSIONS = ['category', 'argument'] as const;
+const SAFE_EXTENSIONS = ['category', 'argument', 'norm'] as const;
 
 const isKnownCode = (code: unknown): code is ErrorCode => typeof code === 'string' && code in ERROR_CODES;
 

@@ -33,6 +33,9 @@ export {
   DECISION_REASONS,
   questionKey,
   technicalDenial,
+  parseTransferRequest,
+  TRANSFER_REQUEST_LIMITS,
+  type TransferRequest,
   type ConsentDecision,
   type ConsentQuestion,
   type DecisionReason,
@@ -42,9 +45,9 @@ export {
 export { applyMigrations, pendingMigrations, readMigrations, type Migration } from './db/migrations.ts';
 export { openDatabase, databaseLocation, type Database, type DatabaseLocation } from './db/openDatabase.ts';
 export type { SqlExecutor, SqlQueryable, TransactionOptions } from './db/sqlExecutor.ts';
-export { ERROR_CODES, hubError, requestError, consentRequired, consentUnavailable, type ErrorCode } from './errors.ts';
+export { ERROR_CODES, hubError, requestError, consentRequired, consentUnavailable, legallyBarred, type ErrorCode } from './errors.ts';
 export { formatHubError, withoutSuggestions } from './formatError.ts';
-export { buildPermissions, resolveRules, categoryRule, roleRule, decideClientCategory, type RuleMap, type ShieldRule } from './guard/buildPermissions.ts';
+export { buildPermissions, resolveRules, categoryRule, requestCategoryRule, roleRule, decideClientCategory, type RuleMap, type ShieldRule } from './guard/buildPermissions.ts';
 export { fieldTag, taggedFields, type FieldTag } from './guard/fieldTags.ts';
 export { createLogger, type Logger } from './logger.ts';
 export { ownTeamWhere } from './auth/teamScope.ts';

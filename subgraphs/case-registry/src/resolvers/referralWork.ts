@@ -1,4 +1,4 @@
-import { AGENCY_INFO, isAgency, type Role } from '@kim/schema';
+import { AGENCY_INFO, isAgency, isHealthRelated, type Role } from '@kim/schema';
 import { consentUnavailable, decideClientCategory, hubError, isoDate, isoTime } from '@kim/subgraph-runtime';
 import type { CaseRegistryContext } from '../context.ts';
 import type { Referral } from '../generated/prisma/client.ts';
@@ -14,7 +14,15 @@ export const RECEIVING_ROLES: readonly Role[] = ['IMMIGRATION_CASEWORKER', 'IMMI
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** A referral row as the schema shows it. */
-export const referralView = (r: Referral) => ({ ...r, sentAt: isoTime(r.sentAt), firstContactAt: isoTime(r.firstContactAt), outcomeAt: isoTime(r.outcomeAt) });
+export const referralView = (r: Referral) => ({
+  ...r,
+  // A health-related reason is health data: served only as healthReason, under HEALTH (issue 13).
+  reason: isHealthRelated(r.reason) ? null : r.reason,
+  healthReason: isHealthRelated(r.reason) ? r.reason : null,
+  sentAt: isoTime(r.sentAt),
+  firstContactAt: isoTime(r.firstContactAt),
+  outcomeAt: isoTime(r.outcomeAt),
+});
 
 /**
  * A referral addressed to the caller's agency that it may act on: its client is in the agency's

@@ -41,6 +41,8 @@ export const Client = {
   jobcenterRecordId: (c: JobcenterClient) => c.benefitCase?.id ?? null,
   benefitCase: (c: JobcenterClient) => (c.benefitCase ? benefitCaseView(c.benefitCase) : null),
   receivesBenefits: (c: JobcenterClient) => receivesBenefits(c.benefitCase),
+  // The field's rule has checked the request's arguments and had it decided and audited.
+  benefitReceipt: (c: JobcenterClient) => receivesBenefits(c.benefitCase),
   cooperationPlan: async (c: JobcenterClient, _: unknown, ctx: JobcenterContext) => {
     if (!c.benefitCase) return null;
     const plan = await ctx.loaders.cooperationPlan.load(c.id);

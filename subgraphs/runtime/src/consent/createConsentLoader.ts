@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { SERVICES, isDataCategory, type ServiceName } from '@kim/schema';
 import type { Logger } from '../logger.ts';
 import { askConsent, type ConsentCallOptions } from './askConsent.ts';
-import { DECISIONS_PATH, questionKey, technicalDenial, type ConsentDecision, type ConsentQuestion, type QuestionTemplate } from './decision.ts';
+import { DECISIONS_PATH, parseTransferRequest, questionKey, technicalDenial, type ConsentDecision, type ConsentQuestion, type QuestionTemplate } from './decision.ts';
 import { reportTechnicalDenials } from './reportTechnicalDenials.ts';
 import type { RequestDecisions } from './requestDecisions.ts';
 
@@ -105,7 +105,13 @@ export function matchDecisions(questions: readonly ConsentQuestion[], body: unkn
     for (const d of decisions as Partial<ConsentDecision>[]) {
       if (typeof d?.clientId !== 'string' || !isDataCategory(d.category) || typeof d.allowed !== 'boolean') continue;
       if (d.source !== undefined && !(SERVICES as readonly unknown[]).includes(d.source)) continue;
-      const question: ConsentQuestion = { clientId: d.clientId, category: d.category, ...(d.source ? { source: d.source as ServiceName } : {}) };
+      let request: ConsentQuestion['request'];
+      if (d.request !== undefined) {
+        const parsed = parseTransferRequest(d.request);
+        if (typeof parsed === 'string') continue;
+        request = parsed;
+      }
+      const question: ConsentQuestion = { clientId: d.clientId, category: d.category, ...(d.source ? { source: d.source as ServiceName } : {}), ...(request ? { request } : {}) };
       const key = questionKey(question);
       // Two answers to one question: trust neither.
       if (byKey.has(key)) byKey.set(key, technicalDenial(question));

@@ -1,4 +1,4 @@
-import type { DataCategory, LegalBasis, ServiceName } from '@kim/schema';
+import type { DataCategory, LegalBar, LegalBasis, ServiceName } from '@kim/schema';
 
 /** One question a service asks the consent service: may the caller see this of this client? */
 export interface ConsentQuestion {
@@ -9,6 +9,36 @@ export interface ConsentQuestion {
    * inputs of a derived field, which the asking service got from elsewhere.
    */
   readonly source?: ServiceName;
+  /**
+   * A request in the individual case (a statutory basis with `onRequest`): why, and the
+   * requesting authority's file reference. Decided and audited with the question.
+   */
+  readonly request?: TransferRequest;
+}
+
+/** What a request in the individual case must say; both are recorded in the decision's audit row. */
+export interface TransferRequest {
+  readonly reason: string;
+  readonly fileReference: string;
+}
+
+/** Length limits of a request's reason and file reference (trimmed). */
+export const TRANSFER_REQUEST_LIMITS = { reason: [10, 500], fileReference: [3, 100] } as const;
+
+/**
+ * The request from a field's or a wire's arguments, or the name of the first argument that is
+ * missing or out of bounds. Whitespace around either is dropped.
+ */
+export function parseTransferRequest(args: { reason?: unknown; fileReference?: unknown } | null | undefined): TransferRequest | keyof TransferRequest {
+  const value: Partial<Record<keyof TransferRequest, string>> = {};
+  for (const key of ['reason', 'fileReference'] as const) {
+    const raw = args?.[key];
+    const text = typeof raw === 'string' ? raw.trim() : '';
+    const [min, max] = TRANSFER_REQUEST_LIMITS[key];
+    if (text.length < min || text.length > max || /[\u0000-\u001f]/.test(text)) return key;
+    value[key] = text;
+  }
+  return value as TransferRequest;
 }
 
 /** A question without its client: what a field's rule asks for each client it is read for. */
@@ -21,7 +51,9 @@ export const DECISION_REASONS = [
   'GRANT',
   'NO_BASIS',
   'SPECIAL_CATEGORY_NEEDS_CONSENT',
-  'PROFESSIONAL_SECRECY',
+  // A norm bars the transfer whatever the consent (`basis` names it). Audit rows before issue 13
+  // say PROFESSIONAL_SECRECY for the same bar.
+  'LEGALLY_BARRED',
   'OUT_OF_SCOPE',
   'TECHNICAL',
 ] as const;
@@ -30,7 +62,8 @@ export type DecisionReason = (typeof DECISION_REASONS)[number];
 export interface ConsentDecision extends ConsentQuestion {
   readonly allowed: boolean;
   readonly reason: DecisionReason;
-  readonly basis: LegalBasis | null;
+  /** The basis an allowed decision rests on; for a LEGALLY_BARRED denial the norm that bars. */
+  readonly basis: LegalBasis | LegalBar | null;
   readonly grantId: string | null;
 }
 
@@ -62,7 +95,8 @@ export function technicalDenial(q: ConsentQuestion): ConsentDecision {
 }
 
 export function questionKey(q: ConsentQuestion): string {
-  return `${q.clientId}\u0000${q.category}\u0000${q.source ?? ''}`;
+  const base = `${q.clientId}\u0000${q.category}\u0000${q.source ?? ''}`;
+  return q.request ? `${base}\u0000${q.request.reason}\u0000${q.request.fileReference}` : base;
 }
 
 /**

@@ -1,10 +1,10 @@
-import type { DataCategory } from '@kim/schema';
+import { isLegalBar, type DataCategory } from '@kim/schema';
 import { Kind, type GraphQLSchema } from 'graphql';
 import { allow, and, deny, rule, shield } from 'graphql-shield';
 import type { IMiddlewareGenerator } from 'graphql-middleware';
-import { consentRequired, consentUnavailable, hubError } from '../errors.ts';
+import { consentRequired, consentUnavailable, hubError, legallyBarred } from '../errors.ts';
 import type { ConsentLoader } from '../consent/createConsentLoader.ts';
-import type { ConsentDecision, QuestionTemplate } from '../consent/decision.ts';
+import { parseTransferRequest, TRANSFER_REQUEST_LIMITS, type ConsentDecision, type QuestionTemplate } from '../consent/decision.ts';
 import type { ServiceContext } from '../server/serviceContext.ts';
 import { categoryQuestions } from './categoryQuestions.ts';
 import { taggedFields, type FieldTag } from './fieldTags.ts';
@@ -75,8 +75,36 @@ function makeCategoryRule(name: string, questions: readonly QuestionTemplate[]):
     if (clientId === undefined) return hubError('INTERNAL_SERVER_ERROR', 'Unguardable field.');
     const outcome = await ctx.ruleOutcomes.of(clientId, name, () => decideCategory(ctx.consent, questions, clientId));
     if (outcome.kind === 'allowed') return true;
+    if (outcome.kind === 'barred') return legallyBarred(outcome.category, outcome.norm, info);
     return outcome.kind === 'denied' ? consentRequired(outcome.category, info) : consentUnavailable(info);
   });
+}
+
+/**
+ * A field that answers a request in the individual case (a statutory basis with `onRequest`, e.g.
+ * § 87 AufenthG): its `reason` and `fileReference` arguments are required, and travel with the
+ * question to the consent service, which decides and audits them in the same transaction. A
+ * missing or malformed one is BAD_USER_INPUT naming it, and nothing is asked or disclosed.
+ * The outcome is kept per client *and* request: two aliases with different reasons are two
+ * requests, each audited.
+ */
+export function requestCategoryRule(category: DataCategory): ShieldRule {
+  return memo(`request:${category}`, (name) =>
+    rule(name, { cache: 'no_cache' })(async (parent, args, ctx: ServiceContext, info) => {
+      const clientId = clientIdOf(info.parentType.name, parent);
+      if (clientId === undefined) return hubError('INTERNAL_SERVER_ERROR', 'Unguardable field.');
+      const request = parseTransferRequest(args as { reason?: unknown; fileReference?: unknown });
+      if (typeof request === 'string') {
+        const [min, max] = TRANSFER_REQUEST_LIMITS[request];
+        return hubError('BAD_USER_INPUT', `${request} is required for this request (${min}–${max} characters).`, { argument: request });
+      }
+      const key = `${name}\u0000${request.reason}\u0000${request.fileReference}`;
+      const outcome = await ctx.ruleOutcomes.of(clientId, key, () => decideCategory(ctx.consent, [{ category, request }], clientId));
+      if (outcome.kind === 'allowed') return true;
+      if (outcome.kind === 'barred') return legallyBarred(outcome.category, outcome.norm, info);
+      return outcome.kind === 'denied' ? consentRequired(outcome.category, info) : consentUnavailable(info);
+    }),
+  );
 }
 
 /** Every question of a rule about one client: allowed only if each is. */
@@ -86,6 +114,9 @@ async function decideCategory(consent: ConsentLoader, questions: readonly Questi
   const decisions = results as ConsentDecision[];
   // A technical denial is a failure to decide, not "no consent": the caller may retry.
   if (decisions.some((d) => !d.allowed && d.reason === 'TECHNICAL')) return { kind: 'unavailable' };
+  // A bar is reported before a missing consent: no consent would open the field.
+  const barred = decisions.find((d) => !d.allowed && d.reason === 'LEGALLY_BARRED');
+  if (barred) return isLegalBar(barred.basis) ? { kind: 'barred', category: barred.category, norm: barred.basis } : { kind: 'unavailable' };
   const denied = decisions.find((d) => !d.allowed);
   return denied ? { kind: 'denied', category: denied.category } : { kind: 'allowed' };
 }

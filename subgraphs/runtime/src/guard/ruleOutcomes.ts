@@ -1,9 +1,10 @@
-import type { DataCategory } from '@kim/schema';
+import type { DataCategory, LegalBar } from '@kim/schema';
 
 /** What a category rule decided for one client: allowed, refused for a category, or undecidable. */
 export type CategoryOutcome =
   | { readonly kind: 'allowed' }
   | { readonly kind: 'denied'; readonly category: DataCategory }
+  | { readonly kind: 'barred'; readonly category: DataCategory; readonly norm: LegalBar }
   | { readonly kind: 'unavailable' };
 
 /**
