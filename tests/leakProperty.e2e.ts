@@ -3,6 +3,7 @@ import { CASE_MANAGERS } from '@kim/schema/population';
 import fc from 'fast-check';
 import { parse, validate, type DocumentNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiChangeArb, applyThroughApi, type ApiChange } from './property/consentByApi.ts';
 import { ConsentStates, consentStateArb, type GrantChange } from './property/consentStates.ts';
 import { readFieldRules } from './property/fieldRules.ts';
 import { readGroundTruth, type GroundTruth } from './property/groundTruth.ts';
@@ -61,6 +62,8 @@ interface Scenario {
   readonly persona: PersonaName;
   readonly purposeIndex: number;
   readonly consent: GrantChange[];
+  /** Changes made through the gateway by random personas, after `consent` is written. */
+  readonly api: ApiChange[];
   readonly operation: Operation;
 }
 
@@ -109,6 +112,7 @@ describe('the leak property', () => {
         persona: fc.constantFrom(...personas),
         purposeIndex: fc.nat(),
         consent: consentStateArb(clientIds, grantees),
+        api: apiChangeArb(personas, [...clientIds, ...UNKNOWN_IDS], grantees),
         operation: operationArb(schema, {
           clientIds: [...clientIds, ...UNKNOWN_IDS],
           caseManagerIds: [...CASE_MANAGERS.map((m) => m.id), 'cm-nowhere'],
@@ -119,6 +123,16 @@ describe('the leak property', () => {
         fc.asyncProperty(scenarios, async (scenario) => {
           const caller = callerOf(scenario);
           const grants = await states.apply(scenario.consent, caller);
+          // Who may record or withdraw is judged from the case registry alone; the leak check
+          // below then runs on whatever grants the API let through.
+          for (const change of scenario.api) {
+            const outcome = await applyThroughApi(hub, registry, change, () => states.grants());
+            if (outcome.withdrawnId) states.touch(outcome.withdrawnId);
+            grants.push(`api: ${outcome.line}`);
+            coverage.apiChanges += 1;
+            if (outcome.createdId || outcome.withdrawnId) coverage.apiAccepted += 1;
+            if (outcome.violation) throw new Error(report({ violations: [outcome.violation], scenario, grants, query: '(not sent)', response: { status: 0, headers: new Headers(), body: {} } }));
+          }
           const oracle = await oracleFor(caller);
           const query = printOperation(schema, scenario.operation, clientIds.filter((id) => oracle.knows(id)));
           const document = checkedDocument(query);
@@ -134,6 +148,8 @@ describe('the leak property', () => {
       expect(coverage.allowedValues).toBeGreaterThan(0);
       expect(coverage.denials).toBeGreaterThan(0);
       expect(coverage.tooComplex).toBe(0);
+      expect(coverage.apiAccepted).toBeGreaterThan(0);
+      expect(coverage.apiChanges).toBeGreaterThan(coverage.apiAccepted);
     },
     timeoutMs,
   );

@@ -52,7 +52,7 @@ export const ASSOCIATION_HELD_LISTS = ['Client.counsellingContacts', 'Client.hou
  * - per field, every category the field discloses (a derived field's inputs as held at their
  *   source) decided by `decide` with the grants valid now for the caller's agency;
  * - `@restricted` fields by role, and a client's grant record only for a data-protection officer
- *   or a case manager whose team the client gave a grant;
+ *   or a case manager of the team that holds the client;
  * - a `clients` list: the known clients matching the filter, and only those whose filtered
  *   fields the caller may see.
  */
@@ -63,7 +63,7 @@ export class Oracle {
     readonly caller: OracleCaller,
     private readonly registry: ReadonlyMap<string, RegistryEntry>,
     private readonly rules: FieldRules,
-    private readonly grants: readonly GrantRow[],
+    grants: readonly GrantRow[],
     now: Date,
   ) {
     this.active = grants.filter(
@@ -102,9 +102,11 @@ export class Oracle {
     return rule.kind === 'category' && rule.questions.some((q) => this.decision(clientId, q).reason === 'GRANT');
   }
 
+  /** The team that holds the client (the case registry's record), never the grants that exist. */
   private mayViewGrantsOf(clientId: string): boolean {
     if (this.caller.role === 'DATA_PROTECTION_OFFICER') return true;
-    return this.caller.role === 'CASE_MANAGER' && this.grants.some((g) => g.kimClientId === clientId && g.grantee === this.caller.agency);
+    const client = this.registry.get(clientId);
+    return this.caller.role === 'CASE_MANAGER' && client !== undefined && this.caller.agency === `KIM_${client.town}`;
   }
 
   /** The ids a `clients(filter:)` list may hold, in the documented order (id ascending). */

@@ -25,6 +25,8 @@ export { fetchSharedClients } from './consent/fetchSharedClients.ts';
 export {
   SHARED_CLIENTS_PATH,
   type SharedClientsResponseBody,
+  CLIENT_TEAM_PATH,
+  type ClientTeamRequestBody,
   DECISIONS_PATH,
   DECISIONS_EXTENSION,
   TECHNICAL_DENIALS_PATH,
@@ -42,7 +44,7 @@ export { openDatabase, databaseLocation, type Database, type DatabaseLocation } 
 export type { SqlExecutor, SqlQueryable, TransactionOptions } from './db/sqlExecutor.ts';
 export { ERROR_CODES, hubError, requestError, consentRequired, consentUnavailable, type ErrorCode } from './errors.ts';
 export { formatHubError, withoutSuggestions } from './formatError.ts';
-export { buildPermissions, resolveRules, categoryRule, roleRule, type RuleMap, type ShieldRule } from './guard/buildPermissions.ts';
+export { buildPermissions, resolveRules, categoryRule, roleRule, decideClientCategory, type RuleMap, type ShieldRule } from './guard/buildPermissions.ts';
 export { fieldTag, taggedFields, type FieldTag } from './guard/fieldTags.ts';
 export { createLogger, type Logger } from './logger.ts';
 export { ownTeamWhere } from './auth/teamScope.ts';

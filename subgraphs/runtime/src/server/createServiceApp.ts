@@ -9,6 +9,7 @@ import { applyMiddleware } from 'graphql-middleware';
 import { ASSERTION_LIFETIME_SECONDS, ReplayMemory, requestBodyHash, verifyAssertion, type AssertionKey, type BoundRequest } from '../auth/assertion.ts';
 import { ASSERTION_HEADER, CONSENT_TICKET_HEADER } from '../auth/caller.ts';
 import { createConsentLoader } from '../consent/createConsentLoader.ts';
+import { askConsent } from '../consent/askConsent.ts';
 import { fetchSharedClients } from '../consent/fetchSharedClients.ts';
 import { createPostJson } from '../consent/postJson.ts';
 import { createRequestDecisionStore } from '../consent/requestDecisions.ts';
@@ -124,6 +125,7 @@ export async function createServiceApp<Extra extends object>(options: ServiceApp
           }),
           ruleOutcomes: new RuleOutcomes(),
           sharedClientIds: () => fetchSharedClients(consentOptions),
+          askConsent: (path, body) => askConsent(consentOptions, path, body),
           log: requestLog,
           recorded,
         };

@@ -11,6 +11,8 @@ export interface ServiceContext {
   readonly ruleOutcomes: RuleOutcomes;
   /** The clients with an active grant to the caller's agency for its purpose (asked on demand). */
   readonly sharedClientIds: () => Promise<readonly string[]>;
+  /** One call to the consent service on behalf of this request, answered or ConsentUnavailableError. */
+  readonly askConsent: (path: string, body: unknown) => Promise<unknown>;
   readonly log: Logger;
   /** Consent decisions recorded for this request so far (reported to the gateway, which charges them). */
   readonly recorded: { decisions: number };
