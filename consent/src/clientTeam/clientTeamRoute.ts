@@ -15,13 +15,9 @@ const CLIENT_ID = /^K-\d{6}$/;
  */
 export function clientTeamRoute(app: Express, deps: { db: Database; log: Logger; assertionKey: AssertionKey }): void {
   app.post(CLIENT_TEAM_PATH, express.json({ limit: '10kb' }), async (req, res) => {
-    const ticket = readTicket(req, res, deps.assertionKey);
-    if (!ticket) return;
     // Only the case registry's ticket: it holds the record of which team holds a client.
-    if (ticket.service !== 'case-registry') {
-      res.status(401).json({ error: 'UNAUTHENTICATED' });
-      return;
-    }
+    const ticket = readTicket(req, res, deps.assertionKey, 'case-registry');
+    if (!ticket) return;
     const { caller } = ticket;
     const { clientId, team } = (req.body ?? {}) as { clientId?: unknown; team?: unknown };
     if (typeof clientId !== 'string' || !CLIENT_ID.test(clientId) || typeof team !== 'string') {
