@@ -2,6 +2,7 @@ import diagnostics from 'node:diagnostics_channel';
 import type { ClientRequest } from 'node:http';
 import { CONSENT_TICKET_HEADER, DECISIONS_PATH } from '@kim/subgraph-runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sharedWith } from './support/grantStates.ts';
 import { errorCodes, startTestHub, type TestHub } from './support/testHub.ts';
 
 const JOINED = /* GraphQL */ `
@@ -120,11 +121,7 @@ describe('the joined client view', () => {
   });
 
   it('lists for a partner agency exactly the clients who share something with it, and counts only those', async () => {
-    const grants = await hub.services.consent.prisma.grant.findMany({
-      where: { grantee: 'JOBCENTER', revokedAt: null, validFrom: { lte: new Date() }, OR: [{ validUntil: null }, { validUntil: { gt: new Date() } }] },
-      select: { kimClientId: true },
-    });
-    const shared = [...new Set(grants.map((g) => g.kimClientId))].sort();
+    const shared = [...(await sharedWith(hub.services.consent.prisma, 'JOBCENTER'))].sort();
     expect(shared.length).toBeGreaterThan(0);
     const response = await hub.query('jobcenter', '{ clients(first: 100) { totalCount edges { node { id } } } }');
     const page = response.body.data?.clients as { totalCount: number; edges: { node: { id: string } }[] };

@@ -62,7 +62,7 @@ export async function startBareService<Prisma extends PrismaLike, Extra extends 
           log,
           recorded: { decisions: 0 },
         };
-        return { ...base, ...definition.extendContext(prisma, base) };
+        return { ...base, ...definition.extendContext(prisma, base, db) };
       },
     }),
   );

@@ -27,7 +27,8 @@ export interface ServiceDefinition<Prisma extends PrismaLike, Extra extends obje
   /** Prisma's migrations folder of the service. */
   readonly migrationsDir: string;
   readonly createPrisma: (adapter: SqlMigrationAwareDriverAdapterFactory) => Prisma;
-  readonly extendContext: (prisma: Prisma, base: ServiceContext) => Extra;
+  /** `db`: the service's own database as its role, for the few writes that go through the driver. */
+  readonly extendContext: (prisma: Prisma, base: ServiceContext, db: Database) => Extra;
   readonly routes?: (app: Express, deps: { prisma: Prisma; db: Database; log: Logger; assertionKey: AssertionKey }) => void;
 }
 
@@ -106,7 +107,7 @@ export async function startService<Prisma extends PrismaLike, Extra extends obje
     consentTimeoutMs: config.consentTimeoutMs,
     log,
     ready: () => db.ping(),
-    extendContext: (base) => definition.extendContext(prisma, base),
+    extendContext: (base) => definition.extendContext(prisma, base, db),
     routes: definition.routes ? (a) => definition.routes?.(a, { prisma, db, log, assertionKey }) : undefined,
   });
   const server = await startHttpServer(app, config.port, config.host, async () => {
