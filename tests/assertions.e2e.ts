@@ -79,6 +79,14 @@ describe("the consent service's internal decisions", () => {
     expect(decisions).toEqual([expect.objectContaining({ allowed: false, reason: 'NO_BASIS' })]);
   });
 
+  it("record a client's team only on the case registry's ticket", async () => {
+    const caller = { subject: 'cm-neuss-1', agency: 'KIM_NEUSS', role: 'CASE_MANAGER', purpose: 'CASE_MANAGEMENT', requestId: 'client-team' } as const;
+    const body = JSON.stringify({ clientId: 'K-000003', team: 'KIM_NEUSS' });
+    const post = (headers: Record<string, string>) => fetch(`${consentBase()}/internal/client-team`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+    expect((await post({})).status).toBe(401);
+    expect((await post({ [CONSENT_TICKET_HEADER]: signConsentTicket(hub.gatewayConfig.assertionKeys.consent, caller, 'welfare') })).status).toBe(401);
+  });
+
   it('refuse a ticket a subgraph made itself with its own key', async () => {
     const caller = { subject: 'jc-lead-1', agency: 'JOBCENTER', role: 'JOBCENTER_TEAM_LEAD', purpose: 'BENEFITS_ADMINISTRATION', requestId: 'forged' } as const;
     const own = signConsentTicket(hub.gatewayConfig.assertionKeys.jobcenter, caller, 'jobcenter');

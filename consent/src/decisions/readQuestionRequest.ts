@@ -31,9 +31,15 @@ export function parseQuestions(body: unknown): ConsentQuestion[] | null {
  * service's key) and the agency subgraph it was issued to — the asking service, taken from the
  * ticket and never from the body — or null after answering 401 (no valid ticket).
  */
-export function readTicket(req: Request, res: Response, assertionKey: AssertionKey): { caller: Caller; service: Exclude<ServiceName, 'consent'> } | null {
+export function readTicket(
+  req: Request,
+  res: Response,
+  assertionKey: AssertionKey,
+  /** The one subgraph whose ticket this route takes (e.g. the case registry's alone), if any. */
+  only?: ServiceName,
+): { caller: Caller; service: Exclude<ServiceName, 'consent'> } | null {
   const ticket = verifyConsentTicket(assertionKey, req.header(CONSENT_TICKET_HEADER));
-  if (!ticket) {
+  if (!ticket || (only !== undefined && ticket.source !== only)) {
     res.status(401).json({ error: 'UNAUTHENTICATED' });
     return null;
   }

@@ -11,13 +11,9 @@ import { sharedClientIds } from './sharedClientIds.ts';
  */
 export function sharedClientsRoute(app: Express, deps: { db: Database; log: Logger; assertionKey: AssertionKey }): void {
   app.post(SHARED_CLIENTS_PATH, async (req, res) => {
-    const ticket = readTicket(req, res, deps.assertionKey);
-    if (!ticket) return;
     // Only the case registry's ticket: knowing the shared ids is its business alone.
-    if (ticket.service !== 'case-registry') {
-      res.status(401).json({ error: 'UNAUTHENTICATED' });
-      return;
-    }
+    const ticket = readTicket(req, res, deps.assertionKey, 'case-registry');
+    if (!ticket) return;
     const { caller } = ticket;
     try {
       res.json({ clientIds: await sharedClientIds(deps.db.sql, caller.agency) });
