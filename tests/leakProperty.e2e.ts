@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { parse, validate, type DocumentNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConsentStates, consentStateArb, type GrantChange } from './property/consentStates.ts';
+import { DataShapes, dataShapeArb, emptiedLists, type RowRemoval } from './property/dataShapes.ts';
 import { readFieldRules } from './property/fieldRules.ts';
 import { readGroundTruth, type GroundTruth } from './property/groundTruth.ts';
 import { emptyCoverage, judgeResponse, type Coverage } from './property/judgeResponse.ts';
@@ -43,6 +44,7 @@ let hub: TestHub;
 let truth: GroundTruth;
 let registry: Map<string, RegistryEntry>;
 let states: ConsentStates;
+let shapes: DataShapes;
 
 beforeAll(async () => {
   hub = await startTestHub('property', CLIENTS);
@@ -51,6 +53,13 @@ beforeAll(async () => {
   expect([...registry.keys()].sort()).toEqual(clientIds);
   truth = await readGroundTruth(hub, schema, rules, clientIds);
   states = await ConsentStates.open(hub.consentOwnerPrisma());
+  shapes = new DataShapes({
+    'case-registry': hub.services['case-registry'].owner,
+    'immigration-office': hub.services['immigration-office'].owner,
+    jobcenter: hub.services.jobcenter.owner,
+    welfare: hub.services.welfare.owner,
+    consent: hub.services.consent.owner,
+  });
 }, 180_000);
 
 afterAll(async () => {
@@ -61,6 +70,8 @@ interface Scenario {
   readonly persona: PersonaName;
   readonly purposeIndex: number;
   readonly consent: GrantChange[];
+  /** Rows removed from the agencies' data for this case (clients with some kinds of rows only). */
+  readonly shape: RowRemoval[];
   readonly operation: Operation;
 }
 
@@ -85,7 +96,14 @@ async function oracleFor(caller: ReturnType<typeof callerOf>): Promise<Oracle> {
   return new Oracle(caller, registry, rules, await states.grants(), new Date());
 }
 
-function report(lines: { violations: readonly string[]; scenario: Scenario; grants: readonly string[]; query: string; response: GraphQLResponse }): string {
+function report(lines: {
+  violations: readonly string[];
+  scenario: Scenario;
+  grants: readonly string[];
+  removed: readonly string[];
+  query: string;
+  response: GraphQLResponse;
+}): string {
   const caller = callerOf(lines.scenario);
   return [
     `${lines.violations.length} violation(s):`,
@@ -93,6 +111,8 @@ function report(lines: { violations: readonly string[]; scenario: Scenario; gran
     `persona ${lines.scenario.persona} (${caller.agency}, ${caller.role}), purpose ${caller.purpose}`,
     `consent changes on top of the seeded grants:${lines.grants.length === 0 ? ' none' : ''}`,
     ...lines.grants.map((g) => `  - ${g}`),
+    `rows removed for this case:${lines.removed.length === 0 ? ' none' : ''}`,
+    ...lines.removed.map((r) => `  - ${r}`),
     'query:',
     lines.query,
     `response (HTTP ${lines.response.status}):`,
@@ -109,6 +129,7 @@ describe('the leak property', () => {
         persona: fc.constantFrom(...personas),
         purposeIndex: fc.nat(),
         consent: consentStateArb(clientIds, grantees),
+        shape: dataShapeArb(clientIds),
         operation: operationArb(schema, {
           clientIds: [...clientIds, ...UNKNOWN_IDS],
           caseManagerIds: [...CASE_MANAGERS.map((m) => m.id), 'cm-nowhere'],
@@ -119,16 +140,20 @@ describe('the leak property', () => {
         fc.asyncProperty(scenarios, async (scenario) => {
           const caller = callerOf(scenario);
           const grants = await states.apply(scenario.consent, caller);
+          const removed = await shapes.apply(scenario.shape);
+          // The truth of this case: the seeded rows but those removed for it.
+          const emptied = emptiedLists(scenario.shape);
+          const caseTruth = { ...truth, rows: truth.rows.filter((r) => !emptied.has(`${r.clientId}|${r.list}`)) };
           const oracle = await oracleFor(caller);
           const query = printOperation(schema, scenario.operation, clientIds.filter((id) => oracle.knows(id)));
           const document = checkedDocument(query);
           const response = await hub.query(scenario.persona, query, undefined, { purpose: caller.purpose });
-          const judgement = judgeResponse({ schema, rules, truth }, oracle, document, response);
+          const judgement = judgeResponse({ schema, rules, truth: caseTruth }, oracle, document, response);
           for (const key of Object.keys(coverage) as (keyof Coverage)[]) coverage[key] += judgement.coverage[key];
-          if (judgement.violations.length > 0) throw new Error(report({ violations: judgement.violations, scenario, grants, query, response }));
+          if (judgement.violations.length > 0) throw new Error(report({ violations: judgement.violations, scenario, grants, removed, query, response }));
         }),
         assertOptions(),
-      );
+      ).finally(() => shapes.reset());
       // The property held; these show it was not held vacuously (every run refused, say).
       expect(coverage.answered).toBeGreaterThan(0);
       expect(coverage.allowedValues).toBeGreaterThan(0);

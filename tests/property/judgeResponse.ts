@@ -3,7 +3,7 @@ import { ERROR_CODES } from '@kim/subgraph-runtime';
 import type { DocumentNode, GraphQLSchema } from 'graphql';
 import type { GraphQLResponse } from '../support/testHub.ts';
 import type { FieldRules } from './fieldRules.ts';
-import type { GroundTruth } from './groundTruth.ts';
+import { isClientList, type GroundTruth } from './groundTruth.ts';
 import { ASSOCIATION_HELD_LISTS, type ClientsFilterValue, type Oracle } from './oracle.ts';
 import { pathText, walkResponse, type FieldVisit, type ObjectVisit } from './walkResponse.ts';
 
@@ -59,7 +59,8 @@ export function judgeResponse(context: JudgeContext, oracle: Oracle, document: D
   const fields = new Map<string, FieldVisit>();
   const objects = new Map<string, ObjectVisit>();
   const connections: FieldVisit[] = [];
-  const visibleRows = (clientId: string, list: string) => truth.rows.filter((r) => r.clientId === clientId && r.list === list && oracle.seesAssociation(r.association));
+  const visibleRows = (clientId: string, list: string) =>
+    truth.rows.filter((r) => r.clientId === clientId && r.list === list && (r.association === undefined || oracle.seesAssociation(r.association)));
 
   const onField = (visit: FieldVisit) => {
     fields.set(pathText(visit.path), visit);
@@ -83,9 +84,13 @@ export function judgeResponse(context: JudgeContext, oracle: Oracle, document: D
     }
     coverage.allowedValues += 1;
     if (oracle.allowedByGrant(visit.clientId, rule)) coverage.grantValues += 1;
-    if ((ASSOCIATION_HELD_LISTS as readonly string[]).includes(key) && Array.isArray(visit.value)) {
+    // A client's list depends only on the rows of its own category the caller may see: those
+    // rows, or null when there are none. `[]` would tell that the service holds rows of another
+    // kind (counselling behind language courses, a benefit case behind measures; issue 14).
+    if (rule.kind === 'category' && isClientList(visit.parentType.name, visit.field) && Array.isArray(visit.value)) {
       const expected = visibleRows(visit.clientId, key).length;
-      if (visit.value.length !== expected) violations.push(`LEAK ${at}: ${visit.value.length} rows where the caller's associations hold ${expected}`);
+      if (visit.value.length === 0) violations.push(`LEAK ${at}: [] for ${key} of ${visit.clientId}, where no rows must answer null (the caller may see ${expected})`);
+      else if (visit.value.length !== expected) violations.push(`LEAK ${at}: ${visit.value.length} rows of ${key} where the caller may see ${expected}`);
     }
   };
 

@@ -52,7 +52,7 @@ export const ASSOCIATION_HELD_LISTS = ['Client.counsellingContacts', 'Client.hou
  * - per field, every category the field discloses (a derived field's inputs as held at their
  *   source) decided by `decide` with the grants valid now for the caller's agency;
  * - `@restricted` fields by role, and a client's grant record only for a data-protection officer
- *   or a case manager whose team the client gave a grant;
+ *   or a case manager of the team that holds the client;
  * - a `clients` list: the known clients matching the filter, and only those whose filtered
  *   fields the caller may see.
  */
@@ -104,7 +104,10 @@ export class Oracle {
 
   private mayViewGrantsOf(clientId: string): boolean {
     if (this.caller.role === 'DATA_PROTECTION_OFFICER') return true;
-    return this.caller.role === 'CASE_MANAGER' && this.grants.some((g) => g.kimClientId === clientId && g.grantee === this.caller.agency);
+    // The team that holds the client (README, "Who may record consent"): the demo seeds the
+    // consent service's record of it from the registry's town, as the case registry holds it.
+    const town = AGENCY_INFO[this.caller.agency].town;
+    return this.caller.role === 'CASE_MANAGER' && town !== undefined && this.registry.get(clientId)?.town === town;
   }
 
   /** The ids a `clients(filter:)` list may hold, in the documented order (id ascending). */

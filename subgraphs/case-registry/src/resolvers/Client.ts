@@ -1,5 +1,5 @@
 import { RESIDENCE_TITLE_TYPES, type ResidenceTitleType } from '@kim/schema';
-import { hubError, isoDate, isoTime } from '@kim/subgraph-runtime';
+import { hubError, isoDate, isoTime, rowsOrNull } from '@kim/subgraph-runtime';
 import type { CaseRegistryContext } from '../context.ts';
 import { targetGroupOn } from '../eligibility/targetGroup.ts';
 import type { Client as ClientRow } from '../generated/prisma/client.ts';
@@ -21,17 +21,20 @@ export const Client = {
     const manager = c.caseManagerId ? await ctx.loaders.caseManager.load(c.caseManagerId) : null;
     return manager ? { ...manager, kimClientId: c.id } : null;
   },
+  // Lists are null, never [], without rows: the rule every service follows (rowsOrNull).
   goals: async (c: ClientParent, _: unknown, ctx: CaseRegistryContext) =>
-    (await ctx.loaders.goals.load(c.id)).map((g) => ({ ...g, dueDate: isoDate(g.dueDate), createdAt: isoDate(g.createdAt) })),
+    rowsOrNull((await ctx.loaders.goals.load(c.id)).map((g) => ({ ...g, dueDate: isoDate(g.dueDate), createdAt: isoDate(g.createdAt) }))),
   referrals: async (c: ClientParent, _: unknown, ctx: CaseRegistryContext) =>
-    (await ctx.loaders.referrals.load(c.id)).map((r) => ({
+    rowsOrNull(
+      (await ctx.loaders.referrals.load(c.id)).map((r) => ({
       ...r,
       sentAt: isoTime(r.sentAt),
       firstContactAt: isoTime(r.firstContactAt),
       outcomeAt: isoTime(r.outcomeAt),
-    })),
+      })),
+    ),
   notes: async (c: ClientParent, _: unknown, ctx: CaseRegistryContext) =>
-    (await ctx.loaders.notes.load(c.id)).map((n) => ({ ...n, createdAt: isoTime(n.createdAt) })),
+    rowsOrNull((await ctx.loaders.notes.load(c.id)).map((n) => ({ ...n, createdAt: isoTime(n.createdAt) }))),
   targetGroup: (c: ClientParent, { on }: { on?: string | null }) => {
     const date = on ?? new Date().toISOString().slice(0, 10);
     if (!DATE.test(date) || Number.isNaN(Date.parse(date))) throw hubError('BAD_USER_INPUT', 'on must be a date YYYY-MM-DD.', { argument: 'on' });
