@@ -1,14 +1,8 @@
 import { AGENCIES, TOWNS } from '@kim/schema';
 import type { CaseRegistryPrisma } from '../db.ts';
+import { countCell, groupFigure, partCell } from './smallCells.ts';
 
-/** Counts below this identify people too easily and are published as null. */
-export const MIN_CELL = 5;
-
-function suppress(count: number): number | null {
-  return count < MIN_CELL ? null : count;
-}
-
-function median(values: number[]): number | null {
+function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
@@ -27,19 +21,20 @@ export async function statistics(prisma: CaseRegistryPrisma) {
     const rows = byTownStatus.filter((r) => r.town === town);
     const total = rows.reduce((sum, r) => sum + r._count._all, 0);
     const active = rows.filter((r) => r.status === 'ACTIVE').reduce((sum, r) => sum + r._count._all, 0);
-    return { town, active: suppress(active), total: suppress(total) };
+    return { town, active: partCell(active, total), total: countCell(total) };
   });
   const referralsByAgency = AGENCIES.flatMap((agency) => {
     const sent = referrals.filter((r) => r.toAgency === agency);
     if (sent.length === 0) return [];
-    const enough = sent.length >= MIN_CELL;
+    // The median is over the referrals that got a first contact: that group must be large
+    // enough, not only the referrals sent (issue 14: six sent, two answered → two people's waits).
     const days = sent.flatMap((r) => (r.firstContactAt ? [(r.firstContactAt.getTime() - r.sentAt.getTime()) / DAY_MS] : []));
     return [
       {
         toAgency: agency,
-        sent: suppress(sent.length),
-        medianDaysToFirstContact: enough ? median(days) : null,
-        stalled: enough ? suppress(sent.filter((r) => !r.firstContactAt).length) : null,
+        sent: countCell(sent.length),
+        medianDaysToFirstContact: groupFigure(days, median),
+        stalled: partCell(sent.length - days.length, sent.length),
       },
     ];
   });
