@@ -11,7 +11,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export const Client = {
   __resolveReference: async (ref: { id: string; currentResidenceTitleType?: unknown }, ctx: CaseRegistryContext) => {
-    const row = await ctx.loaders.client.load(ref.id);
+    const row = await ctx.loaders.entity.load(ref.id);
     return row ? { ...row, currentResidenceTitleType: ref.currentResidenceTitleType } : null;
   },
   birthDate: (c: ClientParent) => isoDate(c.birthDate),
