@@ -1,31 +1,25 @@
 import { startGateway } from '@kim/gateway';
 import type { ServiceName } from '@kim/schema';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startFaultProxy, type FaultProxy } from './support/faultProxy.ts';
+import { proxiesFor } from './support/faultProxy.ts';
 import { errorCodes, startTestHub, type TestHub } from './support/testHub.ts';
 
 const TIMEOUT_MS = 1500;
 let hub: TestHub;
-const proxies = new Map<string, FaultProxy>();
-const proxy = (service: ServiceName, kind: 'graphql' | 'consent-api' = 'graphql') => proxies.get(`${service}:${kind}`)!;
+const proxies = proxiesFor();
+const proxy = (service: ServiceName, kind: 'graphql' | 'consent-api' = 'graphql') => proxies.get(`${service}:${kind}`);
 
 beforeAll(async () => {
   hub = await startTestHub('faults', 10, {
     env: { KIM_SUBGRAPH_TIMEOUT_MS: String(TIMEOUT_MS), KIM_CONSENT_TIMEOUT_MS: String(TIMEOUT_MS / 3) },
-    interpose: async (service, url) => {
-      const p = await startFaultProxy(url);
-      proxies.set(`${service}:${url.endsWith('/graphql') ? 'graphql' : 'consent-api'}`, p);
-      return p.url;
-    },
+    interpose: proxies.interpose,
   });
 });
 afterAll(async () => {
   await hub?.stop();
-  for (const p of proxies.values()) await p.close();
+  await proxies.closeAll();
 });
-beforeEach(() => {
-  for (const p of proxies.values()) p.mode = 'pass';
-});
+beforeEach(() => proxies.passAll());
 
 const JOINED = '{ client(id: "K-000001") { givenName currentResidenceTitleType receivesBenefits languageLevel } }';
 

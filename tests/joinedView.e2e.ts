@@ -92,7 +92,7 @@ describe('the joined client view', () => {
     const client = response.body.data?.client as Record<string, unknown>;
     expect(client.givenName).not.toBeNull();
     expect(client.targetGroup).toBeNull();
-    // Exactly this error: the refused @requires input (currentResidenceTitleType), which the
+    // Exactly this error: the refused @requires input (residenceTitles), which the
     // gateway fetched but the caller never selected, is not reported at a path of its own.
     expect(errorCodes(response)).toEqual([{ code: 'CONSENT_REQUIRED', path: 'client.targetGroup', category: 'RESIDENCE' }]);
   });

@@ -3,6 +3,7 @@ import { CASE_MANAGERS } from '@kim/schema/population';
 import fc from 'fast-check';
 import { parse, validate, type DocumentNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiChangeArb, applyThroughApi, type ApiChange } from './property/consentByApi.ts';
 import { ConsentStates, consentStateArb, type GrantChange } from './property/consentStates.ts';
 import { DataShapes, dataShapeArb, emptiedLists, type RowRemoval } from './property/dataShapes.ts';
 import { readFieldRules } from './property/fieldRules.ts';
@@ -70,6 +71,8 @@ interface Scenario {
   readonly persona: PersonaName;
   readonly purposeIndex: number;
   readonly consent: GrantChange[];
+  /** Changes made through the gateway by random personas, after `consent` is written. */
+  readonly api: ApiChange[];
   /** Rows removed from the agencies' data for this case (clients with some kinds of rows only). */
   readonly shape: RowRemoval[];
   readonly operation: Operation;
@@ -100,7 +103,7 @@ function report(lines: {
   violations: readonly string[];
   scenario: Scenario;
   grants: readonly string[];
-  removed: readonly string[];
+  removed?: readonly string[];
   query: string;
   response: GraphQLResponse;
 }): string {
@@ -111,8 +114,8 @@ function report(lines: {
     `persona ${lines.scenario.persona} (${caller.agency}, ${caller.role}), purpose ${caller.purpose}`,
     `consent changes on top of the seeded grants:${lines.grants.length === 0 ? ' none' : ''}`,
     ...lines.grants.map((g) => `  - ${g}`),
-    `rows removed for this case:${lines.removed.length === 0 ? ' none' : ''}`,
-    ...lines.removed.map((r) => `  - ${r}`),
+    `rows removed for this case:${(lines.removed ?? []).length === 0 ? ' none' : ''}`,
+    ...(lines.removed ?? []).map((r) => `  - ${r}`),
     'query:',
     lines.query,
     `response (HTTP ${lines.response.status}):`,
@@ -129,6 +132,7 @@ describe('the leak property', () => {
         persona: fc.constantFrom(...personas),
         purposeIndex: fc.nat(),
         consent: consentStateArb(clientIds, grantees),
+        api: apiChangeArb(personas, [...clientIds, ...UNKNOWN_IDS], grantees),
         shape: dataShapeArb(clientIds),
         operation: operationArb(schema, {
           clientIds: [...clientIds, ...UNKNOWN_IDS],
@@ -140,6 +144,16 @@ describe('the leak property', () => {
         fc.asyncProperty(scenarios, async (scenario) => {
           const caller = callerOf(scenario);
           const grants = await states.apply(scenario.consent, caller);
+          // Who may record or withdraw is judged from the case registry alone; the leak check
+          // below then runs on whatever grants the API let through.
+          for (const change of scenario.api) {
+            const outcome = await applyThroughApi(hub, registry, change, () => states.grants());
+            if (outcome.withdrawnId) states.touch(outcome.withdrawnId);
+            grants.push(`api: ${outcome.line}`);
+            coverage.apiChanges += 1;
+            if (outcome.createdId || outcome.withdrawnId) coverage.apiAccepted += 1;
+            if (outcome.violation) throw new Error(report({ violations: [outcome.violation], scenario, grants, query: '(not sent)', response: { status: 0, headers: new Headers(), body: {} } }));
+          }
           const removed = await shapes.apply(scenario.shape);
           // The truth of this case: the seeded rows but those removed for it.
           const emptied = emptiedLists(scenario.shape);
@@ -159,6 +173,8 @@ describe('the leak property', () => {
       expect(coverage.allowedValues).toBeGreaterThan(0);
       expect(coverage.denials).toBeGreaterThan(0);
       expect(coverage.tooComplex).toBe(0);
+      expect(coverage.apiAccepted).toBeGreaterThan(0);
+      expect(coverage.apiChanges).toBeGreaterThan(coverage.apiAccepted);
     },
     timeoutMs,
   );

@@ -83,7 +83,7 @@ describe(`every service of a hub on ${base ? 'PostgreSQL with one URL each' : 'P
     expect(await prisma.auditEntry.findUniqueOrThrow({ where: { seq: entry.seq } })).toEqual(entry);
   });
 
-  it.each(AGENCY_SERVICES)('%s: its own session may only read', async (service) => {
+  it.each(AGENCY_SERVICES.filter((s) => s !== 'case-registry'))('%s: its own session may only read', async (service) => {
     const db = hub.services[service].db;
     const owned = await tables(service);
     expect(owned.length).toBeGreaterThan(0);
@@ -97,6 +97,29 @@ describe(`every service of a hub on ${base ? 'PostgreSQL with one URL each' : 'P
         await expect(db.sql.exec(statement), statement).rejects.toThrow(/permission denied/);
       }
     }
+    await expect(db.sql.exec('CREATE TABLE "Sneaky" (id int)')).rejects.toThrow(/permission denied/);
+  });
+
+  it('case-registry: its own session may register clients and change only what case work changes; it deletes nothing', async () => {
+    const db = hub.services['case-registry'].db;
+    // Case work writes these (intake, handover, closing, case events); nothing else is writable.
+    const WRITTEN = ['Client', 'CaseEvent', 'Goal', 'CaseNote', 'Referral'];
+    for (const { name, column } of await tables('case-registry')) {
+      const refused = [`DELETE FROM "${name}"`, `TRUNCATE "${name}"`, ...(WRITTEN.includes(name) ? [] : [`INSERT INTO "${name}" DEFAULT VALUES`, `UPDATE "${name}" SET "${column}" = "${column}"`])];
+      for (const statement of refused) await expect(db.sql.exec(statement), statement).rejects.toThrow(/permission denied/);
+    }
+    for (const statement of [
+      'UPDATE "Client" SET "givenName" = "givenName"',
+      'UPDATE "Client" SET "birthDate" = "birthDate"',
+      'UPDATE "CaseEvent" SET "action" = "action"',
+      'UPDATE "Goal" SET "title" = "title"',
+      'UPDATE "CaseNote" SET "text" = "text"',
+      'UPDATE "Referral" SET "toAgency" = "toAgency"',
+    ]) {
+      await expect(db.sql.exec(statement), statement).rejects.toThrow(/permission denied/);
+    }
+    await expect(db.sql.exec('UPDATE "Client" SET "status" = "status" WHERE false')).resolves.toBeUndefined();
+    await expect(db.sql.exec('UPDATE "Referral" SET "outcome" = "outcome" WHERE false')).resolves.toBeUndefined();
     await expect(db.sql.exec('CREATE TABLE "Sneaky" (id int)')).rejects.toThrow(/permission denied/);
   });
 

@@ -4,6 +4,7 @@ import type { AuditSigningKey } from './audit/auditKey.ts';
 import { extendContext, type ConsentExtra } from './context.ts';
 import { createPrisma, type ConsentPrisma } from './db.ts';
 import { createDecisionRecorder } from './decisions/decideAndRecord.ts';
+import { clientTeamRoute } from './clientTeam/clientTeamRoute.ts';
 import { decisionsRoute } from './decisions/decisionsRoute.ts';
 import { sharedClientsRoute } from './decisions/sharedClientsRoute.ts';
 import { technicalDenialsRoute } from './decisions/technicalDenialsRoute.ts';
@@ -48,6 +49,7 @@ export function consentService(auditKey: AuditSigningKey): ServiceDefinition<Con
       const recorder = createDecisionRecorder(deps.db.sql, auditKey);
       decisionsRoute(app, { ...deps, recorder });
       sharedClientsRoute(app, deps);
+      clientTeamRoute(app, deps);
       technicalDenialsRoute(app, { ...deps, recorder });
     },
   };

@@ -77,9 +77,14 @@ export class ConsentStates {
     return new ConsentStates(prisma, await prisma.grant.findMany({ orderBy: { id: 'asc' } }));
   }
 
-  /** Back to the seeded grants: this run's grants deleted, changed seeded grants restored. */
+  /** A seeded grant changed elsewhere (withdrawn through the API): restored by the next reset. */
+  touch(id: string): void {
+    if (this.seeded.some((g) => g.id === id)) this.touched.add(id);
+  }
+
+  /** Back to the seeded grants: this run's grants (written here or through the API) deleted, changed seeded grants restored. */
   async reset(): Promise<void> {
-    await this.prisma.grant.deleteMany({ where: { id: { startsWith: PREFIX } } });
+    await this.prisma.grant.deleteMany({ where: { id: { notIn: this.seeded.map((g) => g.id) } } });
     for (const grant of this.seeded.filter((g) => this.touched.has(g.id))) {
       await this.prisma.grant.update({ where: { id: grant.id }, data: { validUntil: grant.validUntil, revokedAt: grant.revokedAt, revokedBy: grant.revokedBy } });
     }

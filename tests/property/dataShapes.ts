@@ -16,7 +16,7 @@ export const SHAPE_TABLES = {
   Placement: { service: 'jobcenter', lists: ['Client.placements'] },
   Goal: { service: 'case-registry', lists: ['Client.goals'] },
   Referral: { service: 'case-registry', lists: ['Client.referrals'] },
-  CaseNote: { service: 'case-registry', lists: ['Client.notes'] },
+  CaseNote: { service: 'case-registry', lists: ['Client.notes', 'Client.healthNotes'] },
   ResidenceTitle: { service: 'immigration-office', lists: ['Client.residenceTitles'] },
 } as const satisfies Record<string, { service: ServiceName; lists: readonly string[] }>;
 

@@ -16,9 +16,12 @@ export interface Coverage {
   denials: number;
   /** Runs the gateway refused as too complex: the generator promises there are none. */
   tooComplex: number;
+  /** Consent changes tried through the gateway, and those it accepted (counted by the property, not the judge). */
+  apiChanges: number;
+  apiAccepted: number;
 }
 
-export const emptyCoverage = (): Coverage => ({ answered: 0, clients: 0, allowedValues: 0, grantValues: 0, denials: 0, tooComplex: 0 });
+export const emptyCoverage = (): Coverage => ({ answered: 0, clients: 0, allowedValues: 0, grantValues: 0, denials: 0, tooComplex: 0, apiChanges: 0, apiAccepted: 0 });
 
 export interface Judgement {
   readonly violations: readonly string[];

@@ -103,12 +103,11 @@ export class Oracle {
     return rule.kind === 'category' && rule.questions.some((q) => this.decision(clientId, q).reason === 'GRANT');
   }
 
+  /** The team that holds the client (the case registry's record), never the grants that exist. */
   private mayViewGrantsOf(clientId: string): boolean {
     if (this.caller.role === 'DATA_PROTECTION_OFFICER') return true;
-    // The team that holds the client (README, "Who may record consent"): the demo seeds the
-    // consent service's record of it from the registry's town, as the case registry holds it.
-    const town = AGENCY_INFO[this.caller.agency].town;
-    return this.caller.role === 'CASE_MANAGER' && town !== undefined && this.registry.get(clientId)?.town === town;
+    const client = this.registry.get(clientId);
+    return this.caller.role === 'CASE_MANAGER' && client !== undefined && this.caller.agency === `KIM_${client.town}`;
   }
 
   /** The ids a `clients(filter:)` list may hold, in the documented order (id ascending). */

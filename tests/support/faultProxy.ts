@@ -78,3 +78,29 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     },
   };
 }
+
+/**
+ * A proxy in front of every service a hub interposes (its GraphQL endpoints, and the consent
+ * service's internal API as `consent:consent-api`), each reachable by name, all passing at first.
+ */
+export function proxiesFor(): { interpose: (service: string, url: string) => Promise<string>; get(key: string): FaultProxy; passAll(): void; closeAll(): Promise<void> } {
+  const proxies = new Map<string, FaultProxy>();
+  return {
+    interpose: async (service, url) => {
+      const p = await startFaultProxy(url);
+      proxies.set(`${service}:${url.endsWith('/graphql') ? 'graphql' : 'consent-api'}`, p);
+      return p.url;
+    },
+    get: (key) => {
+      const p = proxies.get(key);
+      if (!p) throw new Error(`no proxy ${key}`);
+      return p;
+    },
+    passAll: () => {
+      for (const p of proxies.values()) p.mode = 'pass';
+    },
+    closeAll: async () => {
+      for (const p of proxies.values()) await p.close();
+    },
+  };
+}

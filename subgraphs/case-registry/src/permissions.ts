@@ -1,4 +1,5 @@
 import { allow, roleRule, type RuleMap } from '@kim/subgraph-runtime';
+import { RECEIVING_ROLES } from './resolvers/referralWork.ts';
 
 /**
  * Rules for the fields without an SDL tag. Finding a client is allowed to every caller that came
@@ -6,7 +7,27 @@ import { allow, roleRule, type RuleMap } from '@kim/subgraph-runtime';
  * field of a client is guarded by its category.
  */
 export const rules: RuleMap = {
-  Query: { client: allow, clients: allow, statistics: roleRule(['COORDINATOR']) },
+  Query: {
+    client: allow,
+    clients: allow,
+    statistics: roleRule(['COORDINATOR']),
+    incomingReferrals: roleRule(RECEIVING_ROLES),
+    overdueReferrals: roleRule(['CASE_MANAGER']),
+  },
+  // Case work: case managers only; the resolvers then check the team (callerTeam, ownClient).
+  Mutation: {
+    registerClient: roleRule(['CASE_MANAGER']),
+    handOverClient: roleRule(['CASE_MANAGER']),
+    closeCase: roleRule(['CASE_MANAGER']),
+    addGoal: roleRule(['CASE_MANAGER']),
+    setGoalStatus: roleRule(['CASE_MANAGER']),
+    addCaseNote: roleRule(['CASE_MANAGER']),
+    sendReferral: roleRule(['CASE_MANAGER']),
+    // The receiving side: the resolvers check the referral is addressed to the caller's agency.
+    acknowledgeReferral: roleRule(RECEIVING_ROLES),
+    recordReferralOutcome: roleRule(RECEIVING_ROLES),
+  },
+  CaseChange: { clientId: allow, id: allow, eligibleAtIntake: allow, eligibilityReason: allow },
   ClientConnection: { edges: allow, pageInfo: allow, totalCount: allow },
   ClientEdge: { cursor: allow, node: allow },
   PageInfo: { hasNextPage: allow, endCursor: allow },

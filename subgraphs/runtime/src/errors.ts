@@ -13,6 +13,7 @@ export const ERROR_CODES = {
   NOT_FOUND: 'No such object, or none the caller may know of.',
   SERVICE_UNAVAILABLE: 'An agency service did not answer in time; its fields are null, everything else is complete.',
   BAD_USER_INPUT: 'An argument is malformed or out of range.',
+  CLIENT_ALREADY_REGISTERED: 'Intake refused: a KIM team already holds a person with this name and birth date (nothing of that record is named).',
   BAD_REQUEST: 'The HTTP request is not a GraphQL request the hub accepts.',
   GRAPHQL_VALIDATION_FAILED: 'The operation does not match the schema.',
   GRAPHQL_PARSE_FAILED: 'The operation is not valid GraphQL.',

@@ -10,6 +10,8 @@ export { fetchSharedClients } from './consent/fetchSharedClients.ts';
 export {
   SHARED_CLIENTS_PATH,
   type SharedClientsResponseBody,
+  CLIENT_TEAM_PATH,
+  type ClientTeamRequestBody,
   DECISIONS_PATH,
   TECHNICAL_DENIALS_PATH,
   DECISION_REASONS,
@@ -25,7 +27,7 @@ export { applyMigrations, pendingMigrations, readMigrations, type Migration } fr
 export { openDatabase, databaseLocation, type Database, type DatabaseLocation } from './db/openDatabase.ts';
 export type { SqlExecutor, SqlQueryable, TransactionOptions } from './db/sqlExecutor.ts';
 export { ERROR_CODES, hubError, requestError, consentRequired, consentUnavailable, type ErrorCode } from './errors.ts';
-export { buildPermissions, resolveRules, categoryRule, roleRule, type RuleMap, type ShieldRule } from './guard/buildPermissions.ts';
+export { buildPermissions, resolveRules, categoryRule, roleRule, decideClientCategory, type RuleMap, type ShieldRule } from './guard/buildPermissions.ts';
 export { fieldTag, taggedFields, type FieldTag } from './guard/fieldTags.ts';
 export { createLogger, type Logger } from './logger.ts';
 export { ownTeamWhere } from './auth/teamScope.ts';

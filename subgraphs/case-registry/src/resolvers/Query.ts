@@ -4,7 +4,7 @@ import { isObjectType, type GraphQLResolveInfo } from 'graphql';
 import type { CaseRegistryContext } from '../context.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
-import { statistics } from './statistics.ts';
+import { statistics } from '../figures/figures.ts';
 
 // 200 lets the benchmark show that a page costs the same number of SQL statements at any size;
 // the gateway's cost limit still stops three such pages in one request.

@@ -68,3 +68,14 @@ export const SHARED_CLIENTS_PATH = '/internal/shared-clients';
 export interface SharedClientsResponseBody {
   readonly clientIds: readonly string[];
 }
+
+/**
+ * `POST /internal/client-team` on the consent service: the case registry records which KIM team
+ * holds a client (intake, handover), the fact that decides who may record the client's consent.
+ */
+export const CLIENT_TEAM_PATH = '/internal/client-team';
+export interface ClientTeamRequestBody {
+  readonly clientId: string;
+  /** The KIM team (agency) that holds the client from now on. */
+  readonly team: string;
+}

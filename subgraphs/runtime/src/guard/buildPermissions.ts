@@ -90,6 +90,14 @@ async function decideCategory(consent: ConsentLoader, questions: readonly Questi
   return denied ? { kind: 'denied', category: denied.category } : { kind: 'allowed' };
 }
 
+/**
+ * Whether the caller may have `category` of the client now — the decision a field's rule makes,
+ * asked (and audited) the same way — for a resolver that acts on a client rather than shows a field.
+ */
+export function decideClientCategory(ctx: ServiceContext, clientId: string, category: DataCategory): Promise<CategoryOutcome> {
+  return decideCategory(ctx.consent, categoryQuestions(category, []), clientId);
+}
+
 /** A field for the listed roles only (not client data: figures, audit records). */
 export function roleRule(roles: readonly string[]): ShieldRule {
   return memo(`roles:${roles.join('+')}`, (name) =>

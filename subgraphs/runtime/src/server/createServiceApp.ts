@@ -10,6 +10,7 @@ import type { CryptoKey } from 'jose';
 import { ASSERTION_LIFETIME_SECONDS, verifyAssertion } from '../auth/assertion.ts';
 import { ASSERTION_HEADER } from '../auth/caller.ts';
 import { createConsentLoader } from '../consent/createConsentLoader.ts';
+import { askConsent } from '../consent/askConsent.ts';
 import { fetchSharedClients } from '../consent/fetchSharedClients.ts';
 import { createPostJson } from '../consent/postJson.ts';
 import { createRequestDecisionStore } from '../consent/requestDecisions.ts';
@@ -106,6 +107,7 @@ export async function createServiceApp<Extra extends object>(options: ServiceApp
           }),
           ruleOutcomes: new RuleOutcomes(),
           sharedClientIds: () => fetchSharedClients(consentOptions),
+          askConsent: (path, body) => askConsent(consentOptions, path, body),
           log: requestLog,
         };
         return { ...base, ...options.extendContext(base) };

@@ -11,5 +11,7 @@ export interface ServiceContext {
   readonly ruleOutcomes: RuleOutcomes;
   /** The clients with an active grant to the caller's agency for its purpose (asked on demand). */
   readonly sharedClientIds: () => Promise<readonly string[]>;
+  /** One call to the consent service on behalf of this request, answered or ConsentUnavailableError. */
+  readonly askConsent: (path: string, body: unknown) => Promise<unknown>;
   readonly log: Logger;
 }

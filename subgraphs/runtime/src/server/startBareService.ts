@@ -8,6 +8,7 @@ import express, { type Request } from 'express';
 import type { Caller } from '../auth/caller.ts';
 import type { ServiceConfig } from '../config/serviceConfig.ts';
 import { questionKey, type ConsentDecision, type ConsentQuestion } from '../consent/decision.ts';
+import { ConsentUnavailableError } from '../consent/askConsent.ts';
 import { applyMigrations, readMigrations } from '../db/migrations.ts';
 import { openDatabase } from '../db/openDatabase.ts';
 import { RuleOutcomes } from '../guard/ruleOutcomes.ts';
@@ -55,6 +56,9 @@ export async function startBareService<Prisma extends PrismaLike, Extra extends 
           consent: allowEverything(),
           ruleOutcomes: new RuleOutcomes(),
           sharedClientIds: async () => options.sharedClientIds(caller),
+          askConsent: async () => {
+            throw new ConsentUnavailableError('a bare service has no consent service');
+          },
           log,
         };
         return { ...base, ...definition.extendContext(prisma, base) };

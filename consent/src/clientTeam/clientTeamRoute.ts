@@ -1,0 +1,51 @@
+import { ASSERTION_HEADER, CLIENT_TEAM_PATH, verifyAssertion, type Database, type Logger } from '@kim/subgraph-runtime';
+import type { Agency } from '@kim/schema';
+import express, { type Express } from 'express';
+import type { CryptoKey } from 'jose';
+import { mayChangeHolder } from './holderChange.ts';
+
+const CLIENT_ID = /^K-\d{6}$/;
+
+/**
+ * `POST /internal/client-team`: the case registry records which KIM team holds a client, at intake
+ * and at handover, on behalf of the case manager whose request it is (the gateway's assertion,
+ * forwarded). The consent service checks the change itself — the case registry's word alone does
+ * not move a client — and keeps the history append-only; the latest row decides who may record
+ * the client's consent (grantScope.ts).
+ */
+export function clientTeamRoute(app: Express, deps: { db: Database; log: Logger; assertionKey: CryptoKey }): void {
+  app.post(CLIENT_TEAM_PATH, express.json({ limit: '10kb' }), async (req, res) => {
+    const caller = await verifyAssertion(deps.assertionKey, req.header(ASSERTION_HEADER), 'case-registry');
+    if (!caller) {
+      res.status(401).json({ error: 'UNAUTHENTICATED' });
+      return;
+    }
+    const { clientId, team } = (req.body ?? {}) as { clientId?: unknown; team?: unknown };
+    if (typeof clientId !== 'string' || !CLIENT_ID.test(clientId) || typeof team !== 'string') {
+      res.status(400).json({ error: 'BAD_REQUEST' });
+      return;
+    }
+    try {
+      const recorded = await deps.db.sql.transaction(
+        async (tx) => {
+          const [latest] = await tx.query<{ team: string | null }>('SELECT "team" FROM "ClientTeamEvent" WHERE "kimClientId" = $1 ORDER BY "seq" DESC LIMIT 1', [clientId]);
+          if (!mayChangeHolder(caller, (latest?.team ?? null) as Agency | null, team)) return false;
+          await tx.query('INSERT INTO "ClientTeamEvent" ("kimClientId", "team", "recordedBy") VALUES ($1, $2, $3)', [clientId, team, caller.subject]);
+          return true;
+        },
+        // One holder change per client at a time: two handovers racing cannot both read the old
+        // holder. The id is safe to interpolate: it matched CLIENT_ID above.
+        { timeoutMs: 5_000, opening: `SELECT pg_advisory_xact_lock(hashtext('client-team:${clientId}'))` },
+      );
+      if (!recorded) {
+        res.status(403).json({ error: 'FORBIDDEN' });
+        return;
+      }
+      deps.log.info({ requestId: caller.requestId }, 'client team recorded');
+      res.json({ recorded: true });
+    } catch (err) {
+      deps.log.error({ err, requestId: caller.requestId }, 'could not record client team');
+      res.status(503).json({ error: 'CONSENT_UNAVAILABLE' });
+    }
+  });
+}

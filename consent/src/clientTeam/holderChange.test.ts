@@ -1,0 +1,24 @@
+import type { Caller } from '@kim/subgraph-runtime';
+import { describe, expect, it } from 'vitest';
+import { mayChangeHolder } from './holderChange.ts';
+
+const caller = (agency: string, role: string): Caller => ({ agency, role, subject: 's', purpose: 'CASE_MANAGEMENT', requestId: 'r', plannedOperations: [] }) as unknown as Caller;
+const neuss = caller('KIM_NEUSS', 'CASE_MANAGER');
+
+describe('who may change which team holds a client', () => {
+  it('lets a case manager register a client without a holder with their own team only', () => {
+    expect(mayChangeHolder(neuss, null, 'KIM_NEUSS')).toBe(true);
+    expect(mayChangeHolder(neuss, null, 'KIM_DORMAGEN')).toBe(false);
+  });
+  it('lets the holding team hand over to another KIM team, and nobody take another team\'s client', () => {
+    expect(mayChangeHolder(neuss, 'KIM_NEUSS', 'KIM_DORMAGEN')).toBe(true);
+    expect(mayChangeHolder(neuss, 'KIM_DORMAGEN', 'KIM_NEUSS')).toBe(false);
+    expect(mayChangeHolder(neuss, 'KIM_DORMAGEN', 'KIM_DORMAGEN')).toBe(false);
+  });
+  it('refuses every other role, and a holder that is no KIM team', () => {
+    expect(mayChangeHolder(caller('DATA_PROTECTION', 'DATA_PROTECTION_OFFICER'), null, 'KIM_NEUSS')).toBe(false);
+    expect(mayChangeHolder(caller('JOBCENTER', 'JOBCENTER_TEAM_LEAD'), 'KIM_NEUSS', 'KIM_NEUSS')).toBe(false);
+    expect(mayChangeHolder(neuss, 'KIM_NEUSS', 'JOBCENTER')).toBe(false);
+    expect(mayChangeHolder(neuss, 'KIM_NEUSS', 'KIM_NOWHERE')).toBe(false);
+  });
+});

@@ -1,0 +1,102 @@
+import type { Town } from '@kim/schema';
+import { CLIENT_TEAM_PATH, ConsentUnavailableError, consentUnavailable, hubError, isoDate, type ClientTeamRequestBody } from '@kim/subgraph-runtime';
+import type { CaseRegistryContext } from '../context.ts';
+import { targetGroupOn } from '../eligibility/targetGroup.ts';
+import { callerTeam, caseEvent, changed, ownClient } from './caseWork.ts';
+import { parseIntake, parseTown, pastDate } from './parseCaseInput.ts';
+
+const CLOSING_REASONS = ['GOALS_REACHED', 'MOVED_AWAY', 'WITHDREW', 'NO_LONGER_ELIGIBLE', 'NO_CONTACT'] as const;
+/** Intakes take this lock for the duplicate check and the next id: two at once cannot both pass. */
+const INTAKE_LOCK = 'SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(74201)) AS l';
+
+/** The next KIM client id after the highest one (K-000001 …). */
+export function nextClientId(highest: string | undefined): string {
+  const n = highest ? Number(highest.slice(2)) + 1 : 1;
+  return `K-${String(n).padStart(6, '0')}`;
+}
+
+/** Tells the consent service which team holds the client now; a refusal or no answer undoes the change. */
+async function recordHolder(ctx: CaseRegistryContext, clientId: string, town: Town): Promise<void> {
+  const body: ClientTeamRequestBody = { clientId, team: `KIM_${town}` };
+  try {
+    await ctx.askConsent(CLIENT_TEAM_PATH, body);
+  } catch (error) {
+    throw error instanceof ConsentUnavailableError ? consentUnavailable() : error;
+  }
+}
+
+export const caseMutations = {
+  registerClient: async (_: unknown, { input }: { input: Record<string, unknown> }, ctx: CaseRegistryContext) => {
+    const team = callerTeam(ctx);
+    const intake = parseIntake(input, isoDate(new Date()));
+    const eligibility = targetGroupOn({ birthDate: intake.birthDate, titleType: intake.residenceTitleType, priorCaseManagement: intake.priorCaseManagement }, intake.firstContactOn);
+    const clientId = await ctx.prisma.$transaction(async (tx) => {
+      await tx.$queryRawUnsafe(INTAKE_LOCK);
+      const duplicate = await tx.client.findFirst({
+        where: {
+          birthDate: new Date(`${intake.birthDate}T00:00:00Z`),
+          familyName: { equals: intake.familyName, mode: 'insensitive' },
+          givenName: { equals: intake.givenName, mode: 'insensitive' },
+        },
+        select: { id: true },
+      });
+      if (duplicate) throw hubError('CLIENT_ALREADY_REGISTERED', 'A KIM team already holds a person with this name and birth date.', { argument: 'input' });
+      const highest = await tx.client.findFirst({ orderBy: { id: 'desc' }, select: { id: true } });
+      const id = nextClientId(highest?.id);
+      await tx.client.create({
+        data: {
+          id,
+          givenName: intake.givenName,
+          familyName: intake.familyName,
+          birthDate: new Date(`${intake.birthDate}T00:00:00Z`),
+          nationality: intake.nationality,
+          town: team.town,
+          status: 'ACTIVE',
+          phone: intake.phone,
+          email: intake.email,
+          address: intake.address,
+          registeredAt: new Date(`${intake.firstContactOn}T00:00:00Z`),
+          eligibleAtIntake: eligibility.eligible,
+          eligibilityStage: eligibility.stage,
+          eligibilityReason: eligibility.reason,
+          priorCaseManagement: intake.priorCaseManagement,
+        },
+      });
+      await caseEvent(tx, ctx, id, 'INTAKE');
+      await recordHolder(ctx, id, team.town);
+      return id;
+    });
+    ctx.log.info({ action: 'INTAKE' }, 'case changed');
+    return { clientId, id: null, eligibleAtIntake: eligibility.eligible, eligibilityReason: eligibility.reason };
+  },
+
+  handOverClient: async (_: unknown, args: { id: string; toTown: string }, ctx: CaseRegistryContext) => {
+    const team = callerTeam(ctx);
+    const toTown = parseTown(args.toTown, 'toTown');
+    await ctx.prisma.$transaction(async (tx) => {
+      await ownClient(tx, args.id, team.town);
+      if (toTown === team.town) throw hubError('BAD_USER_INPUT', 'toTown is the team\'s own town.', { argument: 'toTown' });
+      // The new team assigns its own case manager.
+      await tx.client.update({ where: { id: args.id }, data: { town: toTown, caseManagerId: null } });
+      await caseEvent(tx, ctx, args.id, 'HANDOVER');
+      await recordHolder(ctx, args.id, toTown);
+    });
+    ctx.log.info({ action: 'HANDOVER' }, 'case changed');
+    return changed(args.id);
+  },
+
+  closeCase: async (_: unknown, args: { id: string; closedOn: string; reason: string }, ctx: CaseRegistryContext) => {
+    const team = callerTeam(ctx);
+    const closedOn = pastDate(args.closedOn, 'closedOn', isoDate(new Date()));
+    if (!(CLOSING_REASONS as readonly string[]).includes(args.reason)) throw hubError('BAD_USER_INPUT', 'reason is unknown.', { argument: 'reason' });
+    await ctx.prisma.$transaction(async (tx) => {
+      const client = await ownClient(tx, args.id, team.town);
+      if (client.status === 'CLOSED') throw hubError('BAD_USER_INPUT', 'The case is closed already.', { argument: 'id' });
+      if (closedOn < isoDate(client.registeredAt)) throw hubError('BAD_USER_INPUT', 'closedOn must not be before the intake.', { argument: 'closedOn' });
+      await tx.client.update({ where: { id: args.id }, data: { status: 'CLOSED', closedOn: new Date(`${closedOn}T00:00:00Z`), closingReason: args.reason } });
+      await caseEvent(tx, ctx, args.id, 'CLOSE');
+    });
+    ctx.log.info({ action: 'CLOSE' }, 'case changed');
+    return changed(args.id);
+  },
+};

@@ -1,0 +1,104 @@
+import { AGENCY_INFO, isAgency, type Role } from '@kim/schema';
+import { consentUnavailable, decideClientCategory, hubError, isoDate, isoTime } from '@kim/subgraph-runtime';
+import type { CaseRegistryContext } from '../context.ts';
+import type { Referral } from '../generated/prisma/client.ts';
+import { callerTeam, caseEvent, changed, openClient, type Tx } from './caseWork.ts';
+import { optionalText, pastDate } from './parseCaseInput.ts';
+
+const REASONS = ['LANGUAGE_COURSE', 'RECOGNITION_OF_QUALIFICATIONS', 'JOB_SEARCH', 'VOCATIONAL_TRAINING', 'RESIDENCE_MATTERS', 'NATURALISATION', 'MIGRATION_COUNSELLING', 'HOUSING', 'BENEFITS'] as const;
+const OUTCOMES = ['SUPPORT_STARTED', 'NO_NEED', 'NO_CONTACT', 'WAITING_LIST', 'REFUSED', 'COMPLETED'] as const;
+/** The organisations KIM refers to through the hub: the partner agencies with a subgraph. */
+const PARTNERS = ['IMMIGRATION_OFFICE', 'JOBCENTER', 'WELFARE'];
+/** The roles that receive referrals: the partner agencies' staff. */
+export const RECEIVING_ROLES: readonly Role[] = ['IMMIGRATION_CASEWORKER', 'IMMIGRATION_TEAM_LEAD', 'JOBCENTER_CASEWORKER', 'JOBCENTER_TEAM_LEAD', 'COUNSELLOR'];
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** A referral row as the schema shows it. */
+export const referralView = (r: Referral) => ({ ...r, sentAt: isoTime(r.sentAt), firstContactAt: isoTime(r.firstContactAt), outcomeAt: isoTime(r.outcomeAt) });
+
+/**
+ * A referral addressed to the caller's agency that it may act on: its client is in the agency's
+ * scope and shares case management with it now (the same decision its fields need). Anything else
+ * — another agency's referral, a client it may not see — answers as a referral nobody has.
+ */
+async function receivedReferral(ctx: CaseRegistryContext, id: string): Promise<Referral> {
+  const referral = await ctx.prisma.referral.findFirst({ where: { id, toAgency: ctx.caller.agency, client: await ctx.scopeWhere() } });
+  const outcome = referral ? await decideClientCategory(ctx, referral.kimClientId, 'CASE_MANAGEMENT') : null;
+  if (outcome?.kind === 'unavailable') throw consentUnavailable();
+  if (!referral || outcome?.kind !== 'allowed') throw hubError('NOT_FOUND', 'No such referral for your agency.', { argument: 'id' });
+  return referral;
+}
+
+/** A date of the receiving side: not in the future, not before the referral was sent. */
+function dateAfterSending(value: unknown, argument: string, referral: Referral): Date {
+  const date = pastDate(value, argument, isoDate(new Date()));
+  if (date < isoDate(referral.sentAt)) throw hubError('BAD_USER_INPUT', `${argument} must not be before the referral was sent.`, { argument });
+  return new Date(`${date}T12:00:00Z`);
+}
+
+const receivingEvent = (tx: Tx, ctx: CaseRegistryContext, referral: Referral, action: string) => caseEvent(tx, ctx, referral.kimClientId, action);
+
+export const referralQueries = {
+  incomingReferrals: async (_: unknown, { open }: { open?: boolean | null }, ctx: CaseRegistryContext) => {
+    const rows = await ctx.prisma.referral.findMany({
+      where: { toAgency: ctx.caller.agency, client: await ctx.scopeWhere(), ...(open === false ? {} : { outcome: null }) },
+      orderBy: [{ sentAt: 'asc' }, { id: 'asc' }],
+      take: 500,
+    });
+    return rows.map(referralView);
+  },
+
+  overdueReferrals: async (_: unknown, { days }: { days?: number | null }, ctx: CaseRegistryContext) => {
+    const team = callerTeam(ctx);
+    const after = days ?? 14;
+    if (!Number.isInteger(after) || after < 1 || after > 365) throw hubError('BAD_USER_INPUT', 'days must be 1 to 365.', { argument: 'days' });
+    const rows = await ctx.prisma.referral.findMany({
+      where: { client: { town: team.town }, firstContactAt: null, outcome: null, sentAt: { lt: new Date(Date.now() - after * DAY_MS) } },
+      orderBy: [{ sentAt: 'asc' }, { id: 'asc' }],
+      take: 500,
+    });
+    return rows.map(referralView);
+  },
+};
+
+export const referralMutations = {
+  sendReferral: async (_: unknown, args: { clientId: string; toAgency: string; reason: string; note?: unknown }, ctx: CaseRegistryContext) => {
+    const team = callerTeam(ctx);
+    if (!isAgency(args.toAgency) || !PARTNERS.includes(AGENCY_INFO[args.toAgency].organisation)) throw hubError('BAD_USER_INPUT', 'toAgency is no partner agency of the hub.', { argument: 'toAgency' });
+    if (!(REASONS as readonly string[]).includes(args.reason)) throw hubError('BAD_USER_INPUT', 'reason is not on the list.', { argument: 'reason' });
+    const note = optionalText(args.note, 'note', 1000);
+    const id = await ctx.prisma.$transaction(async (tx) => {
+      await openClient(tx, args.clientId, team.town, 'clientId');
+      const referral = await tx.referral.create({
+        data: { id: `R-${crypto.randomUUID()}`, kimClientId: args.clientId, toAgency: args.toAgency, reason: args.reason, note, sentAt: new Date(), sentBy: ctx.caller.subject },
+      });
+      await caseEvent(tx, ctx, args.clientId, 'REFERRAL_SENT');
+      return referral.id;
+    });
+    return changed(args.clientId, id);
+  },
+
+  acknowledgeReferral: async (_: unknown, args: { id: string; firstContactOn: unknown }, ctx: CaseRegistryContext) => {
+    const referral = await receivedReferral(ctx, args.id);
+    const firstContactAt = dateAfterSending(args.firstContactOn, 'firstContactOn', referral);
+    await ctx.prisma.$transaction(async (tx) => {
+      // Only the first acknowledgement counts; a second one is a mistake worth saying so.
+      const { count } = await tx.referral.updateMany({ where: { id: referral.id, firstContactAt: null }, data: { firstContactAt } });
+      if (count === 0) throw hubError('BAD_USER_INPUT', 'The first contact is recorded already.', { argument: 'id' });
+      await receivingEvent(tx, ctx, referral, 'REFERRAL_ACKNOWLEDGED');
+    });
+    return changed(referral.kimClientId, referral.id);
+  },
+
+  recordReferralOutcome: async (_: unknown, args: { id: string; outcome: string; on: unknown }, ctx: CaseRegistryContext) => {
+    if (!(OUTCOMES as readonly string[]).includes(args.outcome)) throw hubError('BAD_USER_INPUT', 'outcome is unknown.', { argument: 'outcome' });
+    const referral = await receivedReferral(ctx, args.id);
+    const outcomeAt = dateAfterSending(args.on, 'on', referral);
+    await ctx.prisma.$transaction(async (tx) => {
+      const { count } = await tx.referral.updateMany({ where: { id: referral.id, outcome: null }, data: { outcome: args.outcome, outcomeAt } });
+      if (count === 0) throw hubError('BAD_USER_INPUT', 'The outcome is recorded already.', { argument: 'id' });
+      await receivingEvent(tx, ctx, referral, 'REFERRAL_OUTCOME');
+    });
+    return changed(referral.kimClientId, referral.id);
+  },
+};

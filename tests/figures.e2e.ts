@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestHub, type TestHub } from './support/testHub.ts';
+
+// Steering figures through the gateway (issue 15, section 3): no count under 5, and none that
+// subtracting published figures of the same answer gives away.
+
+let hub: TestHub;
+beforeAll(async () => {
+  hub = await startTestHub('figures', 60);
+});
+afterAll(async () => {
+  await hub?.stop();
+});
+
+type TownRow = { town: string; active: number | null; waiting?: number | null; closed?: number | null; total: number | null };
+const small = (n: number) => n > 0 && n < 5;
+
+/** What differencing a town's row reveals: the sum of its unpublished or null statuses. */
+function leaks(rows: readonly TownRow[], truth: Map<string, Map<string, number>>): string[] {
+  const found: string[] = [];
+  for (const row of rows) {
+    for (const [field, value] of Object.entries(row)) if (typeof value === 'number' && small(value)) found.push(`${row.town}.${field} = ${value} is published`);
+    if (row.total === null) continue;
+    const statuses = { active: 'ACTIVE', waiting: 'WAITING', closed: 'CLOSED' } as const;
+    const shown = (Object.keys(statuses) as (keyof typeof statuses)[]).filter((s) => typeof row[s] === 'number');
+    const rest = row.total - shown.reduce((a, s) => a + (row[s] as number), 0);
+    const hiddenStatuses = Object.entries(statuses).filter(([s]) => !shown.includes(s as keyof typeof statuses)).map(([, v]) => v);
+    const actual = hiddenStatuses.reduce((a, s) => a + (truth.get(row.town)?.get(s) ?? 0), 0);
+    expect(rest, `${row.town}: the published figures must be consistent`).toBe(actual);
+    if (small(rest)) found.push(`${row.town}: total − ${shown.join(' − ')} = ${rest} (${hiddenStatuses.join('+')})`);
+  }
+  return found;
+}
+
+describe('clients by town', () => {
+  let truth: Map<string, Map<string, number>>;
+  beforeAll(async () => {
+    const rows = await hub.services['case-registry'].prisma.client.groupBy({ by: ['town', 'status'], _count: { _all: true } });
+    truth = new Map();
+    for (const r of rows) truth.set(r.town, (truth.get(r.town) ?? new Map()).set(r.status, r._count._all));
+  });
+
+  it('lets nobody derive a small group from a town\'s total and its active clients', async () => {
+    const response = await hub.query('ki', '{ statistics { clientsByTown { town active total } } }');
+    expect(response.body.errors).toBeUndefined();
+    expect(leaks((response.body.data?.statistics as { clientsByTown: TownRow[] }).clientsByTown, truth)).toEqual([]);
+  });
+
+  it('lets nobody derive a small group from all statuses and the total either', async () => {
+    const response = await hub.query('ki', '{ statistics { clientsByTown { town active waiting closed total } } }');
+    expect(response.body.errors).toBeUndefined();
+    const rows = (response.body.data?.statistics as { clientsByTown: TownRow[] }).clientsByTown;
+    expect(leaks(rows, truth)).toEqual([]);
+    // Not vacuous: most of the county's figures are published.
+    expect(rows.filter((r) => r.total !== null).length).toBeGreaterThan(3);
+  });
+});
+
+describe('referrals and periods', () => {
+  it('publishes durations only with a published group of at least 5, and counts never under 5', async () => {
+    const response = await hub.query('ki', '{ statistics { referralsByAgency { toAgency sent acknowledged stalled withOutcome overdue medianDaysToFirstContact p90DaysToFirstContact medianDaysToOutcome } } }');
+    expect(response.body.errors).toBeUndefined();
+    const rows = (response.body.data?.statistics as { referralsByAgency: Record<string, number | string | null>[] }).referralsByAgency;
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) {
+      for (const key of ['sent', 'acknowledged', 'stalled', 'withOutcome', 'overdue']) expect(small((r[key] as number | null) ?? 0), `${r.toAgency}.${key}`).toBe(false);
+      if (r.medianDaysToFirstContact !== null) expect(r.acknowledged).toBeGreaterThanOrEqual(5);
+      if (r.medianDaysToOutcome !== null) expect(r.withOutcome).toBeGreaterThanOrEqual(5);
+      if (r.sent !== null && r.acknowledged !== null) expect(small((r.sent as number) - (r.acknowledged as number))).toBe(false);
+    }
+  });
+
+  it('gives intakes and closings per period to the coordinating office only', async () => {
+    const response = await hub.query('ki', '{ statistics { intakesAndClosings(period: YEAR) { periods { period intakes closings } closingsByReason { reason count } } } }');
+    expect(response.body.errors).toBeUndefined();
+    const table = (response.body.data?.statistics as { intakesAndClosings: { periods: { period: string; intakes: number | null }[] } }).intakesAndClosings;
+    expect(table.periods.length).toBeGreaterThan(0);
+    for (const p of table.periods) expect(small(p.intakes ?? 0)).toBe(false);
+    const denied = await hub.query('cm-neuss', '{ statistics { intakesAndClosings(period: YEAR) { periods { period } } } }');
+    expect(denied.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});

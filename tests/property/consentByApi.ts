@@ -1,0 +1,121 @@
+import { PERSONAS, type PersonaName } from '@kim/demo';
+import { DATA_CATEGORIES, PURPOSES, type Agency, type DataCategory, type Purpose } from '@kim/schema';
+import fc from 'fast-check';
+import type { GraphQLResponse, TestHub } from '../support/testHub.ts';
+import type { RegistryEntry } from './oracle.ts';
+
+/**
+ * Consent changes made through the gateway by random personas — the way the issue-13 attack made
+ * them — beside the ones written straight into the database. The judge below decides from the
+ * case registry's record alone who may record or withdraw what; the service must agree, and the
+ * leak property then runs on whatever grants the API let through.
+ */
+export interface ApiRecord {
+  readonly kind: 'record';
+  readonly persona: PersonaName;
+  readonly clientId: string;
+  readonly grantee: Agency;
+  readonly categories: readonly DataCategory[];
+  readonly purposes: readonly Purpose[];
+}
+
+/** A withdrawal of one of the grants in the database at that moment, chosen by position. */
+export interface ApiWithdraw {
+  readonly kind: 'withdraw';
+  readonly persona: PersonaName;
+  readonly target: number;
+}
+
+export type ApiChange = ApiRecord | ApiWithdraw;
+
+export function apiChangeArb(personas: readonly PersonaName[], clientIds: readonly string[], grantees: readonly Agency[]): fc.Arbitrary<ApiChange[]> {
+  const record: fc.Arbitrary<ApiRecord> = fc.record({
+    kind: fc.constant('record' as const),
+    persona: fc.constantFrom(...personas),
+    clientId: fc.constantFrom(...clientIds),
+    grantee: fc.constantFrom(...grantees),
+    categories: fc.subarray([...DATA_CATEGORIES], { minLength: 1 }),
+    purposes: fc.subarray([...PURPOSES], { minLength: 1 }),
+  });
+  const withdraw: fc.Arbitrary<ApiWithdraw> = fc.record({ kind: fc.constant('withdraw' as const), persona: fc.constantFrom(...personas), target: fc.nat() });
+  return fc.array(fc.oneof({ arbitrary: record, weight: 3 }, { arbitrary: withdraw, weight: 1 }), { maxLength: 4 });
+}
+
+/** The KIM team that holds a client, from the case registry's record; null for an id nobody has. */
+export function holderOf(registry: ReadonlyMap<string, RegistryEntry>, clientId: string): Agency | null {
+  const client = registry.get(clientId);
+  return client ? (`KIM_${client.town}` as Agency) : null;
+}
+
+/**
+ * Who may record or withdraw a client's grants (README, "Who may record consent"): the case
+ * managers of the team that holds the client and data-protection officers; recording needs a
+ * client some team holds.
+ */
+export function mayChangeGrantsOf(persona: PersonaName, holder: Agency | null): boolean {
+  const { agency, role } = PERSONAS[persona];
+  if (holder === null) return false;
+  return role === 'DATA_PROTECTION_OFFICER' || (role === 'CASE_MANAGER' && agency === holder);
+}
+
+const RECORD = 'mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }';
+const WITHDRAW = 'mutation($id: ID!) { revokeConsent(id: $id, reason: "property test") { id active } }';
+
+export interface GrantRef {
+  readonly id: string;
+  readonly kimClientId: string;
+}
+
+/** The outcome the judge expects and what came back, for the report. */
+export interface ApiOutcome {
+  readonly line: string;
+  readonly violation?: string;
+  /** A grant the API created or withdrew: the caller resets it before the next run. */
+  readonly createdId?: string;
+  readonly withdrawnId?: string;
+}
+
+function codesOf(response: GraphQLResponse): string[] {
+  return (response.body.errors ?? []).map((e) => String((e.extensions as { code?: unknown } | undefined)?.code));
+}
+
+/** The codes a refused change may carry: the role may not change consent at all, or the client is outside its scope (answered as an unknown id). */
+function refusalCodes(persona: PersonaName): string[] {
+  const { role } = PERSONAS[persona];
+  return role === 'CASE_MANAGER' || role === 'DATA_PROTECTION_OFFICER' ? ['NOT_FOUND'] : ['FORBIDDEN'];
+}
+
+/** Makes one change through the gateway and judges the answer against the registry alone. */
+export async function applyThroughApi(
+  hub: TestHub,
+  registry: ReadonlyMap<string, RegistryEntry>,
+  change: ApiChange,
+  grantsNow: () => Promise<readonly GrantRef[]>,
+): Promise<ApiOutcome> {
+  if (change.kind === 'record') {
+    const may = mayChangeGrantsOf(change.persona, holderOf(registry, change.clientId));
+    const input = { clientId: change.clientId, grantee: change.grantee, categories: change.categories, purposes: change.purposes, evidenceRef: 'EV-2026-PROPERTY' };
+    const response = await hub.query(change.persona, RECORD, { input });
+    const id = (response.body.data?.recordConsent as { id?: string } | null | undefined)?.id;
+    const line = `${change.persona} records ${change.clientId} → ${change.grantee} [${change.categories.join(',')}] for [${change.purposes.join(',')}]: ${id ?? codesOf(response).join(',')}`;
+    if (may && !id) return { line, violation: `${change.persona} may record consent of ${change.clientId} but was refused: ${JSON.stringify(response.body)}` };
+    if (!may && id) return { line, createdId: id, violation: `${change.persona} recorded consent of ${change.clientId}, which only its holding team or a DPO may record` };
+    if (!may && !refusalCodes(change.persona).includes(codesOf(response)[0] ?? '')) {
+      return { line, violation: `${change.persona} was refused for ${change.clientId} with ${codesOf(response).join(',')}, expected ${refusalCodes(change.persona).join(' or ')}` };
+    }
+    return { line, ...(id ? { createdId: id } : {}) };
+  }
+  const grants = await grantsNow();
+  const target = grants[change.target % Math.max(grants.length, 1)];
+  if (!target) return { line: `${change.persona} withdraws nothing (no grants)` };
+  const may = mayChangeGrantsOf(change.persona, holderOf(registry, target.kimClientId));
+  const response = await hub.query(change.persona, WITHDRAW, { id: target.id });
+  const done = response.body.data?.revokeConsent != null;
+  const line = `${change.persona} withdraws ${target.id} (${target.kimClientId}): ${done ? 'withdrawn' : codesOf(response).join(',')}`;
+  if (may && !done) return { line, violation: `${change.persona} may withdraw ${target.id} of ${target.kimClientId} but was refused: ${JSON.stringify(response.body)}` };
+  if (!may && done) return { line, withdrawnId: target.id, violation: `${change.persona} withdrew ${target.id} of ${target.kimClientId}, which only its holding team or a DPO may withdraw` };
+  if (!may && !refusalCodes(change.persona).includes(codesOf(response)[0] ?? '')) {
+    return { line, violation: `${change.persona} was refused withdrawing ${target.id} with ${codesOf(response).join(',')}, expected ${refusalCodes(change.persona).join(' or ')}` };
+  }
+  return { line, ...(done ? { withdrawnId: target.id } : {}) };
+}
