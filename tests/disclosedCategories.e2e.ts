@@ -69,4 +69,27 @@ describe('fields that disclose another category (issue 14, item 4)', () => {
     expect(client.jobcenterRecordId).toBeNull();
     expect(errorCodes(response)).toEqual([{ code: 'CONSENT_REQUIRED', path: 'client.jobcenterRecordId', category: 'BENEFITS' }]);
   });
+
+  it('keep who manages the client from a reader of case notes only', async () => {
+    // A note's author is a case manager's id, as caseManager.id: case-management data.
+    await hub.consentOwnerPrisma().grant.create({
+      data: {
+        id: 'DISCLOSED-2',
+        kimClientId: 'K-000001',
+        grantee: 'CARITAS',
+        categories: ['CASE_NOTES'],
+        purposes: ['MIGRATION_COUNSELLING'],
+        legalBasis: 'CONSENT',
+        evidenceRef: 'EV-DISCLOSED',
+        validFrom: new Date(Date.now() - 86_400_000),
+        recordedBy: 'test',
+      },
+    });
+    const response = await hub.query('welfare-caritas', '{ client(id: "K-000001") { notes { text author } caseManager { id } } }', undefined, { purpose: 'MIGRATION_COUNSELLING' });
+    const notes = (response.body.data?.client as { notes: { text: string; author: string | null }[] }).notes;
+    expect(notes.length).toBeGreaterThan(0);
+    expect(notes.every((n) => n.text.length > 0 && n.author === null)).toBe(true);
+    expect(errorCodes(response).every((e) => e.code === 'CONSENT_REQUIRED' && e.category === 'CASE_MANAGEMENT')).toBe(true);
+    expect(JSON.stringify(response.body)).not.toMatch(/cm-neuss/);
+  });
 });

@@ -39,6 +39,8 @@ const ERROR_EXTENSION_KEYS = new Set(['code', 'category', 'argument']);
 const BODY_KEYS = new Set(['data', 'errors', 'extensions']);
 /** Shorter texts (a level, a count) occur everywhere; a leak of free text or an id is what to find. */
 const MIN_TEXT = 5;
+/** An identifier (a record id, a file or case number): no spaces, a digit, not a date; names and dates coincide by chance. */
+const IDENTIFIER = /^(?!\d{4}-\d{2}-\d{2})(?=[^\s]*\d)[^\s]{6,}$/;
 
 const show = (value: unknown) => {
   const text = JSON.stringify(value);
@@ -94,6 +96,17 @@ export function judgeResponse(context: JudgeContext, oracle: Oracle, document: D
       const expected = visibleRows(visit.clientId, key).length;
       if (visit.value.length === 0) violations.push(`LEAK ${at}: [] for ${key} of ${visit.clientId}, where no rows must answer null (the caller may see ${expected})`);
       else if (visit.value.length !== expected) violations.push(`LEAK ${at}: ${visit.value.length} rows of ${key} where the caller may see ${expected}`);
+    }    // A field carries every category its value discloses (issue 14): an identifier that is also
+    // another field's value (the jobcenter's record id is its benefit case's number) must be
+    // allowed under that field's rule too.
+    if (typeof visit.value === 'string' && IDENTIFIER.test(visit.value)) {
+      for (const other of truth.values) {
+        if (other.clientId !== visit.clientId || other.value !== visit.value || other.fieldKey === key) continue;
+        const otherRule = rules.get(other.fieldKey);
+        if (otherRule && !oracle.allows(visit.clientId, other.fieldKey, otherRule)) {
+          violations.push(`LEAK ${at}: ${key} of ${visit.clientId} = ${show(visit.value)} is also ${other.fieldKey}, which the caller may not see`);
+        }
+      }
     }
   };
 
