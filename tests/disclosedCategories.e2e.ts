@@ -1,3 +1,4 @@
+import type { DataCategory } from '@kim/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes, startTestHub, type TestHub } from './support/testHub.ts';
 
@@ -15,6 +16,25 @@ beforeAll(async () => {
 afterAll(async () => {
   await hub?.stop();
 });
+
+let grants = 0;
+/** A consent of one client to Caritas for one category, for migration counselling. */
+async function grantToCaritas(kimClientId: string, category: DataCategory) {
+  grants += 1;
+  await hub.consentOwnerPrisma().grant.create({
+    data: {
+      id: `DISCLOSED-${grants}`,
+      kimClientId,
+      grantee: 'CARITAS',
+      categories: [category],
+      purposes: ['MIGRATION_COUNSELLING'],
+      legalBasis: 'CONSENT',
+      evidenceRef: 'EV-DISCLOSED',
+      validFrom: new Date(Date.now() - 86_400_000),
+      recordedBy: 'test',
+    },
+  });
+}
 
 describe('fields that disclose another category (issue 14, item 4)', () => {
   it('keep the asylum history from the jobcenter\'s statutory residence access', async () => {
@@ -50,19 +70,7 @@ describe('fields that disclose another category (issue 14, item 4)', () => {
 
   it('keep the existence of a benefit case from a reader of identity data', async () => {
     // K-000006 has a benefit case; Caritas gets the client's identity data only.
-    await hub.consentOwnerPrisma().grant.create({
-      data: {
-        id: 'DISCLOSED-1',
-        kimClientId: 'K-000006',
-        grantee: 'CARITAS',
-        categories: ['IDENTITY'],
-        purposes: ['MIGRATION_COUNSELLING'],
-        legalBasis: 'CONSENT',
-        evidenceRef: 'EV-DISCLOSED',
-        validFrom: new Date(Date.now() - 86_400_000),
-        recordedBy: 'test',
-      },
-    });
+    await grantToCaritas('K-000006', 'IDENTITY');
     const response = await hub.query('welfare-caritas', '{ client(id: "K-000006") { id givenName jobcenterRecordId } }', undefined, { purpose: 'MIGRATION_COUNSELLING' });
     const client = response.body.data?.client as Record<string, unknown>;
     expect(client.givenName).not.toBeNull();
@@ -72,19 +80,7 @@ describe('fields that disclose another category (issue 14, item 4)', () => {
 
   it('keep who manages the client from a reader of case notes only', async () => {
     // A note's author is a case manager's id, as caseManager.id: case-management data.
-    await hub.consentOwnerPrisma().grant.create({
-      data: {
-        id: 'DISCLOSED-2',
-        kimClientId: 'K-000001',
-        grantee: 'CARITAS',
-        categories: ['CASE_NOTES'],
-        purposes: ['MIGRATION_COUNSELLING'],
-        legalBasis: 'CONSENT',
-        evidenceRef: 'EV-DISCLOSED',
-        validFrom: new Date(Date.now() - 86_400_000),
-        recordedBy: 'test',
-      },
-    });
+    await grantToCaritas('K-000001', 'CASE_NOTES');
     const response = await hub.query('welfare-caritas', '{ client(id: "K-000001") { notes { text author } caseManager { id } } }', undefined, { purpose: 'MIGRATION_COUNSELLING' });
     const notes = (response.body.data?.client as { notes: { text: string; author: string | null }[] }).notes;
     expect(notes.length).toBeGreaterThan(0);
