@@ -1,4 +1,5 @@
 import { PERSONAS, purposesOf, type Persona, type PersonaName } from '@kim/demo';
+import { TOWNS } from '@kim/schema';
 import { CASE_MANAGERS } from '@kim/schema/population';
 import fc from 'fast-check';
 import { parse, validate, type DocumentNode } from 'graphql';
@@ -219,6 +220,55 @@ describe('denial and absence', () => {
                 `  ${s.unknown}: HTTP ${absent.status} ${absent.text}`,
                 denied.query,
               ].join('\n'),
+            );
+          }
+        }),
+        assertOptions(),
+      );
+      expect(compared).toBeGreaterThan(0);
+    },
+    timeoutMs,
+  );
+});
+
+describe('the work a filter costs', () => {
+  it(
+    'is the same whatever the filter matches: the same consent decisions for any two values of a field',
+    async () => {
+      // Issue 14, item 2: deciding only the matching clients made the work (a consent round
+      // trip and an audit row per hidden match) tell the caller how many clients have the value.
+      const filters = {
+        status: ['ACTIVE', 'WAITING', 'CLOSED'],
+        town: [...TOWNS],
+        caseManagerId: [...CASE_MANAGERS.map((m) => m.id), 'cm-nowhere'],
+      } as const;
+      const scenarios = fc.record({
+        persona: fc.constantFrom(...personas),
+        purposeIndex: fc.nat(),
+        consent: consentStateArb(clientIds, grantees),
+        field: fc.constantFrom(...(Object.keys(filters) as (keyof typeof filters)[])),
+        pick: fc.tuple(fc.nat(), fc.nat()),
+      });
+      let compared = 0;
+      await fc.assert(
+        fc.asyncProperty(scenarios, async (s) => {
+          const caller = callerOf(s);
+          await states.apply(s.consent, caller);
+          const values = filters[s.field];
+          const decided = async (value: string) => {
+            const literal = s.field === 'caseManagerId' ? JSON.stringify(value) : value;
+            const response = await hub.query(s.persona, `{ clients(first: 1, filter: { ${s.field}: ${literal} }) { totalCount } }`, undefined, { purpose: caller.purpose });
+            const requestId = response.headers.get('x-request-id') ?? '';
+            const rows = await hub.services.consent.prisma.auditEntry.findMany({ where: { requestId }, select: { kimClientId: true, category: true } });
+            return { status: response.status, decided: rows.map((r) => `${r.kimClientId}:${r.category}`).sort() };
+          };
+          const [a, b] = [values[s.pick[0] % values.length]!, values[s.pick[1] % values.length]!];
+          const [first, second] = [await decided(a), await decided(b)];
+          compared += 1;
+          if (first.status !== second.status || JSON.stringify(first.decided) !== JSON.stringify(second.decided)) {
+            throw new Error(
+              `${s.persona} (${caller.purpose}): filter ${s.field} = ${a} cost ${first.decided.length} decisions, = ${b} ${second.decided.length}\n` +
+                `  ${a}: ${first.decided.join(' ')}\n  ${b}: ${second.decided.join(' ')}`,
             );
           }
         }),
