@@ -2,7 +2,7 @@ import { DATA_CATEGORIES } from '@kim/schema';
 import { ERROR_CODES } from '@kim/subgraph-runtime';
 import type { DocumentNode, GraphQLSchema } from 'graphql';
 import type { GraphQLResponse } from '../support/testHub.ts';
-import type { FieldRules } from './fieldRules.ts';
+import type { FieldRule, FieldRules } from './fieldRules.ts';
 import { isClientList, type GroundTruth } from './groundTruth.ts';
 import { ASSOCIATION_HELD_LISTS, type ClientsFilterValue, type Oracle } from './oracle.ts';
 import { pathText, walkResponse, type FieldVisit, type ObjectVisit } from './walkResponse.ts';
@@ -39,6 +39,10 @@ const ERROR_EXTENSION_KEYS = new Set(['code', 'category', 'argument']);
 const BODY_KEYS = new Set(['data', 'errors', 'extensions']);
 /** Shorter texts (a level, a count) occur everywhere; a leak of free text or an id is what to find. */
 const MIN_TEXT = 5;
+/** The categories a field's rule asks for (none for a role rule). */
+const categoriesOf = (rule: FieldRule): Set<string> => new Set(rule.kind === 'category' ? rule.questions.map((q) => q.category) : []);
+const includesAll = (set: ReadonlySet<string>, of: ReadonlySet<string>) => [...of].every((c) => set.has(c));
+
 /** An identifier (a record id, a file or case number): no spaces, a digit, not a date; names and dates coincide by chance. */
 const IDENTIFIER = /^(?!\d{4}-\d{2}-\d{2})(?=[^\s]*\d)[^\s]{6,}$/;
 
@@ -98,12 +102,13 @@ export function judgeResponse(context: JudgeContext, oracle: Oracle, document: D
       else if (visit.value.length !== expected) violations.push(`LEAK ${at}: ${visit.value.length} rows of ${key} where the caller may see ${expected}`);
     }    // A field carries every category its value discloses (issue 14): an identifier that is also
     // another field's value (the jobcenter's record id is its benefit case's number) must be
-    // allowed under that field's rule too.
+    // allowed under that field's rule too — unless that field only adds categories to this
+    // one's (a note's author is the case manager's id, and also tells that a note exists).
     if (typeof visit.value === 'string' && IDENTIFIER.test(visit.value)) {
       for (const other of truth.values) {
         if (other.clientId !== visit.clientId || other.value !== visit.value || other.fieldKey === key) continue;
         const otherRule = rules.get(other.fieldKey);
-        if (otherRule && !oracle.allows(visit.clientId, other.fieldKey, otherRule)) {
+        if (otherRule && !oracle.allows(visit.clientId, other.fieldKey, otherRule) && !includesAll(categoriesOf(otherRule), categoriesOf(rule))) {
           violations.push(`LEAK ${at}: ${key} of ${visit.clientId} = ${show(visit.value)} is also ${other.fieldKey}, which the caller may not see`);
         }
       }
