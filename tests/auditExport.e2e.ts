@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { auditVerifyingKey, verifyAuditExport } from '@kim/consent';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { consentInput } from './support/consentRecord.ts';
 import { errorCodes, startTestHub, type TestHub } from './support/testHub.ts';
 
 let hub: TestHub;
@@ -19,7 +20,7 @@ beforeAll(async () => {
   givenName = (own.body.data?.client as { givenName: string }).givenName;
   await hub.query('jobcenter', '{ client(id: "K-000001") { givenName languageLevel benefitCase { status } } }', undefined, { purpose: 'LABOUR_MARKET_INTEGRATION' });
   const recorded = await hub.query('cm-neuss', 'mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }', {
-    input: { clientId: 'K-000001', grantee: 'IMMIGRATION_OFFICE', categories: ['EDUCATION_LANGUAGE'], purposes: ['RESIDENCE_PROCEDURE'], evidenceRef: 'EV-ART15' },
+    input: consentInput({ clientId: 'K-000001', grantee: 'IMMIGRATION_OFFICE', categories: ['EDUCATION_LANGUAGE'], purposes: ['RESIDENCE_PROCEDURE'] }),
   });
   expect(recorded.body.errors).toBeUndefined();
   await hub.query('abh', '{ client(id: "K-000001") { receivesBenefits languageLevel counsellingContacts { service } } }');

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { consentInput } from './support/consentRecord.ts';
 import { proxiesFor } from './support/faultProxy.ts';
 import { errorCodes, startTestHub, type GraphQLResponse, type TestHub } from './support/testHub.ts';
 
@@ -34,7 +35,7 @@ const clientIdOf = (r: GraphQLResponse) => (r.body.data?.registerClient as { cli
 const listed = async (persona: 'cm-neuss' | 'cm-dormagen') =>
   ((await hub.query(persona, LIST)).body.data?.clients as { edges: { node: { id: string } }[] }).edges.map((e) => e.node.id);
 const recordFor = (persona: 'cm-neuss' | 'cm-dormagen', clientId: string, grantee: string) =>
-  hub.query(persona, RECORD, { input: { clientId, grantee, categories: ['IDENTITY'], purposes: ['CASE_MANAGEMENT'], evidenceRef: 'EV-2026-0001' } });
+  hub.query(persona, RECORD, { input: consentInput({ clientId, grantee, categories: ['IDENTITY'], purposes: ['CASE_MANAGEMENT'] }) });
 
 async function register(persona: 'cm-neuss' | 'cm-dormagen', input = person()): Promise<string> {
   const response = await hub.query(persona, REGISTER, { input });
@@ -181,7 +182,7 @@ describe('case plan and notes', () => {
     const own = await hub.query('cm-neuss', `{ client(id: "${clientId}") { notes { text } healthNotes { text } } }`);
     expect(own.body.data?.client).toEqual({ notes: [{ text: 'Termin beim Jobcenter vereinbart' }], healthNotes: [{ text: 'Traumatherapie begonnen' }] });
     const grant = await hub.query('cm-neuss', RECORD, {
-      input: { clientId, grantee: 'JOBCENTER', categories: ['IDENTITY', 'CASE_NOTES'], purposes: ['LABOUR_MARKET_INTEGRATION'], evidenceRef: 'EV-2026-0002' },
+      input: consentInput({ clientId, grantee: 'JOBCENTER', categories: ['IDENTITY', 'CASE_NOTES'], purposes: ['LABOUR_MARKET_INTEGRATION'] }),
     });
     expect(grant.body.errors).toBeUndefined();
     const partner = await hub.query('jobcenter', `{ client(id: "${clientId}") { notes { text } healthNotes { text } } }`, undefined, { purpose: 'LABOUR_MARKET_INTEGRATION' });
@@ -212,7 +213,7 @@ describe('referrals, both ways', () => {
     const clientId = await register('cm-neuss');
     if (shares) {
       const grant = await hub.query('cm-neuss', RECORD, {
-        input: { clientId, grantee: 'JOBCENTER', categories: ['CASE_MANAGEMENT', 'CASE_NOTES'], purposes: ['LABOUR_MARKET_INTEGRATION'], evidenceRef: 'EV-2026-0003' },
+        input: consentInput({ clientId, grantee: 'JOBCENTER', categories: ['CASE_MANAGEMENT', 'CASE_NOTES'], purposes: ['LABOUR_MARKET_INTEGRATION'] }),
       });
       expect(grant.body.errors).toBeUndefined();
     }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { consentInput } from './support/consentRecord.ts';
 import { errorCodes, startTestHub, type TestHub } from './support/testHub.ts';
 
 let hub: TestHub;
@@ -23,7 +24,7 @@ describe('recording and revoking consent', () => {
     expect(before.body).toEqual({ data: { client: null } });
 
     const recorded = await hub.query('cm-neuss', RECORD, {
-      input: { clientId: 'K-000001', grantee: 'CARITAS', categories: ['IDENTITY'], purposes: ['MIGRATION_COUNSELLING'], evidenceRef: 'EV-TEST-1' },
+      input: consentInput({ clientId: 'K-000001', grantee: 'CARITAS', categories: ['IDENTITY'], purposes: ['MIGRATION_COUNSELLING'], evidenceRef: 'EV-2026-1' }),
     });
     expect(recorded.body.errors).toBeUndefined();
     const grant = recorded.body.data?.recordConsent as { id: string; active: boolean };
@@ -43,15 +44,15 @@ describe('recording and revoking consent', () => {
   it('refuses bad consent input with a clear error and records nothing', async () => {
     const countBefore = await hub.services.consent.prisma.grant.count();
     const noEvidence = await hub.query('cm-neuss', RECORD, {
-      input: { clientId: 'K-000001', grantee: 'CARITAS', categories: ['IDENTITY'], purposes: ['MIGRATION_COUNSELLING'], evidenceRef: '  ' },
+      input: consentInput({ clientId: 'K-000001', grantee: 'CARITAS', categories: ['IDENTITY'], purposes: ['MIGRATION_COUNSELLING'], evidenceRef: '  ' }),
     });
     expect(errorCodes(noEvidence)).toEqual([{ code: 'BAD_USER_INPUT', path: 'recordConsent' }]);
     const badEnum = await hub.query('cm-neuss', RECORD, {
-      input: { clientId: 'K-000001', grantee: 'NOBODY', categories: ['IDENTITY'], purposes: ['MIGRATION_COUNSELLING'], evidenceRef: 'x' },
+      input: consentInput({ clientId: 'K-000001', grantee: 'NOBODY', categories: ['IDENTITY'], purposes: ['MIGRATION_COUNSELLING'], evidenceRef: 'x' }),
     });
     expect(errorCodes(badEnum).map((e) => e.code)).toEqual(['BAD_USER_INPUT']);
     const backwards = await hub.query('cm-neuss', RECORD, {
-      input: { clientId: 'K-000001', grantee: 'CARITAS', categories: ['IDENTITY'], purposes: ['MIGRATION_COUNSELLING'], evidenceRef: 'x', validFrom: '2026-01-02', validUntil: '2026-01-01' },
+      input: consentInput({ clientId: 'K-000001', grantee: 'CARITAS', categories: ['IDENTITY'], purposes: ['MIGRATION_COUNSELLING'], validFrom: '2026-01-02', validUntil: '2026-01-01' }),
     });
     expect(errorCodes(backwards).map((e) => e.code)).toEqual(['BAD_USER_INPUT']);
     expect(await hub.services.consent.prisma.grant.count()).toBe(countBefore);
@@ -61,7 +62,7 @@ describe('recording and revoking consent', () => {
     const countBefore = await hub.services.consent.prisma.grant.count();
     // K-000003 lives in Dormagen and has nothing with KIM Neuss.
     const stranger = await hub.query('cm-neuss', RECORD, {
-      input: { clientId: 'K-000003', grantee: 'CARITAS', categories: ['IDENTITY'], purposes: ['MIGRATION_COUNSELLING'], evidenceRef: 'EV-TEST-X' },
+      input: consentInput({ clientId: 'K-000003', grantee: 'CARITAS', categories: ['IDENTITY'], purposes: ['MIGRATION_COUNSELLING'], evidenceRef: 'EV-2026-2' }),
     });
     expect(errorCodes(stranger)).toEqual([{ code: 'NOT_FOUND', path: 'recordConsent' }]);
     expect(await hub.services.consent.prisma.grant.count()).toBe(countBefore);
@@ -69,7 +70,7 @@ describe('recording and revoking consent', () => {
 
   it('lets only case managers record consent', async () => {
     const response = await hub.query('jobcenter', RECORD, {
-      input: { clientId: 'K-000001', grantee: 'JOBCENTER', categories: ['IDENTITY'], purposes: ['BENEFITS_ADMINISTRATION'], evidenceRef: 'x' },
+      input: consentInput({ clientId: 'K-000001', grantee: 'JOBCENTER', categories: ['IDENTITY'], purposes: ['BENEFITS_ADMINISTRATION'] }),
     });
     expect(errorCodes(response).map((e) => e.code)).toEqual(['FORBIDDEN']);
   });

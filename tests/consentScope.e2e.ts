@@ -1,5 +1,7 @@
 import { DATA_CATEGORIES } from '@kim/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { consentInput } from './support/consentRecord.ts';
+import { grantsWithState } from './support/grantStates.ts';
 import { errorCodes, startTestHub, type TestHub } from './support/testHub.ts';
 
 // Who may record, see or withdraw a client's consent follows which KIM team holds the client (the
@@ -23,15 +25,13 @@ const DORMAGEN = 'K-000003';
 const NOBODY = 'K-999999';
 
 const everything = (clientId: string, grantee: string, purposes: string[]) => ({
-  input: { clientId, grantee, categories: [...DATA_CATEGORIES], purposes, evidenceRef: 'typo' },
+  input: consentInput({ clientId, grantee, categories: [...DATA_CATEGORIES], purposes }),
 });
 
 /** A grant of the Dormagen client that Dormagen's team recorded and that is active now. */
 async function dormagenGrant(): Promise<string> {
-  const grant = await hub.services.consent.prisma.grant.findFirst({
-    where: { kimClientId: DORMAGEN, recordedBy: { not: 'cm-neuss-1' }, revokedAt: null, OR: [{ validUntil: null }, { validUntil: { gt: new Date() } }] },
-  });
-  expect(grant, 'the demo gives K-000003 an active grant').not.toBeNull();
+  const grant = (await grantsWithState(hub.services.consent.prisma, { kimClientId: DORMAGEN, recordedBy: { not: 'cm-neuss-1' } })).find((g) => g.state === 'ACTIVE');
+  expect(grant, 'the demo gives K-000003 an active grant').toBeDefined();
   return grant!.id;
 }
 
@@ -70,8 +70,8 @@ describe('a team and another town\'s client', () => {
     const unknown = await hub.query('cm-neuss', REVOKE, { id: 'G-NOBODY' });
     expect(errorCodes(outside)).toEqual([{ code: 'NOT_FOUND', path: 'revokeConsent' }]);
     expect(outside.body).toEqual(unknown.body);
-    const grant = await hub.services.consent.prisma.grant.findUniqueOrThrow({ where: { id } });
-    expect(grant.revokedAt).toBeNull();
+    const [grant] = await grantsWithState(hub.services.consent.prisma, { id });
+    expect(grant!.state).toBe('ACTIVE');
   });
 
   it('cannot read the other team\'s consent record', async () => {
@@ -85,7 +85,7 @@ describe('a team and another town\'s client', () => {
 describe('the team that holds the client, and the data-protection officer', () => {
   it('lets the holding team record and revoke, for any grantee', async () => {
     const recorded = await hub.query('cm-dormagen', RECORD, {
-      input: { clientId: DORMAGEN, grantee: 'CARITAS', categories: ['IDENTITY'], purposes: ['MIGRATION_COUNSELLING'], evidenceRef: 'EV-2026-000123' },
+      input: consentInput({ clientId: DORMAGEN, grantee: 'CARITAS', categories: ['IDENTITY'], purposes: ['MIGRATION_COUNSELLING'], evidenceRef: 'EV-2026-000123' }),
     });
     expect(recorded.body.errors).toBeUndefined();
     const { id } = recorded.body.data?.recordConsent as { id: string };
@@ -95,7 +95,7 @@ describe('the team that holds the client, and the data-protection officer', () =
 
   it('lets the data-protection officer record and revoke for a client a team holds, not for an unknown id', async () => {
     const recorded = await hub.query('dpo', RECORD, {
-      input: { clientId: DORMAGEN, grantee: 'CARITAS', categories: ['IDENTITY'], purposes: ['MIGRATION_COUNSELLING'], evidenceRef: 'EV-2026-000124' },
+      input: consentInput({ clientId: DORMAGEN, grantee: 'CARITAS', categories: ['IDENTITY'], purposes: ['MIGRATION_COUNSELLING'], evidenceRef: 'EV-2026-000124' }),
     });
     expect(recorded.body.errors).toBeUndefined();
     const { id } = recorded.body.data?.recordConsent as { id: string };

@@ -4,7 +4,19 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ASSERTION_HEADER, DECISIONS_PATH, generateEd25519Pem, importAssertionPrivateKey, signAssertion, type Caller } from '@kim/subgraph-runtime';
+import {
+  ASSERTION_HEADER,
+  CONSENT_TICKET_HEADER,
+  DECISIONS_PATH,
+  assertionKey,
+  generateAssertionSecret,
+  generateEd25519Pem,
+  requestBodyHash,
+  signAssertion,
+  signConsentTicket,
+  type AssertionKey,
+  type Caller,
+} from '@kim/subgraph-runtime';
 import { dropSchemas, schemaUrl, uniqueSuffix } from './support/pgSchemas.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -41,13 +53,13 @@ async function waitReady(base: string): Promise<void> {
 let env: NodeJS.ProcessEnv;
 let base: string;
 let child: ChildProcess | undefined;
-let privateKey: Awaited<ReturnType<typeof importAssertionPrivateKey>>;
+let consentKey: AssertionKey;
 let cleanup: () => Promise<void>;
 
 beforeAll(async () => {
-  const assertionKeys = await generateEd25519Pem();
+  const secret = generateAssertionSecret();
   const auditKeys = await generateEd25519Pem();
-  privateKey = await importAssertionPrivateKey(assertionKeys.privateKey);
+  consentKey = assertionKey(secret);
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'kim-crash-'));
@@ -57,7 +69,7 @@ beforeAll(async () => {
   env = {
     CONSENT_PORT: String(port),
     KIM_DATA_DIR: dataDir,
-    KIM_ASSERTION_PUBLIC_KEY: assertionKeys.publicKey,
+    KIM_ASSERTION_KEY_CONSENT: secret,
     KIM_AUDIT_SIGNING_KEY: auditKeys.privateKey,
     LOG_LEVEL: 'silent',
     ...(databaseUrl ? { CONSENT_DATABASE_URL: databaseUrl } : {}),
@@ -73,9 +85,8 @@ afterAll(async () => {
   await cleanup?.();
 });
 
-async function assertion(caller: Caller, audience: string) {
-  return signAssertion(privateKey, caller, audience);
-}
+/** The gateway's ticket for a subgraph's consent calls. */
+const ticket = (caller: Caller) => signConsentTicket(consentKey, caller, 'welfare');
 
 describe('the consent service killed in the middle of its work', () => {
   it('loses no audit record of an answer it gave, and its chain verifies after the restart', async () => {
@@ -93,7 +104,7 @@ describe('the consent service killed in the middle of its work', () => {
           method: 'POST',
           headers: {
             'content-type': 'application/json',
-            [ASSERTION_HEADER]: await assertion({ subject: 's', agency: 'KIM_NEUSS', role: 'CASE_MANAGER', purpose: 'CASE_MANAGEMENT', requestId }, 'welfare'),
+            [CONSENT_TICKET_HEADER]: ticket({ subject: 's', agency: 'KIM_NEUSS', role: 'CASE_MANAGER', purpose: 'CASE_MANAGEMENT', requestId }),
           },
           body: JSON.stringify({ questions }),
         });
@@ -112,11 +123,12 @@ describe('the consent service killed in the middle of its work', () => {
 
     child = startConsentProcess(env);
     await waitReady(base);
-    const dpo = await assertion({ subject: 'dpo', agency: 'DATA_PROTECTION', role: 'DATA_PROTECTION_OFFICER', purpose: 'DATA_PROTECTION_AUDIT', requestId: 'after-crash' }, 'consent');
+    const dpo = { subject: 'dpo', agency: 'DATA_PROTECTION', role: 'DATA_PROTECTION_OFFICER', purpose: 'DATA_PROTECTION_AUDIT', requestId: 'after-crash' } as const;
     const graphql = async (query: string) => {
+      // A fresh assertion per request: each is bound to its request and good once.
       const response = await fetch(`${base}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', [ASSERTION_HEADER]: dpo },
+        headers: { 'content-type': 'application/json', [ASSERTION_HEADER]: signAssertion(consentKey, dpo, 'consent', requestBodyHash({ query })) },
         body: JSON.stringify({ query }),
       });
       return (await response.json()) as { data: Record<string, unknown> };

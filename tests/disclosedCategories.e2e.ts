@@ -1,5 +1,6 @@
 import type { DataCategory } from '@kim/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storeGrants } from '../consent/src/grants/storeGrants.testSupport.ts';
 import { errorCodes, startTestHub, type TestHub } from './support/testHub.ts';
 
 /**
@@ -21,19 +22,9 @@ let grants = 0;
 /** A consent of one client to Caritas for one category, for migration counselling. */
 async function grantToCaritas(kimClientId: string, category: DataCategory) {
   grants += 1;
-  await hub.consentOwnerPrisma().grant.create({
-    data: {
-      id: `DISCLOSED-${grants}`,
-      kimClientId,
-      grantee: 'CARITAS',
-      categories: [category],
-      purposes: ['MIGRATION_COUNSELLING'],
-      legalBasis: 'CONSENT',
-      evidenceRef: 'EV-DISCLOSED',
-      validFrom: new Date(Date.now() - 86_400_000),
-      recordedBy: 'test',
-    },
-  });
+  await storeGrants(hub.services.consent.owner.sql, null, [
+    { id: `DISCLOSED-${grants}`, kimClientId, grantee: 'CARITAS', categories: [category], purposes: ['MIGRATION_COUNSELLING'], validFrom: new Date(Date.now() - 86_400_000) },
+  ]);
 }
 
 describe('fields that disclose another category (issue 14, item 4)', () => {

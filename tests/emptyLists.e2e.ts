@@ -1,5 +1,6 @@
 import type { DataCategory, Purpose } from '@kim/schema';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { removeGrants, storeGrants } from '../consent/src/grants/storeGrants.testSupport.ts';
 import { startTestHub, type TestHub } from './support/testHub.ts';
 
 /**
@@ -18,24 +19,23 @@ afterAll(async () => {
 
 const GRANT_PREFIX = 'EMPTY-';
 beforeEach(async () => {
-  await hub.consentOwnerPrisma().grant.deleteMany({ where: { id: { startsWith: GRANT_PREFIX } } });
+  await removeGrants(hub.services.consent.owner.sql, GRANT_PREFIX);
 });
 
 /** A grant of `categories` of each client to the immigration office for naturalisation. */
 async function grantToOffice(clientIds: readonly string[], categories: readonly DataCategory[], purpose: Purpose = 'NATURALISATION_PROCEDURE') {
-  await hub.consentOwnerPrisma().grant.createMany({
-    data: clientIds.map((kimClientId, i) => ({
+  await storeGrants(
+    hub.services.consent.owner.sql,
+    null,
+    clientIds.map((kimClientId, i) => ({
       id: `${GRANT_PREFIX}${i}-${kimClientId}`,
       kimClientId,
       grantee: 'IMMIGRATION_OFFICE',
       categories: [...categories],
       purposes: [purpose],
-      legalBasis: 'CONSENT',
-      evidenceRef: 'EV-EMPTY-LISTS',
       validFrom: new Date(Date.now() - 86_400_000),
-      recordedBy: 'test',
     })),
-  });
+  );
 }
 
 type Clients = Record<string, Record<string, unknown> | null>;

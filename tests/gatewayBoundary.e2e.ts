@@ -1,5 +1,5 @@
 import { generateKeyPair, SignJWT } from 'jose';
-import { ASSERTION_HEADER, importAssertionPrivateKey, signAssertion } from '@kim/subgraph-runtime';
+import { ASSERTION_HEADER, CONSENT_TICKET_HEADER, assertionKey, generateAssertionSecret, requestBodyHash, signAssertion, signConsentTicket } from '@kim/subgraph-runtime';
 import { issueToken } from '@kim/demo';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes, startTestHub, type TestHub } from './support/testHub.ts';
@@ -27,9 +27,12 @@ describe('a subgraph called directly, not through the gateway', () => {
     expect(response.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
-  it('refuses an assertion signed by another key', async () => {
-    const { privateKey } = await generateKeyPair('EdDSA');
-    const forged = await signAssertion(privateKey, { subject: 'x', agency: 'KIM_NEUSS', role: 'CASE_MANAGER', purpose: 'CASE_MANAGEMENT', requestId: 'r' }, 'welfare');
+  it("refuses an assertion made with another key — another service's included", async () => {
+    const caller = { subject: 'x', agency: 'KIM_NEUSS', role: 'CASE_MANAGER', purpose: 'CASE_MANAGEMENT', requestId: 'r' } as const;
+    const bh = requestBodyHash({ query: ENTITIES });
+    const jobcenters = signAssertion(hub.gatewayConfig.assertionKeys.jobcenter, caller, 'welfare', bh);
+    expect((await callService(hub.serviceUrls.welfare, ENTITIES, { [ASSERTION_HEADER]: jobcenters })).status).toBe(401);
+    const forged = signAssertion(assertionKey(generateAssertionSecret()), caller, 'welfare', bh);
     const response = await callService(hub.serviceUrls.welfare, ENTITIES, { [ASSERTION_HEADER]: forged });
     expect(response.status).toBe(401);
     expect(response.body.data).toBeUndefined();
@@ -54,11 +57,17 @@ describe('the consent service\'s internal routes', () => {
       const audited = () => hub.services.consent.prisma.auditEntry.count();
       const before = await audited();
       expect((await post(path, question)).status).toBe(401);
-      const key = await importAssertionPrivateKey(hub.gatewayConfig.assertionPrivateKeyPem);
+      const keys = hub.gatewayConfig.assertionKeys;
       const caller = { subject: 'x', agency: 'KIM_NEUSS', role: 'CASE_MANAGER', purpose: 'CASE_MANAGEMENT', requestId: 'internal-route-test' } as const;
-      // Addressed to the consent service itself (as for a person's GraphQL request): not an agency subgraph.
-      expect((await post(path, question, { [ASSERTION_HEADER]: await signAssertion(key, caller, 'consent') })).status).toBe(401);
-      const asWelfare = { [ASSERTION_HEADER]: await signAssertion(key, caller, path.endsWith('shared-clients') ? 'case-registry' : 'welfare') };
+      // An assertion for the consent service itself (as for a person's GraphQL request) is no ticket.
+      expect((await post(path, question, { [ASSERTION_HEADER]: signAssertion(keys.consent, caller, 'consent', requestBodyHash({})) })).status).toBe(401);
+      // A ticket the welfare service could make with its own key is no ticket either.
+      expect((await post(path, question, { [CONSENT_TICKET_HEADER]: signConsentTicket(keys.welfare, caller, 'welfare') })).status).toBe(401);
+      if (path.endsWith('shared-clients')) {
+        // Only the case registry asks which clients are shared.
+        expect((await post(path, undefined, { [CONSENT_TICKET_HEADER]: signConsentTicket(keys.consent, caller, 'welfare') })).status).toBe(401);
+      }
+      const asWelfare = { [CONSENT_TICKET_HEADER]: signConsentTicket(keys.consent, caller, path.endsWith('shared-clients') ? 'case-registry' : 'welfare') };
       if (!path.endsWith('shared-clients')) {
         expect((await post(path, { questions: [{ clientId: 'K-000001', category: 'NOT_A_CATEGORY' }] }, asWelfare)).status).toBe(400);
         expect((await post(path, { questions: [] }, asWelfare)).status).toBe(400);

@@ -1,5 +1,5 @@
-import { generateKeyPair, importPKCS8, SignJWT } from 'jose';
-import { ASSERTION_HEADER, signAssertion } from '@kim/subgraph-runtime';
+import { importPKCS8, SignJWT } from 'jose';
+import { ASSERTION_HEADER, assertionKey, generateAssertionSecret, requestBodyHash, signAssertion } from '@kim/subgraph-runtime';
 import { DEMO_AUDIENCE, DEMO_ISSUER } from '@kim/demo';
 import type { Agency } from '@kim/schema';
 import { Lexer, Source, TokenKind } from 'graphql';
@@ -19,6 +19,9 @@ const LIMITS = {
   KIM_MAX_COST: '2000',
   KIM_RATE_LIMIT_CAPACITY: '1200',
   KIM_RATE_LIMIT_REFILL_PER_MINUTE: '1',
+  // One user spends the agency's whole budget here; per-user budgets are rateLimits.e2e.ts's.
+  KIM_RATE_LIMIT_USER_CAPACITY: '1200',
+  KIM_RATE_LIMIT_USER_REFILL_PER_MINUTE: '1',
 };
 
 let hub: TestHub;
@@ -46,6 +49,7 @@ async function tokenFor(agency: Agency, role: string, subject: string): Promise<
     .setIssuer(DEMO_ISSUER)
     .setAudience(DEMO_AUDIENCE)
     .setSubject(subject)
+    .setIssuedAt()
     .setExpirationTime('1h')
     .sign(key);
 }
@@ -276,11 +280,11 @@ describe('the HTTP surface', () => {
 describe('who the caller is', () => {
   it('comes from the token alone: forged assertion and identity headers change nothing', async () => {
     const query = '{ client(id: "K-000001") { givenName languageLevel } }';
-    const { privateKey } = await generateKeyPair('EdDSA');
-    const forgedAssertion = await signAssertion(
-      privateKey,
+    const forgedAssertion = signAssertion(
+      assertionKey(generateAssertionSecret()),
       { subject: 'forged-1', agency: 'KIM_NEUSS', role: 'CASE_MANAGER', purpose: 'CASE_MANAGEMENT', requestId: 'forged-request' },
       'case-registry',
+      requestBodyHash({ query }),
     );
     const token = await hub.token('jobcenter');
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-kim-purpose': 'LABOUR_MARKET_INTEGRATION' };

@@ -1,4 +1,3 @@
-import { ASSERTION_HEADER, importAssertionPrivateKey, signAssertion } from '@kim/subgraph-runtime';
 import type { PersonaName } from '@kim/demo';
 import type { Purpose } from '@kim/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -44,16 +43,16 @@ describe('per-request isolation', () => {
 
 describe('representations', () => {
   it('never decide access: forged @requires values and a forged client id in a representation change nothing', async () => {
-    const key = await importAssertionPrivateKey(hub.gatewayConfig.assertionPrivateKeyPem);
     const requestId = 'forged-representation-test';
-    const assertion = await signAssertion(key, { subject: 'abh-lead-1', agency: 'IMMIGRATION_OFFICE', role: 'IMMIGRATION_TEAM_LEAD', purpose: 'NATURALISATION_PROCEDURE', requestId }, 'immigration-office');
+    const request = {
+      query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Client { id naturalisationReadiness { ready } } } }',
+      variables: { r: [{ __typename: 'Client', id: 'K-000001', kimClientId: 'K-000002', languageLevel: 'C1', receivesBenefits: false }] },
+    };
+    const caller = { subject: 'abh-lead-1', agency: 'IMMIGRATION_OFFICE', role: 'IMMIGRATION_TEAM_LEAD', purpose: 'NATURALISATION_PROCEDURE', requestId } as const;
     const response = await fetch(hub.serviceUrls['immigration-office'], {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [ASSERTION_HEADER]: assertion },
-      body: JSON.stringify({
-        query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Client { id naturalisationReadiness { ready } } } }',
-        variables: { r: [{ __typename: 'Client', id: 'K-000001', kimClientId: 'K-000002', languageLevel: 'C1', receivesBenefits: false }] },
-      }),
+      headers: { 'content-type': 'application/json', ...hub.gatewayHeaders(caller, 'immigration-office', request) },
+      body: JSON.stringify(request),
     });
     const body = (await response.json()) as Parameters<typeof errorCodes>[0]['body'];
     // K-000001 shares no language data with the immigration office: the readiness stays closed,

@@ -1,7 +1,8 @@
 import diagnostics from 'node:diagnostics_channel';
 import type { ClientRequest } from 'node:http';
-import { ASSERTION_HEADER, DECISIONS_PATH } from '@kim/subgraph-runtime';
+import { CONSENT_TICKET_HEADER, DECISIONS_PATH } from '@kim/subgraph-runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sharedWith } from './support/grantStates.ts';
 import { errorCodes, startTestHub, type TestHub } from './support/testHub.ts';
 
 const JOINED = /* GraphQL */ `
@@ -67,9 +68,10 @@ describe('the joined client view', () => {
     const onRequest = (message: unknown) => {
       const { request } = message as { request: ClientRequest };
       if (!request.path.endsWith(DECISIONS_PATH)) return;
-      const assertion = String(request.getHeader(ASSERTION_HEADER) ?? '');
-      const { aud } = JSON.parse(Buffer.from(assertion.split('.')[1] ?? '', 'base64url').toString('utf8')) as { aud: string };
-      calls.set(aud, (calls.get(aud) ?? 0) + 1);
+      // The gateway's consent ticket (`kim-consent-ticket.v1.<payload>.<mac>`) names the asking subgraph.
+      const ticket = String(request.getHeader(CONSENT_TICKET_HEADER) ?? '');
+      const { src } = JSON.parse(Buffer.from(ticket.split('.')[2] ?? '', 'base64url').toString('utf8')) as { src: string };
+      calls.set(src, (calls.get(src) ?? 0) + 1);
     };
     diagnostics.subscribe('http.client.request.start', onRequest);
     try {
@@ -119,11 +121,7 @@ describe('the joined client view', () => {
   });
 
   it('lists for a partner agency exactly the clients who share something with it, and counts only those', async () => {
-    const grants = await hub.services.consent.prisma.grant.findMany({
-      where: { grantee: 'JOBCENTER', revokedAt: null, validFrom: { lte: new Date() }, OR: [{ validUntil: null }, { validUntil: { gt: new Date() } }] },
-      select: { kimClientId: true },
-    });
-    const shared = [...new Set(grants.map((g) => g.kimClientId))].sort();
+    const shared = [...(await sharedWith(hub.services.consent.prisma, 'JOBCENTER'))].sort();
     expect(shared.length).toBeGreaterThan(0);
     const response = await hub.query('jobcenter', '{ clients(first: 100) { totalCount edges { node { id } } } }');
     const page = response.body.data?.clients as { totalCount: number; edges: { node: { id: string } }[] };

@@ -2,13 +2,14 @@ import { readConsentConfig, startConsent } from '@kim/consent';
 import { SERVICES } from '@kim/schema';
 import { startWelfare } from '@kim/welfare';
 import {
-  ASSERTION_HEADER,
+  CONSENT_TICKET_HEADER,
   DECISIONS_PATH,
+  assertionKey,
+  generateAssertionSecret,
   generateEd25519Pem,
-  importAssertionPrivateKey,
   readServiceConfig,
   serviceRole,
-  signAssertion,
+  signConsentTicket,
 } from '@kim/subgraph-runtime';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -141,7 +142,7 @@ describe('the consent service running as a role that owns nothing', () => {
         CONSENT_PORT: '0',
         KIM_DATA_DIR: 'memory://',
         CONSENT_MIGRATION_DATABASE_URL: 'postgresql://owner@127.0.0.1:1/none',
-        KIM_ASSERTION_PUBLIC_KEY: keys.publicKey,
+        KIM_ASSERTION_KEY_CONSENT: generateAssertionSecret(),
         KIM_AUDIT_SIGNING_KEY: keys.privateKey,
         LOG_LEVEL: 'silent',
       }),
@@ -181,24 +182,23 @@ describe('the consent service running as a role that owns nothing', () => {
 
   it('migrates as the owner, then works as kim_consent_app and cannot touch the audit log or its triggers', () =>
     withServiceRole('kim_consent_app', 'lp', async ({ serviceUrl, ownerUrl }, asService, role) => {
-      const assertionKeys = await generateEd25519Pem();
+      const consentKey = generateAssertionSecret();
       const auditKeys = await generateEd25519Pem();
       const service = await startConsent(
         readConsentConfig({
           CONSENT_PORT: '0',
           CONSENT_DATABASE_URL: serviceUrl,
           CONSENT_MIGRATION_DATABASE_URL: ownerUrl,
-          KIM_ASSERTION_PUBLIC_KEY: assertionKeys.publicKey,
+          KIM_ASSERTION_KEY_CONSENT: consentKey,
           KIM_AUDIT_SIGNING_KEY: auditKeys.privateKey,
           LOG_LEVEL: 'silent',
         }),
       );
       try {
-        const key = await importAssertionPrivateKey(assertionKeys.privateKey);
-        const assertion = await signAssertion(key, { subject: 's', agency: 'KIM_NEUSS', role: 'CASE_MANAGER', purpose: 'CASE_MANAGEMENT', requestId: 'lp' }, 'welfare');
+        const ticket = signConsentTicket(assertionKey(consentKey), { subject: 's', agency: 'KIM_NEUSS', role: 'CASE_MANAGER', purpose: 'CASE_MANAGEMENT', requestId: 'lp' }, 'welfare');
         const response = await fetch(`${service.url}${DECISIONS_PATH}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', [ASSERTION_HEADER]: assertion },
+          headers: { 'content-type': 'application/json', [CONSENT_TICKET_HEADER]: ticket },
           body: JSON.stringify({ questions: [{ clientId: 'K-000001', category: 'HEALTH' }] }),
         });
         expect(response.status).toBe(200);
@@ -233,12 +233,11 @@ describe('the consent service running as a role that owns nothing', () => {
       `CREATE SCHEMA "${schema}" AUTHORIZATION "${owner}"`,
     ]);
     try {
-      const keys = await generateEd25519Pem();
       const start = startWelfare(
         readServiceConfig('welfare', {
           WELFARE_PORT: '0',
           WELFARE_DATABASE_URL: schemaUrl(base!, schema, owner),
-          KIM_ASSERTION_PUBLIC_KEY: keys.publicKey,
+          KIM_ASSERTION_KEY_WELFARE: generateAssertionSecret(),
           LOG_LEVEL: 'silent',
         }),
       );
@@ -250,13 +249,12 @@ describe('the consent service running as a role that owns nothing', () => {
 
   it('runs an agency subgraph as a role that may only read', () =>
     withServiceRole('kim_welfare_app', 'lpw', async ({ serviceUrl, ownerUrl }, asService) => {
-      const keys = await generateEd25519Pem();
       const service = await startWelfare(
         readServiceConfig('welfare', {
           WELFARE_PORT: '0',
           WELFARE_DATABASE_URL: serviceUrl,
           WELFARE_MIGRATION_DATABASE_URL: ownerUrl,
-          KIM_ASSERTION_PUBLIC_KEY: keys.publicKey,
+          KIM_ASSERTION_KEY_WELFARE: generateAssertionSecret(),
           LOG_LEVEL: 'silent',
         }),
       );

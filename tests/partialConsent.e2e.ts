@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { consentInput } from './support/consentRecord.ts';
 import { errorCodes, startTestHub, type TestHub } from './support/testHub.ts';
 
 let hub: TestHub;
@@ -66,7 +67,7 @@ describe('an agency with consent for some categories only', () => {
     // The client shares language data with the immigration office (so it knows the client), and
     // even consent to counselling data would not pass the welfare associations' secrecy.
     const recorded = await hub.query('cm-neuss', 'mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }', {
-      input: { clientId: 'K-000001', grantee: 'IMMIGRATION_OFFICE', categories: ['EDUCATION_LANGUAGE', 'COUNSELLING'], purposes: ['RESIDENCE_PROCEDURE'], evidenceRef: 'EV-TEST-ABH' },
+      input: consentInput({ clientId: 'K-000001', grantee: 'IMMIGRATION_OFFICE', categories: ['EDUCATION_LANGUAGE', 'COUNSELLING'], purposes: ['RESIDENCE_PROCEDURE'] }),
     });
     expect(recorded.body.errors).toBeUndefined();
     const response = await hub.query('abh', '{ client(id: "K-000001") { counsellingContacts { service } currentResidenceTitleType } }');

@@ -1,6 +1,7 @@
 import { importPKCS8, SignJWT } from 'jose';
 import { DEMO_AUDIENCE, DEMO_ISSUER } from '@kim/demo';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sharedWith as activeGrantees } from './support/grantStates.ts';
 import { errorCodes, startTestHub, type GraphQLResponse, type TestHub } from './support/testHub.ts';
 
 let hub: TestHub;
@@ -10,14 +11,7 @@ let townOf: Map<string, string>;
 
 beforeAll(async () => {
   hub = await startTestHub('teamscope', 60);
-  sharedWith = async (grantee) => {
-    const now = new Date();
-    const grants = await hub.services.consent.prisma.grant.findMany({
-      where: { grantee, revokedAt: null, validFrom: { lte: now }, OR: [{ validUntil: null }, { validUntil: { gt: now } }] },
-      select: { kimClientId: true },
-    });
-    return new Set(grants.map((g) => g.kimClientId));
-  };
+  sharedWith = (grantee) => activeGrantees(hub.services.consent.prisma, grantee);
   const clients = await hub.services['case-registry'].prisma.client.findMany({ select: { id: true, town: true } });
   townOf = new Map(clients.map((c) => [c.id, c.town]));
 });
@@ -137,6 +131,7 @@ describe('team claims in tokens', () => {
       .setIssuer(DEMO_ISSUER)
       .setAudience(DEMO_AUDIENCE)
       .setSubject('t-1')
+      .setIssuedAt()
       .setExpirationTime('5m')
       .sign(await importPKCS8(hub.idpPrivateKeyPem, 'EdDSA'));
 

@@ -13,7 +13,7 @@ import { apolloGatewayWithoutTelemetry, readGatewayConfig, startGateway } from '
 import { immigrationOffice } from '@kim/immigration-office';
 import { jobcenter } from '@kim/jobcenter';
 import { ROLE_PURPOSES, SERVICES, SUPERGRAPH_PATH, callerTeam, isPurpose, type ServiceName } from '@kim/schema';
-import { envPrefix, readServiceConfig, startService, DECISIONS_PATH, SHARED_CLIENTS_PATH, type Database, type PrismaLike, type ServiceDefinition } from '@kim/subgraph-runtime';
+import { CONSENT_TICKET_HEADER, envPrefix, readServiceConfig, startService, DECISIONS_PATH, SHARED_CLIENTS_PATH, type Database, type PrismaLike, type ServiceDefinition } from '@kim/subgraph-runtime';
 import { startBareService } from '@kim/subgraph-runtime/bare';
 import { welfare } from '@kim/welfare';
 import { countingAdapter, countingExecutor } from './countingAdapter.ts';
@@ -57,11 +57,12 @@ const bump = (m: Record<string, number>, k: string) => {
 };
 const subgraphByUrl = new Map<string, ServiceName>();
 
-/** The audience of the gateway's assertion: which subgraph a consent call comes from. */
-function audience(token: string): string {
+/** The subgraph the gateway's consent ticket names: which subgraph a consent call comes from. */
+function ticketSource(token: string): string {
   try {
-    const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { aud?: string | string[] };
-    return String(Array.isArray(payload.aud) ? payload.aud[0] : payload.aud ?? '?');
+    // `kim-consent-ticket.v1.<payload>.<mac>`
+    const payload = JSON.parse(Buffer.from(token.split('.')[2] ?? '', 'base64url').toString('utf8')) as { src?: string };
+    return String(payload.src ?? '?');
   } catch {
     return '?';
   }
@@ -81,7 +82,7 @@ globalThis.fetch = (input, init) => {
 const consentCallStarted = new WeakMap<ClientRequest, { from: string; at: number }>();
 diagnostics.subscribe('http.client.request.start', (message) => {
   const { request } = message as { request: ClientRequest };
-  const from = () => audience(String(request.getHeader('x-kim-assertion') ?? ''));
+  const from = () => ticketSource(String(request.getHeader(CONSENT_TICKET_HEADER) ?? ''));
   if (request.path.endsWith(DECISIONS_PATH)) {
     const call = { from: from(), at: performance.now() };
     bump(stats.consentCalls, call.from);
@@ -114,7 +115,7 @@ let consentOwner: Database | undefined;
 
 async function startHubSide(config: ChildConfig): Promise<string> {
   const keys = await ensureDemoKeys(config.keysDir);
-  const { base, env } = serviceEnv(config, keys.assertion.publicKeyFile);
+  const { base, env, gatewayKeys } = serviceEnv(config, keys.assertion);
   const consentConfig = readConsentConfig({ ...env('consent'), KIM_AUDIT_SIGNING_KEY_FILE: keys.audit.privateKeyFile });
   const consent = await startService(counted(consentService(consentConfig.auditKey)), consentConfig);
   // The decision recorder writes through the driver, past Prisma: its statements are counted there.
@@ -136,7 +137,7 @@ async function startHubSide(config: ChildConfig): Promise<string> {
       KIM_JWT_PUBLIC_KEY_FILE: keys.idp.publicKeyFile,
       KIM_JWT_ISSUER: DEMO_ISSUER,
       KIM_JWT_AUDIENCE: DEMO_AUDIENCE,
-      KIM_ASSERTION_PRIVATE_KEY_FILE: keys.assertion.privateKeyFile,
+      ...gatewayKeys,
       // INTENTIONAL: the benchmark sends far more than an agency's budget; the limiter itself
       // still runs (and costs what it costs), it just never refuses.
       KIM_RATE_LIMIT_CAPACITY: '1000000000',
@@ -150,7 +151,7 @@ async function startHubSide(config: ChildConfig): Promise<string> {
 /** The bare subgraphs (startBareService, no shield, no consent call, no audit) of the `bare` and `hive` sides. */
 async function startBareSubgraphs(config: ChildConfig): Promise<Record<ServiceName, string>> {
   const keys = await ensureDemoKeys(config.keysDir);
-  const { env } = serviceEnv(config, keys.assertion.publicKeyFile);
+  const { env } = serviceEnv(config, keys.assertion);
   const options = {
     // The persona is a plain header the bare gateway passes on: no token, no signature.
     callerFor: (req: { header(name: string): string | undefined }) => {

@@ -2,13 +2,12 @@ import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
 import { consentService, readConsentConfig } from '@kim/consent';
-import { ensureDemoKeys, PERSONAS, readPem } from '@kim/demo';
+import { ensureDemoKeys, PERSONAS } from '@kim/demo';
 import { DATA_CATEGORIES, type DataCategory } from '@kim/schema';
 import {
   createConsentLoader,
   createPostJson,
-  importAssertionPrivateKey,
-  signAssertion,
+  signConsentTicket,
   startService,
   type Caller,
   type ConsentQuestion,
@@ -36,9 +35,8 @@ if (!persona) throw new Error(`unknown persona ${process.env.KIM_BENCH_PERSONA}`
 const { data, databases } = await benchDatabases('consentCall', 'hub');
 const keys = await ensureDemoKeys(data.keysDir);
 // As the bench's hub side starts it (child.ts).
-const consentConfig = readConsentConfig({ ...serviceEnv({ databases }, keys.assertion.publicKeyFile).env('consent'), KIM_AUDIT_SIGNING_KEY_FILE: keys.audit.privateKeyFile });
+const consentConfig = readConsentConfig({ ...serviceEnv({ databases }, keys.assertion).env('consent'), KIM_AUDIT_SIGNING_KEY_FILE: keys.audit.privateKeyFile });
 const consent = await startService(consentService(consentConfig.auditKey), consentConfig);
-const privateKey = await importAssertionPrivateKey(readPem(keys.assertion.privateKeyFile));
 const post = createPostJson();
 const categories = DATA_CATEGORIES.slice(0, CATEGORIES) as DataCategory[];
 // Clients from the data set's second half: never HOT_CLIENT, whose trail w4 compares between
@@ -49,11 +47,11 @@ const questions: ConsentQuestion[] = Array.from({ length: CLIENTS }, (_, i) => `
 
 if (questions.some((q) => q.clientId === HOT_CLIENT)) throw new Error(`consentCall must not audit ${HOT_CLIENT} (w4's client)`);
 
-/** One call as a subgraph makes it: a fresh assertion (the gateway's part), a fresh loader, every question at once. */
+/** One call as a subgraph makes it: a fresh consent ticket (the gateway's part), a fresh loader, every question at once. */
 async function call(n: number): Promise<number> {
   const caller: Caller = { subject: persona.subject, agency: persona.agency, role: persona.role, purpose: 'CASE_MANAGEMENT', requestId: `consent-call-${n}` } as Caller;
-  const assertion = await signAssertion(privateKey, caller, 'welfare');
-  const loader = createConsentLoader({ consentUrl: consent.url, assertion, timeoutMs: 10_000, post });
+  const ticket = signConsentTicket(consentConfig.assertionKey, caller, 'welfare');
+  const loader = createConsentLoader({ consentUrl: consent.url, ticket, timeoutMs: 10_000, post });
   const decisions = await loader.loadMany(questions);
   return decisions.filter((d) => !(d instanceof Error) && d.allowed).length;
 }

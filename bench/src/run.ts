@@ -321,7 +321,10 @@ async function writePath(hub: Side, tokens: Map<PersonaName, string>, db: Consen
   }
   const iteration = async (n: number, clientId: string) => {
     const rec = await call(tokens.get('cm-neuss')!, 'mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }', {
-      input: { clientId, grantee: 'CARITAS', categories: ['IDENTITY'], purposes: ['MIGRATION_COUNSELLING'], evidenceRef: `EV-BENCH-${n}` },
+      input: {
+        clientId, grantee: 'CARITAS', categories: ['IDENTITY'], purposes: ['MIGRATION_COUNSELLING'], evidenceRef: `EV-2026-${n}`, form: 'ELECTRONIC',
+        informedOfPurpose: true, informedOfRefusalConsequences: true, informedOfWithdrawalRight: true, informationSheetVersion: 'BENCH-1', informationSheetLanguage: 'de',
+      },
     });
     const id = rec.body.data?.recordConsent?.id;
     if (!id) throw new Error(`recordConsent failed: ${JSON.stringify(rec.body).slice(0, 300)}`);

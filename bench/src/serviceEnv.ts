@@ -1,13 +1,18 @@
 import type { ServiceName } from '@kim/schema';
-import { envPrefix } from '@kim/subgraph-runtime';
+import { assertionKeyVariable, envPrefix } from '@kim/subgraph-runtime';
 import type { SideDatabases } from './dataSet.ts';
 
-/** The environment every service of a side reads: its database (a URL, or its folder under KIM_DATA_DIR), a free port. */
-export function serviceEnv(config: { readonly databases: SideDatabases }, assertionPublicKeyFile: string) {
+/**
+ * The environment every service of a side reads: its database (a URL, or its folder under
+ * KIM_DATA_DIR), a free port, and its own assertion key; `gatewayKeys` are all of them, for the gateway.
+ */
+export function serviceEnv(config: { readonly databases: SideDatabases }, assertionKeyFiles: Readonly<Record<ServiceName, string>>) {
   const { databases } = config;
-  const base = { LOG_LEVEL: 'silent', KIM_DATA_DIR: 'dataDir' in databases ? databases.dataDir : 'memory://', KIM_ASSERTION_PUBLIC_KEY_FILE: assertionPublicKeyFile };
+  const base = { LOG_LEVEL: 'silent', KIM_DATA_DIR: 'dataDir' in databases ? databases.dataDir : 'memory://' };
+  const keyOf = (s: ServiceName) => ({ [`${assertionKeyVariable(s)}_FILE`]: assertionKeyFiles[s] });
   return {
     base,
-    env: (s: ServiceName) => ({ ...base, [`${envPrefix(s)}_PORT`]: '0', ...('urls' in databases ? { [`${envPrefix(s)}_DATABASE_URL`]: databases.urls[s] } : {}) }),
+    gatewayKeys: Object.assign({}, ...(Object.keys(assertionKeyFiles) as ServiceName[]).map(keyOf)) as Record<string, string>,
+    env: (s: ServiceName) => ({ ...base, ...keyOf(s), [`${envPrefix(s)}_PORT`]: '0', ...('urls' in databases ? { [`${envPrefix(s)}_DATABASE_URL`]: databases.urls[s] } : {}) }),
   };
 }

@@ -1,11 +1,16 @@
-import { ConfigError, pemFromEnv, readServiceConfig, type ServiceConfig } from '@kim/subgraph-runtime';
+import { ConfigError, pemFromEnv, positiveInt, readServiceConfig, type ServiceConfig } from '@kim/subgraph-runtime';
 import { auditSigningKey, type AuditSigningKey } from './audit/auditKey.ts';
 
 /** The consent service's configuration: what every service reads, and its audit key. */
 export interface ConsentConfig extends ServiceConfig {
   /** Signs every anchor of the audit chain and every audit export (Ed25519). */
   readonly auditKey: AuditSigningKey;
+  /** Days a consent lasts when its record names no end (`KIM_CONSENT_DEFAULT_VALIDITY_DAYS`, 730). */
+  readonly defaultValidityDays: number;
 }
+
+/** Two years: long enough for a case, short enough to be asked again. */
+export const DEFAULT_VALIDITY_DAYS = 730;
 
 /**
  * Reads the consent service's configuration once, at start, and fails naming the variable.
@@ -19,5 +24,6 @@ export function readConsentConfig(env: NodeJS.ProcessEnv = process.env): Consent
   } catch {
     throw new ConfigError('KIM_AUDIT_SIGNING_KEY', 'is not an Ed25519 private key (PKCS#8 PEM)');
   }
-  return Object.freeze({ ...readServiceConfig('consent', env), auditKey });
+  const defaultValidityDays = positiveInt(env, 'KIM_CONSENT_DEFAULT_VALIDITY_DAYS', DEFAULT_VALIDITY_DAYS);
+  return Object.freeze({ ...readServiceConfig('consent', env), auditKey, defaultValidityDays });
 }

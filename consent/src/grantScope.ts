@@ -19,3 +19,13 @@ export function mayRecordGrantsOf(caller: Caller, holder: Agency | null): boolea
 
 /** Withdrawal: whoever may see the record (a grant of a client no team holds stays withdrawable by the DPO). */
 export const mayWithdrawGrantsOf = mayViewGrantsOf;
+
+/**
+ * A client may withdraw with whichever involved agency they tell: the team that holds them, the
+ * data-protection officer, or the recipient itself — any of the grantee agency's staff, for a grant
+ * to their own agency only (they learn its number from the client's receipt). Withdrawing only
+ * ever narrows what is disclosed, so the recipient needs no more than that the grant is to it.
+ */
+export function mayWithdrawGrant(caller: Caller, holder: Agency | null, grantee: string): boolean {
+  return mayWithdrawGrantsOf(caller, holder) || (caller.agency === grantee && caller.role !== 'COORDINATOR');
+}

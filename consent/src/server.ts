@@ -1,14 +1,15 @@
 import { fileURLToPath } from 'node:url';
 import { loadServiceTypeDefs, startService, type ServiceDefinition, type StartOptions } from '@kim/subgraph-runtime';
 import type { AuditSigningKey } from './audit/auditKey.ts';
-import { extendContext, type ConsentExtra } from './context.ts';
+import { extendContext, type ConsentExtra, type ConsentSettings } from './context.ts';
 import { createPrisma, type ConsentPrisma } from './db.ts';
 import { createDecisionRecorder } from './decisions/decideAndRecord.ts';
 import { clientTeamRoute } from './clientTeam/clientTeamRoute.ts';
 import { decisionsRoute } from './decisions/decisionsRoute.ts';
+import { chainPendingGrantEvents } from './grants/grantEvents.ts';
 import { sharedClientsRoute } from './decisions/sharedClientsRoute.ts';
 import { technicalDenialsRoute } from './decisions/technicalDenialsRoute.ts';
-import type { ConsentConfig } from './env.ts';
+import { DEFAULT_VALIDITY_DAYS, type ConsentConfig } from './env.ts';
 import { rules } from './permissions.ts';
 import { resolvers } from './resolvers/index.ts';
 
@@ -40,10 +41,13 @@ export const consent = {
  * The consent service: decides and audits every disclosure (internal endpoint for the agency
  * subgraphs), and serves grants and audit trails to people through the gateway.
  */
-export function consentService(auditKey: AuditSigningKey): ServiceDefinition<ConsentPrisma, ConsentExtra> {
+export function consentService(
+  auditKey: AuditSigningKey,
+  settings: ConsentSettings = { defaultValidityDays: DEFAULT_VALIDITY_DAYS },
+): ServiceDefinition<ConsentPrisma, ConsentExtra> {
   return {
     ...consent,
-    extendContext: (prisma) => extendContext(prisma, auditKey),
+    extendContext: (prisma, base, db) => extendContext(prisma, auditKey, settings, db.sql, base.caller),
     routes: (app, deps) => {
       // One recorder for both routes: decisions and technical denials join the same groups.
       const recorder = createDecisionRecorder(deps.db.sql, auditKey);
@@ -57,6 +61,13 @@ export function consentService(auditKey: AuditSigningKey): ServiceDefinition<Con
 
 /** Starts the consent service; the result also names the audit key's public half, for verifiers. */
 export async function startConsent(config: ConsentConfig, options: StartOptions<ConsentPrisma> = {}) {
-  const running = await startService(consentService(config.auditKey), config, options);
+  const running = await startService(consentService(config.auditKey, { defaultValidityDays: config.defaultValidityDays }), config, options);
+  // Grant events stored without their chain entry (made by a migration from grants of before the
+  // event log, or seeded) decide nothing until they are chained: as the service's role, now.
+  const chained = await chainPendingGrantEvents(running.db.sql, config.auditKey).catch(async (error: unknown) => {
+    await running.stop();
+    throw error;
+  });
+  if (chained > 0) running.log.info({ events: chained }, 'chained pending grant events');
   return { ...running, auditKeyId: config.auditKey.keyId, auditPublicKeyPem: config.auditKey.publicKeyPem };
 }

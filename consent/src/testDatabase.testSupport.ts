@@ -11,6 +11,8 @@ export interface ConsentTestDatabase {
    * would have); on PGlite, which opens once per process, the same one.
    */
   openAnother(): Promise<Database>;
+  /** Applies the migrations held back by `before` (see openConsentTestDatabase). */
+  migrateRest(): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -18,17 +20,20 @@ export interface ConsentTestDatabase {
  * PGlite in memory, or PostgreSQL when KIM_TEST_DATABASE_URL is set — then in a schema of its
  * own (named after `name`), dropped on close.
  */
-export async function openConsentTestDatabase(name: string): Promise<ConsentTestDatabase> {
+export async function openConsentTestDatabase(name: string, options: { before?: string } = {}): Promise<ConsentTestDatabase> {
   const pg = process.env.KIM_TEST_DATABASE_URL;
   const schema = `${name}_${process.pid}_${Date.now()}`;
   const open = () => openDatabase(pg ? { kind: 'postgres', url: `${pg}${pg.includes('?') ? '&' : '?'}schema=${schema}` } : { kind: 'pglite', dataDir: 'memory://' });
   const db = await open();
-  await applyMigrations(db.sql, readMigrations(fileURLToPath(new URL('../prisma/migrations', import.meta.url))));
+  // `before`: only the migrations named before it, as a database of an older version holds them.
+  const migrations = readMigrations(fileURLToPath(new URL('../prisma/migrations', import.meta.url)));
+  await applyMigrations(db.sql, options.before ? migrations.filter((m) => m.name < options.before!) : migrations);
   const prisma = createPrisma(db.adapter);
   return {
     db,
     prisma,
     openAnother: async () => (pg ? open() : db),
+    migrateRest: () => applyMigrations(db.sql, migrations),
     close: async () => {
       await prisma.$disconnect();
       if (pg) await db.sql.exec(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateEd25519Pem } from '@kim/subgraph-runtime';
+import { SERVICES, type ServiceName } from '@kim/schema';
+import { generateAssertionSecret, generateEd25519Pem } from '@kim/subgraph-runtime';
 
 export interface KeyPairFiles {
   readonly publicKeyFile: string;
@@ -10,8 +11,11 @@ export interface KeyPairFiles {
 export interface DemoKeys {
   /** The demo identity provider's keys: it signs callers' tokens, the gateway verifies them. */
   readonly idp: KeyPairFiles;
-  /** The gateway's keys: it signs assertions, services verify them. */
-  readonly assertion: KeyPairFiles;
+  /**
+   * One assertion key file per service (HMAC-SHA256 secrets): the gateway gets them all, each
+   * service only its own.
+   */
+  readonly assertion: Readonly<Record<ServiceName, string>>;
   /** The consent service's audit keys: it signs anchors and exports, officers verify them offline. */
   readonly audit: KeyPairFiles;
 }
@@ -26,6 +30,12 @@ async function ensurePair(dir: string, name: string): Promise<KeyPairFiles> {
   return files;
 }
 
+function ensureSecret(dir: string, service: ServiceName): string {
+  const file = join(dir, `assertion-${service}.key`);
+  if (!existsSync(file)) writeFileSync(file, generateAssertionSecret(), { mode: 0o600 });
+  return file;
+}
+
 /**
  * Demo keys, made on first use in the data folder and kept there, so that `npm run token` and
  * `npm start` agree. Production keys come from the IdP (JWKS) and a secret store instead.
@@ -33,7 +43,8 @@ async function ensurePair(dir: string, name: string): Promise<KeyPairFiles> {
 export async function ensureDemoKeys(dataDir: string): Promise<DemoKeys> {
   const dir = join(dataDir, 'keys');
   mkdirSync(dir, { recursive: true, mode: 0o700 });
-  return { idp: await ensurePair(dir, 'idp'), assertion: await ensurePair(dir, 'assertion'), audit: await ensurePair(dir, 'audit') };
+  const assertion = Object.fromEntries(SERVICES.map((s) => [s, ensureSecret(dir, s)])) as Record<ServiceName, string>;
+  return { idp: await ensurePair(dir, 'idp'), assertion, audit: await ensurePair(dir, 'audit') };
 }
 
 export function readPem(file: string): string {

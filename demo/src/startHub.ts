@@ -5,7 +5,7 @@ import { immigrationOffice as immigrationOfficeService, seedImmigrationOffice, t
 import { jobcenter as jobcenterService, seedJobcenter, type JobcenterPrisma } from '@kim/jobcenter';
 import { CASE_MANAGERS, generatePopulation, type DemoClient } from '@kim/schema/population';
 import { SERVICES, type ServiceName } from '@kim/schema';
-import { DEFAULT_PORTS, envPrefix, readServiceConfig, startService, type Logger, type RunningService, type StartOptions } from '@kim/subgraph-runtime';
+import { DEFAULT_PORTS, assertionKeyVariable, envPrefix, readServiceConfig, startService, type Logger, type RunningService, type StartOptions } from '@kim/subgraph-runtime';
 import { seedWelfare, welfare as welfareService, type WelfarePrisma } from '@kim/welfare';
 import { ensureDemoKeys, readPem } from './demoKeys.ts';
 import { DEMO_AUDIENCE, DEMO_ISSUER } from './issueToken.ts';
@@ -74,10 +74,12 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const baseEnv: NodeJS.ProcessEnv = {
     ...(options.env ?? {}),
     KIM_DATA_DIR: options.dataDir,
-    KIM_ASSERTION_PUBLIC_KEY_FILE: keys.assertion.publicKeyFile,
   };
+  // Each service gets its own assertion key only; the gateway all of them.
+  const assertionKeyFiles = (services: readonly ServiceName[]) => Object.fromEntries(services.map((s) => [`${assertionKeyVariable(s)}_FILE`, keys.assertion[s]]));
   const serviceEnv = (service: ServiceName, consentUrl?: string): NodeJS.ProcessEnv => ({
     ...baseEnv,
+    ...assertionKeyFiles([service]),
     [`${envPrefix(service)}_PORT`]: ephemeralPorts ? '0' : String(DEFAULT_PORTS[service]),
     ...(options.databaseUrls?.[service] ? { [`${envPrefix(service)}_DATABASE_URL`]: options.databaseUrls[service] } : {}),
     ...(consentUrl ? { KIM_CONSENT_URL: consentUrl } : {}),
@@ -107,7 +109,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       KIM_JWT_PUBLIC_KEY_FILE: keys.idp.publicKeyFile,
       KIM_JWT_ISSUER: DEMO_ISSUER,
       KIM_JWT_AUDIENCE: DEMO_AUDIENCE,
-      KIM_ASSERTION_PRIVATE_KEY_FILE: keys.assertion.privateKeyFile,
+      ...assertionKeyFiles(SERVICES),
       ...Object.fromEntries(SERVICES.map((s) => [`${envPrefix(s)}_URL`, gatewayRoutes[s]])),
     });
     const gateway = await startGateway(gatewayConfig);

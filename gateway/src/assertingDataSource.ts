@@ -1,7 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
-import { ASSERTION_HEADER, signAssertion, type Caller } from '@kim/subgraph-runtime';
-import type { CryptoKey } from 'jose';
+import type { ServiceName } from '@kim/schema';
+import { ASSERTION_HEADER, CONSENT_TICKET_HEADER, DECISIONS_EXTENSION, requestBodyHash, signAssertion, signConsentTicket, type AssertionKey, type Caller } from '@kim/subgraph-runtime';
 import type { Logger } from '@kim/subgraph-runtime';
 import { withoutStackCapture } from './downstreamErrors.ts';
 import { otherOperations } from './plannedOperations.ts';
@@ -9,19 +9,23 @@ import { unavailableErrors } from './unavailableErrors.ts';
 
 export interface GatewayContext {
   readonly caller: Caller;
+  /** Consent decisions the services made (and audited) for this request, as they report them. */
+  readonly recorded?: { decisions: number };
   /** Each subgraph's operations in this request's query plan, set once the plan is known. */
   plannedOperations?: ReadonlyMap<string, readonly string[]>;
 }
 
 /**
- * Sends each subgraph request with one fresh assertion addressed to that subgraph, and nothing
- * of the caller's own headers: services trust the gateway's signature, never what a caller says.
+ * Sends each subgraph request with one fresh assertion addressed to that subgraph and bound to
+ * that request (MACed with the subgraph's own key), and nothing of the caller's own headers:
+ * services trust the gateway's MAC, never what a caller says. An agency subgraph also gets a
+ * consent ticket, MACed with the consent service's key, to forward with its consent calls.
  */
 export class AssertingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
-    private readonly service: string,
+    private readonly service: ServiceName,
     url: string,
-    private readonly privateKey: CryptoKey,
+    private readonly keys: Readonly<Record<ServiceName, AssertionKey>>,
     private readonly timeoutMs: number,
     private readonly log: Logger,
   ) {
@@ -39,6 +43,9 @@ export class AssertingDataSource extends RemoteGraphQLDataSource<GatewayContext>
     try {
       const response = await super.process(options);
       if (response.errors) withoutStackCapture(response.errors);
+      const decisions = response.extensions?.[DECISIONS_EXTENSION];
+      if (response.extensions) delete response.extensions[DECISIONS_EXTENSION];
+      if ('context' in options && options.context.recorded && typeof decisions === 'number' && decisions > 0) options.context.recorded.decisions += decisions;
       return response;
     } catch (error) {
       // The enum of request kinds is not exported; 'incoming operation' is a caller's request.
@@ -52,6 +59,8 @@ export class AssertingDataSource extends RemoteGraphQLDataSource<GatewayContext>
     const headers = request.http?.headers;
     if (!headers || !('caller' in context) || !context.caller) return;
     const others = otherOperations(context.plannedOperations, this.service, request.query ?? '');
-    headers.set(ASSERTION_HEADER, await signAssertion(this.privateKey, context.caller, this.service, others));
+    // Bound to exactly what RemoteGraphQLDataSource sends next: this operation, its variables and name.
+    headers.set(ASSERTION_HEADER, signAssertion(this.keys[this.service], context.caller, this.service, requestBodyHash(request), others));
+    if (this.service !== 'consent') headers.set(CONSENT_TICKET_HEADER, signConsentTicket(this.keys.consent, context.caller, this.service));
   }
 }

@@ -3,7 +3,11 @@ import { readGatewayConfig } from './env.ts';
 import { DEFAULT_RATE_LIMIT } from './limits/agencyRateLimiter.ts';
 import { DEFAULT_OPERATION_LIMITS } from './limits/operationLimits.ts';
 
-const required = { KIM_JWT_PUBLIC_KEY: 'pem', KIM_ASSERTION_PRIVATE_KEY: 'pem' };
+const secret = Buffer.alloc(32, 1).toString('base64url');
+const required: Record<string, string> = {
+  KIM_JWT_PUBLIC_KEY: 'pem',
+  ...Object.fromEntries(['CASE_REGISTRY', 'IMMIGRATION_OFFICE', 'JOBCENTER', 'WELFARE', 'CONSENT'].map((s) => [`KIM_ASSERTION_KEY_${s}`, secret])),
+};
 
 describe('readGatewayConfig: limits', () => {
   it('takes the defaults without variables', () => {
@@ -24,11 +28,20 @@ describe('readGatewayConfig: limits', () => {
       KIM_RATE_LIMIT_REFILL_PER_MINUTE: '10',
     });
     expect(config.limits).toEqual({ maxDepth: 4, maxAliases: 5, maxDirectives: 6, maxTokens: 70, maxCost: 800 });
-    expect(config.rateLimit).toEqual({ capacity: 90, refillPerMinute: 10 });
+    expect(config.rateLimit).toEqual({ capacity: 90, refillPerMinute: 10, userCapacity: 22, userRefillPerMinute: 2 });
+    expect(readGatewayConfig({ ...required, KIM_RATE_LIMIT_USER_CAPACITY: '7', KIM_RATE_LIMIT_USER_REFILL_PER_MINUTE: '3' }).rateLimit).toMatchObject({ userCapacity: 7, userRefillPerMinute: 3 });
   });
 
-  it.each(['KIM_MAX_DEPTH', 'KIM_MAX_COST', 'KIM_RATE_LIMIT_CAPACITY'])('refuses to start on a bad %s, naming it', (variable) => {
+  it.each(['KIM_MAX_DEPTH', 'KIM_MAX_COST', 'KIM_RATE_LIMIT_CAPACITY', 'KIM_RATE_LIMIT_USER_CAPACITY', 'KIM_AUTH_FAILURE_CAPACITY'])('refuses to start on a bad %s, naming it', (variable) => {
     expect(() => readGatewayConfig({ ...required, [variable]: '0' })).toThrow(variable);
     expect(() => readGatewayConfig({ ...required, [variable]: 'lots' })).toThrow(variable);
+  });
+});
+
+describe('readGatewayConfig: assertion keys', () => {
+  it('needs one key per service, of at least 32 bytes, and names the one missing or short', () => {
+    const { KIM_ASSERTION_KEY_WELFARE: _welfare, ...withoutWelfare } = required;
+    expect(() => readGatewayConfig(withoutWelfare)).toThrow('KIM_ASSERTION_KEY_WELFARE');
+    expect(() => readGatewayConfig({ ...required, KIM_ASSERTION_KEY_CONSENT: 'c2hvcnQ' })).toThrow('KIM_ASSERTION_KEY_CONSENT');
   });
 });

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { SERVICES, type ServiceName } from '@kim/schema';
-import { ConfigError, DEFAULT_PORTS, envPrefix, logLevel, oneOf, optionalString, pemFromEnv, port, positiveInt, url } from '@kim/subgraph-runtime';
+import { ConfigError, DEFAULT_PORTS, assertionKeyFromEnv, envPrefix, logLevel, oneOf, optionalString, port, positiveInt, url, type AssertionKey } from '@kim/subgraph-runtime';
+import { DEFAULT_AUTH_FAILURE_LIMIT, type AuthFailureLimitConfig } from './auth/callerAuthenticator.ts';
+import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS } from './auth/verifyCallerToken.ts';
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from './limits/operationLimits.ts';
 import { DEFAULT_RATE_LIMIT, type RateLimitConfig } from './limits/agencyRateLimiter.ts';
 
@@ -14,14 +16,21 @@ export interface GatewayConfig {
   readonly tokenKeys: TokenKeySource;
   readonly tokenIssuer: string;
   readonly tokenAudience: string;
-  /** Ed25519 private key (PKCS#8 PEM) that signs the assertions sent to services. */
-  readonly assertionPrivateKeyPem: string;
+  /** Longest lifetime (`exp` − `iat`, seconds) a caller's token may claim. */
+  readonly tokenMaxLifetimeSeconds: number;
+  /**
+   * One assertion key per service (HMAC-SHA256, `KIM_ASSERTION_KEY_<SERVICE>`): each service's
+   * assertions are MACed with its own, and the consent service's also makes the consent tickets.
+   */
+  readonly assertionKeys: Readonly<Record<ServiceName, AssertionKey>>;
   readonly subgraphUrls: Readonly<Record<ServiceName, string>>;
   readonly subgraphTimeoutMs: number;
   /** Depth, aliases, directives, tokens and cost an operation may have. */
   readonly limits: OperationLimits;
-  /** Each agency's budget of requests and objects, per gateway process. */
+  /** Each agency's and each user's budget of requests, objects and decisions, per gateway process. */
   readonly rateLimit: RateLimitConfig;
+  /** Failed authentications allowed per source address, per gateway process. */
+  readonly authFailureLimit: AuthFailureLimitConfig;
   readonly logLevel: string;
 }
 
@@ -53,9 +62,22 @@ function operationLimits(env: NodeJS.ProcessEnv): OperationLimits {
 }
 
 function rateLimit(env: NodeJS.ProcessEnv): RateLimitConfig {
+  const capacity = positiveInt(env, 'KIM_RATE_LIMIT_CAPACITY', DEFAULT_RATE_LIMIT.capacity);
+  const refillPerMinute = positiveInt(env, 'KIM_RATE_LIMIT_REFILL_PER_MINUTE', DEFAULT_RATE_LIMIT.refillPerMinute);
+  // A user's budget defaults to a quarter of the agency's: no one member can spend it all.
+  const quarter = (n: number) => Math.max(1, Math.floor(n / 4));
   return Object.freeze({
-    capacity: positiveInt(env, 'KIM_RATE_LIMIT_CAPACITY', DEFAULT_RATE_LIMIT.capacity),
-    refillPerMinute: positiveInt(env, 'KIM_RATE_LIMIT_REFILL_PER_MINUTE', DEFAULT_RATE_LIMIT.refillPerMinute),
+    capacity,
+    refillPerMinute,
+    userCapacity: positiveInt(env, 'KIM_RATE_LIMIT_USER_CAPACITY', quarter(capacity)),
+    userRefillPerMinute: positiveInt(env, 'KIM_RATE_LIMIT_USER_REFILL_PER_MINUTE', quarter(refillPerMinute)),
+  });
+}
+
+function authFailureLimit(env: NodeJS.ProcessEnv): AuthFailureLimitConfig {
+  return Object.freeze({
+    capacity: positiveInt(env, 'KIM_AUTH_FAILURE_CAPACITY', DEFAULT_AUTH_FAILURE_LIMIT.capacity),
+    refillPerMinute: positiveInt(env, 'KIM_AUTH_FAILURE_REFILL_PER_MINUTE', DEFAULT_AUTH_FAILURE_LIMIT.refillPerMinute),
   });
 }
 
@@ -71,11 +93,13 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     tokenKeys: tokenKeys(env),
     tokenIssuer: optionalString(env, 'KIM_JWT_ISSUER') ?? 'kim-demo-idp',
     tokenAudience: optionalString(env, 'KIM_JWT_AUDIENCE') ?? 'kim-hub',
-    assertionPrivateKeyPem: pemFromEnv(env, 'KIM_ASSERTION_PRIVATE_KEY'),
+    tokenMaxLifetimeSeconds: positiveInt(env, 'KIM_JWT_MAX_LIFETIME_SECONDS', DEFAULT_MAX_TOKEN_LIFETIME_SECONDS),
+    assertionKeys: Object.freeze(Object.fromEntries(SERVICES.map((s) => [s, assertionKeyFromEnv(env, s)])) as Record<ServiceName, AssertionKey>),
     subgraphUrls: Object.freeze(subgraphUrls),
     subgraphTimeoutMs: positiveInt(env, 'KIM_SUBGRAPH_TIMEOUT_MS', 10_000),
     limits: operationLimits(env),
     rateLimit: rateLimit(env),
+    authFailureLimit: authFailureLimit(env),
     logLevel: logLevel(env),
   });
 }

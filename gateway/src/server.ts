@@ -3,13 +3,14 @@ import { readFileSync } from 'node:fs';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { SERVICES, SUPERGRAPH_PATH, type ServiceName } from '@kim/schema';
-import { apolloDefaultsOff, createLogger, importAssertionPrivateKey, startHttpServer, type Caller, type Logger, type RunningServer } from '@kim/subgraph-runtime';
+import { apolloDefaultsOff, createLogger, startHttpServer, type Caller, type Logger, type RunningServer } from '@kim/subgraph-runtime';
 import express from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import { apolloGatewayWithoutTelemetry } from './apolloGateway.ts';
 import { AssertingDataSource, type GatewayContext } from './assertingDataSource.ts';
 import { operationsByService } from './plannedOperations.ts';
-import { declaredPurpose, tokenKeyResolver, verifyCallerToken } from './auth/verifyCallerToken.ts';
+import { CallerAuthenticator } from './auth/callerAuthenticator.ts';
+import { declaredPurpose, tokenKeyResolver } from './auth/verifyCallerToken.ts';
 import type { GatewayConfig } from './env.ts';
 import { formatError } from './formatError.ts';
 import { jsonErrors } from './http/jsonErrors.ts';
@@ -33,12 +34,11 @@ export const BODY_LIMIT = '100kb';
  * over the committed supergraph (no runtime composition, no polling of subgraphs).
  */
 export async function startGateway(config: GatewayConfig, log: Logger = createLogger('gateway', config.logLevel)): Promise<RunningGateway> {
-  const privateKey = await importAssertionPrivateKey(config.assertionPrivateKeyPem);
   const tokenKey = await tokenKeyResolver(config.tokenKeys);
   const gateway = apolloGatewayWithoutTelemetry({
     supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
     buildService: ({ name }) =>
-      new AssertingDataSource(name, config.subgraphUrls[name as ServiceName], privateKey, config.subgraphTimeoutMs, log),
+      new AssertingDataSource(name as ServiceName, config.subgraphUrls[name as ServiceName], config.assertionKeys, config.subgraphTimeoutMs, log),
     logger: { debug: () => undefined, info: (m) => log.info(String(m)), warn: (m) => log.warn(String(m)), error: (m) => log.error(String(m)) },
     // Called after planning, before the first fetch: each subgraph's assertions can then name its
     // other operations of the plan (one consent call per subgraph per request, see plannedOperations).
@@ -75,6 +75,11 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
   };
 
   const rateLimiter = new AgencyRateLimiter(config.rateLimit);
+  const authenticator = new CallerAuthenticator(
+    tokenKey,
+    { issuer: config.tokenIssuer, audience: config.tokenAudience, maxLifetimeSeconds: config.tokenMaxLifetimeSeconds },
+    config.authFailureLimit,
+  );
   let loaded = false;
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -111,10 +116,11 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
     express.json({ limit: BODY_LIMIT }),
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<GatewayContext> => {
-        const identity = await verifyCallerToken(req.header('authorization'), tokenKey, {
-          issuer: config.tokenIssuer,
-          audience: config.tokenAudience,
-        });
+        // Behind a proxy this is the proxy's address; see the README (Rate).
+        const identity = await authenticator.authenticate(req.header('authorization'), req.socket.remoteAddress ?? 'unknown');
+        // Every authenticated request costs its user and agency one token, valid or not — a
+        // purpose the role may not declare included (refused below, but charged first).
+        rateLimiter.admitRequest(identity);
         const caller: Caller = {
           subject: identity.subject,
           agency: identity.agency,
@@ -123,9 +129,7 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
           purpose: declaredPurpose(identity, req.header('x-kim-purpose')),
           requestId: randomUUID(),
         };
-        // Every authenticated request costs its agency one token, valid or not.
-        rateLimiter.admitRequest(caller.agency);
-        return { caller };
+        return { caller, recorded: { decisions: 0 } };
       },
     }),
   );

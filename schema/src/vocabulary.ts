@@ -175,6 +175,33 @@ export const ROLE_ORGANISATIONS: Record<Role, readonly Organisation[]> = {
   DATA_PROTECTION_OFFICER: ['OTHER'],
 };
 
+/**
+ * The roles each agency's staff may hold: a token naming any other pairing is refused, however
+ * well signed (an IdP's misconfiguration or an insider must not make the coordinating office a
+ * case-management team, which would see a town's clients). Narrower than ROLE_ORGANISATIONS:
+ * KI is of organisation KIM but coordinates only; agencies without staff in the hub hold none.
+ */
+export const AGENCY_ROLES: Record<Agency, readonly Role[]> = {
+  ...(Object.fromEntries(TOWNS.map((town) => [`KIM_${town}`, ['CASE_MANAGER'] as readonly Role[]])) as Record<KimTeam, readonly Role[]>),
+  KI: ['COORDINATOR'],
+  IMMIGRATION_OFFICE: ['IMMIGRATION_CASEWORKER', 'IMMIGRATION_TEAM_LEAD'],
+  JOBCENTER: ['JOBCENTER_CASEWORKER', 'JOBCENTER_TEAM_LEAD'],
+  EMPLOYMENT_AGENCY: [],
+  BAMF: [],
+  CARITAS: ['COUNSELLOR'],
+  DIAKONIE: ['COUNSELLOR'],
+  AWO: ['COUNSELLOR'],
+  DRK: ['COUNSELLOR'],
+  PARITAETISCHER: ['COUNSELLOR'],
+  JMD: ['COUNSELLOR'],
+  DATA_PROTECTION: ['DATA_PROTECTION_OFFICER'],
+};
+
+/** Whether `role` belongs to `agency` (AGENCY_ROLES, within the role's organisations). */
+export function agencyHasRole(agency: Agency, role: Role): boolean {
+  return AGENCY_ROLES[agency].includes(role) && ROLE_ORGANISATIONS[role].includes(AGENCY_INFO[agency].organisation);
+}
+
 /** Legal bases: consent, or a named statute. */
 export const LEGAL_BASES = [
   'CONSENT',

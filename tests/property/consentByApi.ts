@@ -1,6 +1,7 @@
 import { PERSONAS, type PersonaName } from '@kim/demo';
 import { DATA_CATEGORIES, PURPOSES, type Agency, type DataCategory, type Purpose } from '@kim/schema';
 import fc from 'fast-check';
+import { consentInput } from '../support/consentRecord.ts';
 import type { GraphQLResponse, TestHub } from '../support/testHub.ts';
 import type { RegistryEntry } from './oracle.ts';
 
@@ -24,6 +25,8 @@ export interface ApiWithdraw {
   readonly kind: 'withdraw';
   readonly persona: PersonaName;
   readonly target: number;
+  /** `revokeConsent` (holding team, DPO) or `withdrawConsent` (also the recipient agency's staff). */
+  readonly via: 'revoke' | 'withdraw';
 }
 
 export type ApiChange = ApiRecord | ApiWithdraw;
@@ -37,7 +40,12 @@ export function apiChangeArb(personas: readonly PersonaName[], clientIds: readon
     categories: fc.subarray([...DATA_CATEGORIES], { minLength: 1 }),
     purposes: fc.subarray([...PURPOSES], { minLength: 1 }),
   });
-  const withdraw: fc.Arbitrary<ApiWithdraw> = fc.record({ kind: fc.constant('withdraw' as const), persona: fc.constantFrom(...personas), target: fc.nat() });
+  const withdraw: fc.Arbitrary<ApiWithdraw> = fc.record({
+    kind: fc.constant('withdraw' as const),
+    persona: fc.constantFrom(...personas),
+    target: fc.nat(),
+    via: fc.constantFrom('revoke' as const, 'withdraw' as const),
+  });
   return fc.array(fc.oneof({ arbitrary: record, weight: 3 }, { arbitrary: withdraw, weight: 1 }), { maxLength: 4 });
 }
 
@@ -59,11 +67,19 @@ export function mayChangeGrantsOf(persona: PersonaName, holder: Agency | null): 
 }
 
 const RECORD = 'mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }';
-const WITHDRAW = 'mutation($id: ID!) { revokeConsent(id: $id, reason: "property test") { id active } }';
+const REVOKE = 'mutation($id: ID!) { revokeConsent(id: $id, reason: "property test") { id } }';
+const WITHDRAW = 'mutation($id: ID!) { withdrawConsent(id: $id, reason: "property test") { __typename } }';
+
+/** The recipient agency's staff may also record a withdrawal of a grant to their own agency (not the coordinating office). */
+export function mayWithdrawAsRecipient(persona: PersonaName, grantee: string): boolean {
+  const { agency, role } = PERSONAS[persona];
+  return agency === grantee && role !== 'COORDINATOR';
+}
 
 export interface GrantRef {
   readonly id: string;
   readonly kimClientId: string;
+  readonly grantee: string;
 }
 
 /** The outcome the judge expects and what came back, for the report. */
@@ -80,8 +96,9 @@ function codesOf(response: GraphQLResponse): string[] {
 }
 
 /** The codes a refused change may carry: the role may not change consent at all, or the client is outside its scope (answered as an unknown id). */
-function refusalCodes(persona: PersonaName): string[] {
+function refusalCodes(persona: PersonaName, via: 'revoke' | 'withdraw' = 'revoke'): string[] {
   const { role } = PERSONAS[persona];
+  if (via === 'withdraw') return role === 'COORDINATOR' ? ['FORBIDDEN'] : ['NOT_FOUND'];
   return role === 'CASE_MANAGER' || role === 'DATA_PROTECTION_OFFICER' ? ['NOT_FOUND'] : ['FORBIDDEN'];
 }
 
@@ -94,7 +111,7 @@ export async function applyThroughApi(
 ): Promise<ApiOutcome> {
   if (change.kind === 'record') {
     const may = mayChangeGrantsOf(change.persona, holderOf(registry, change.clientId));
-    const input = { clientId: change.clientId, grantee: change.grantee, categories: change.categories, purposes: change.purposes, evidenceRef: 'EV-2026-PROPERTY' };
+    const input = consentInput({ clientId: change.clientId, grantee: change.grantee, categories: change.categories, purposes: change.purposes });
     const response = await hub.query(change.persona, RECORD, { input });
     const id = (response.body.data?.recordConsent as { id?: string } | null | undefined)?.id;
     const line = `${change.persona} records ${change.clientId} → ${change.grantee} [${change.categories.join(',')}] for [${change.purposes.join(',')}]: ${id ?? codesOf(response).join(',')}`;
@@ -108,14 +125,14 @@ export async function applyThroughApi(
   const grants = await grantsNow();
   const target = grants[change.target % Math.max(grants.length, 1)];
   if (!target) return { line: `${change.persona} withdraws nothing (no grants)` };
-  const may = mayChangeGrantsOf(change.persona, holderOf(registry, target.kimClientId));
-  const response = await hub.query(change.persona, WITHDRAW, { id: target.id });
-  const done = response.body.data?.revokeConsent != null;
-  const line = `${change.persona} withdraws ${target.id} (${target.kimClientId}): ${done ? 'withdrawn' : codesOf(response).join(',')}`;
-  if (may && !done) return { line, violation: `${change.persona} may withdraw ${target.id} of ${target.kimClientId} but was refused: ${JSON.stringify(response.body)}` };
-  if (!may && done) return { line, withdrawnId: target.id, violation: `${change.persona} withdrew ${target.id} of ${target.kimClientId}, which only its holding team or a DPO may withdraw` };
-  if (!may && !refusalCodes(change.persona).includes(codesOf(response)[0] ?? '')) {
-    return { line, violation: `${change.persona} was refused withdrawing ${target.id} with ${codesOf(response).join(',')}, expected ${refusalCodes(change.persona).join(' or ')}` };
+  const may = mayChangeGrantsOf(change.persona, holderOf(registry, target.kimClientId)) || (change.via === 'withdraw' && mayWithdrawAsRecipient(change.persona, target.grantee));
+  const response = await hub.query(change.persona, change.via === 'revoke' ? REVOKE : WITHDRAW, { id: target.id });
+  const done = (change.via === 'revoke' ? response.body.data?.revokeConsent : response.body.data?.withdrawConsent) != null;
+  const line = `${change.persona} ${change.via}s ${target.id} (${target.kimClientId} → ${target.grantee}): ${done ? 'withdrawn' : codesOf(response).join(',')}`;
+  if (may && !done) return { line, violation: `${change.persona} may ${change.via} ${target.id} of ${target.kimClientId} but was refused: ${JSON.stringify(response.body)}` };
+  if (!may && done) return { line, withdrawnId: target.id, violation: `${change.persona} ${change.via === 'revoke' ? 'revoked' : 'withdrew'} ${target.id} of ${target.kimClientId}, which it may not` };
+  if (!may && !refusalCodes(change.persona, change.via).includes(codesOf(response)[0] ?? '')) {
+    return { line, violation: `${change.persona} was refused (${change.via}) ${target.id} with ${codesOf(response).join(',')}, expected ${refusalCodes(change.persona, change.via).join(' or ')}` };
   }
   return { line, ...(done ? { withdrawnId: target.id } : {}) };
 }

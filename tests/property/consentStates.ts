@@ -1,13 +1,20 @@
 import type { ConsentPrisma } from '@kim/consent';
+import type { Database } from '@kim/subgraph-runtime';
 import { DATA_CATEGORIES, LEGAL_BASES, PURPOSES, type Agency, type DataCategory, type LegalBasis, type Purpose } from '@kim/schema';
 import fc from 'fast-check';
 import type { ActiveGrant } from '../../consent/src/decisions/decide.ts';
+import { linkPendingEvents, removeGrants, removeGrantsExcept, storeEvent, storeGrants } from '../../consent/src/grants/storeGrants.testSupport.ts';
+import { grantsWithState } from '../support/grantStates.ts';
 
-/** A grant row as the consent database holds it: what a decision reads, and its validity. */
+/**
+ * A grant as its record and events give it: what a decision reads, and its validity — the end
+ * the events give, when it was withdrawn, and whether it was ever in force (a refusal never is).
+ */
 export interface GrantRow extends ActiveGrant {
   readonly validFrom: Date;
   readonly validUntil: Date | null;
   readonly revokedAt: Date | null;
+  readonly neverInForce: boolean;
 }
 
 /** How a new grant stands in time: each but `active`/`open-ended` must decide nothing. */
@@ -32,7 +39,7 @@ export interface SeededChange {
 
 export type GrantChange = NewGrant | SeededChange;
 
-type StoredGrant = Awaited<ReturnType<ConsentPrisma['grant']['findMany']>>[number];
+type StoredGrant = { readonly id: string };
 
 /** Random consent states: new grants (valid, expired, future, revoked) and seeded grants revoked or expired. */
 export function consentStateArb(clientIds: readonly string[], grantees: readonly Agency[]): fc.Arbitrary<GrantChange[]> {
@@ -61,34 +68,33 @@ const DAY = 24 * 60 * 60 * 1000;
 const PREFIX = 'P-';
 
 /**
- * Writes consent states straight into the consent database, each from the same start: the
- * seeded grants as they were when the hub started. Times are a day or more from now, so that
+ * Writes consent states straight into the consent database (as its owner: grants with their
+ * events, each linked as a chained event is, without an audit entry), each from the same start:
+ * the seeded grants as they were when the hub started. Times are a day or more from now, so that
  * the database's clock and the oracle's agree on what is valid.
  */
 export class ConsentStates {
-  private touched = new Set<string>();
-
   private constructor(
     private readonly prisma: ConsentPrisma,
+    private readonly owner: Database,
     private readonly seeded: readonly StoredGrant[],
+    private readonly seededEvents: bigint,
   ) {}
 
-  static async open(prisma: ConsentPrisma): Promise<ConsentStates> {
-    return new ConsentStates(prisma, await prisma.grant.findMany({ orderBy: { id: 'asc' } }));
+  static async open(prisma: ConsentPrisma, owner: Database): Promise<ConsentStates> {
+    const last = await prisma.grantEvent.findFirst({ orderBy: { seq: 'desc' }, select: { seq: true } });
+    return new ConsentStates(prisma, owner, await prisma.grant.findMany({ orderBy: { id: 'asc' }, select: { id: true } }), last?.seq ?? 0n);
   }
 
-  /** A seeded grant changed elsewhere (withdrawn through the API): restored by the next reset. */
-  touch(id: string): void {
-    if (this.seeded.some((g) => g.id === id)) this.touched.add(id);
-  }
-
-  /** Back to the seeded grants: this run's grants (written here or through the API) deleted, changed seeded grants restored. */
+  /**
+   * Back to the seeded grants: this run's grants (written here or through the API) and every
+   * event after the seeded ones removed.
+   * Grants are append-only for every role; the owner, a superuser here, steps around the triggers
+   * for this session's transaction only (what an operator could, see the README's threat model).
+   */
   async reset(): Promise<void> {
-    await this.prisma.grant.deleteMany({ where: { id: { notIn: this.seeded.map((g) => g.id) } } });
-    for (const grant of this.seeded.filter((g) => this.touched.has(g.id))) {
-      await this.prisma.grant.update({ where: { id: grant.id }, data: { validUntil: grant.validUntil, revokedAt: grant.revokedAt, revokedBy: grant.revokedBy } });
-    }
-    this.touched = new Set();
+    await removeGrants(this.owner.sql, PREFIX, this.seededEvents);
+    await removeGrantsExcept(this.owner.sql, this.seeded.map((g) => g.id));
   }
 
   /** Resets, then applies the changes for a caller; returns what was written, for the report. */
@@ -100,43 +106,42 @@ export class ConsentStates {
       if (change.kind !== 'create') {
         const target = this.seeded[change.target % this.seeded.length];
         if (!target) continue;
-        this.touched.add(target.id);
-        const data = change.kind === 'revoke' ? { revokedAt: new Date(now - DAY / 24), revokedBy: 'property-test' } : { validUntil: new Date(now - DAY) };
-        await this.prisma.grant.update({ where: { id: target.id }, data });
+        // A withdrawal an hour ago; or an end of validity yesterday (a renewal that ends it then).
+        await storeEvent(
+          this.owner.sql,
+          change.kind === 'revoke'
+            ? { grantId: target.id, type: 'WITHDRAWN', at: new Date(now - DAY / 24), reason: 'property test' }
+            : { grantId: target.id, type: 'RENEWED', at: new Date(now - 2 * DAY), validUntil: new Date(now - DAY) },
+        );
         written.push(`${change.kind} ${target.id}`);
         continue;
       }
       const grantee = change.grantee === 'CALLER' ? caller.agency : change.grantee;
       const purposes = [...new Set(change.purposes.map((p) => (p === 'CALLER' ? caller.purpose : p)))];
       const times = {
-        active: { validFrom: new Date(now - DAY), validUntil: new Date(now + 30 * DAY), revokedAt: null },
-        'open-ended': { validFrom: new Date(now - DAY), validUntil: null, revokedAt: null },
-        expired: { validFrom: new Date(now - 30 * DAY), validUntil: new Date(now - DAY), revokedAt: null },
-        future: { validFrom: new Date(now + DAY), validUntil: null, revokedAt: null },
-        revoked: { validFrom: new Date(now - 30 * DAY), validUntil: null, revokedAt: new Date(now - DAY / 24) },
+        active: { validFrom: new Date(now - DAY), validUntil: new Date(now + 30 * DAY) },
+        'open-ended': { validFrom: new Date(now - DAY), validUntil: null },
+        expired: { validFrom: new Date(now - 30 * DAY), validUntil: new Date(now - DAY) },
+        future: { validFrom: new Date(now + DAY), validUntil: null },
+        revoked: { validFrom: new Date(now - 30 * DAY), validUntil: null, withdrawnAt: new Date(now - DAY / 24) },
       }[change.validity];
       const id = `${PREFIX}${i + 1}`;
-      await this.prisma.grant.create({
-        data: {
-          id,
-          kimClientId: change.clientId,
-          grantee,
-          categories: [...change.categories],
-          purposes,
-          legalBasis: change.legalBasis,
-          evidenceRef: 'EV-PROPERTY',
-          ...times,
-          revokedBy: times.revokedAt ? 'property-test' : null,
-          recordedBy: 'property-test',
-        },
-      });
+      await storeGrants(this.owner.sql, null, [
+        { id, kimClientId: change.clientId, grantee, categories: [...change.categories], purposes, legalBasis: change.legalBasis, recordedBy: 'property-test', ...times },
+      ]);
       written.push(`${id}: ${change.clientId} → ${grantee} [${change.categories.join(',')}] for [${purposes.join(',')}] on ${change.legalBasis}, ${change.validity}`);
     }
+    await linkPendingEvents(this.owner.sql, null);
     return written;
   }
 
-  /** Every grant in the database now. */
-  grants(): Promise<GrantRow[]> {
-    return this.prisma.grant.findMany({ orderBy: { id: 'asc' } });
+  /** Every grant in the database now, as its events give it. */
+  async grants(): Promise<GrantRow[]> {
+    return (await grantsWithState(this.prisma)).map((g) => ({
+      ...g,
+      validUntil: g.effectiveUntil,
+      revokedAt: g.withdrawnAt,
+      neverInForce: g.state === 'REFUSED' || g.state === 'UNCHAINED',
+    }));
   }
 }

@@ -1,5 +1,6 @@
 import { DATA_CATEGORIES } from '@kim/schema';
 import { getNamedType, getNullableType, isListType, isObjectType, isScalarType, parse, type GraphQLSchema } from 'graphql';
+import { removeGrants, storeGrants } from '../../consent/src/grants/storeGrants.testSupport.ts';
 import type { TestHub } from '../support/testHub.ts';
 import type { FieldRules } from './fieldRules.ts';
 import { fullSelectionSet } from './operations.ts';
@@ -44,20 +45,20 @@ const TRUTH_READER = { persona: 'jobcenter', agency: 'JOBCENTER', purpose: 'LABO
  * Reading through the gateway gives the values in the form a response would carry them.
  */
 export async function readGroundTruth(hub: TestHub, schema: GraphQLSchema, rules: FieldRules, clientIds: readonly string[]): Promise<GroundTruth> {
-  const grants = hub.consentOwnerPrisma().grant;
-  await grants.createMany({
-    data: clientIds.map((clientId) => ({
+  const owner = hub.services.consent.owner.sql;
+  await storeGrants(
+    owner,
+    null,
+    clientIds.map((clientId) => ({
       id: `T-${clientId}`,
       kimClientId: clientId,
       grantee: TRUTH_READER.agency,
       categories: [...DATA_CATEGORIES],
       purposes: [TRUTH_READER.purpose],
-      legalBasis: 'CONSENT',
-      evidenceRef: 'EV-GROUND-TRUTH',
       validFrom: new Date(Date.now() - 24 * 60 * 60 * 1000),
       recordedBy: 'property-test',
     })),
-  });
+  );
   try {
     // Grant records are not client data of a category (and not the jobcenter's to read).
     const client = fullSelectionSet(schema, 'Client', (type, field) => rules.get(`${type}.${field}`)?.kind !== 'restricted');
@@ -89,6 +90,6 @@ export async function readGroundTruth(hub: TestHub, schema: GraphQLSchema, rules
     if (problems.length > 0) throw new Error(`the ground truth does not fit its query: ${problems.join('; ')}`);
     return { values, rows };
   } finally {
-    await grants.deleteMany({ where: { id: { startsWith: 'T-' } } });
+    await removeGrants(owner, 'T-');
   }
 }

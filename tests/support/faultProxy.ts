@@ -12,15 +12,23 @@ export type FaultMode = 'pass' | 'refuse' | 'hang' | 'drop' | { delayMs: number 
 export interface FaultProxy {
   readonly url: string;
   mode: FaultMode;
-  readonly received: { method: string; path: string }[];
+  readonly received: ReceivedRequest[];
   close(): Promise<void>;
+}
+
+/** A request the proxy received: its headers and, once read, its body (to replay it as an attacker could). */
+export interface ReceivedRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
+  body: string;
 }
 
 export async function startFaultProxy(target: string): Promise<FaultProxy> {
   const targetUrl = new URL(target);
   const hanging = new Set<ServerResponse>();
-  const proxy: { mode: FaultMode; received: { method: string; path: string }[] } = { mode: 'pass', received: [] };
-  const forward = (req: IncomingMessage, res: ServerResponse, rewrite?: (path: string, body: string) => string) => {
+  const proxy: { mode: FaultMode; received: ReceivedRequest[] } = { mode: 'pass', received: [] };
+  const forward = (req: IncomingMessage, res: ServerResponse, received: ReceivedRequest, rewrite?: (path: string, body: string) => string) => {
     const upstream = request(
       { hostname: targetUrl.hostname, port: targetUrl.port, method: req.method, path: req.url, headers: req.headers },
       (answer) => {
@@ -40,10 +48,14 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       },
     );
     upstream.on('error', () => res.destroy());
+    // Read beside the pipe, not before it: a listener attached earlier would drain the body a
+    // delayed forward still has to send.
+    req.on('data', (chunk: Buffer) => void (received.body += chunk.toString('utf8')));
     req.pipe(upstream);
   };
   const server = createServer((req, res) => {
-    proxy.received.push({ method: req.method ?? '', path: req.url ?? '' });
+    const received: ReceivedRequest = { method: req.method ?? '', path: req.url ?? '', headers: { ...req.headers }, body: '' };
+    proxy.received.push(received);
     const mode = proxy.mode;
     if (mode === 'refuse') {
       res.writeHead(503, { 'content-type': 'text/plain' }).end('down for the test');
@@ -52,11 +64,11 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     } else if (mode === 'hang') {
       hanging.add(res);
     } else if (mode === 'pass') {
-      forward(req, res);
+      forward(req, res, received);
     } else if ('rewrite' in mode) {
-      forward(req, res, mode.rewrite);
+      forward(req, res, received, mode.rewrite);
     } else {
-      setTimeout(() => forward(req, res), mode.delayMs);
+      setTimeout(() => forward(req, res, received), mode.delayMs);
     }
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

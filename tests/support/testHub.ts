@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { consent, type ConsentPrisma } from '@kim/consent';
 import { issueToken, startHub, type PersonaName, type RunningHub } from '@kim/demo';
 import { SERVICES, type Purpose, type ServiceName } from '@kim/schema';
+import { ASSERTION_HEADER, CONSENT_TICKET_HEADER, requestBodyHash, signAssertion, signConsentTicket, type BoundRequest, type Caller } from '@kim/subgraph-runtime';
 import { dropSchemas, schemaUrl, uniqueSuffix } from './pgSchemas.ts';
 
 /**
@@ -37,7 +38,20 @@ export interface TestHub extends RunningHub {
    * `services.consent.prisma` runs as kim_consent_app.
    */
   consentOwnerPrisma(): ConsentPrisma;
+  /**
+   * The headers the gateway would send `service` for this request: a fresh assertion bound to
+   * `request`, and for an agency subgraph a consent ticket — what an insider holding the
+   * gateway's keys could make, for tests that call a service directly.
+   */
+  gatewayHeaders(caller: Caller, service: ServiceName, request: BoundRequest): Record<string, string>;
 }
+
+const UNLIMITED = {
+  KIM_RATE_LIMIT_CAPACITY: '1000000000',
+  KIM_RATE_LIMIT_REFILL_PER_MINUTE: '1000000000',
+  KIM_AUTH_FAILURE_CAPACITY: '1000000',
+  KIM_AUTH_FAILURE_REFILL_PER_MINUTE: '1000000',
+};
 
 /** Starts a whole hub on free ports with a seeded demo population of `count` clients. */
 export async function startTestHub(
@@ -52,7 +66,9 @@ export async function startTestHub(
     port: 0,
     databaseUrls: databases.urls,
     seed: { count },
-    env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent', ...extra.env },
+    // Budgets no test meets unless it sets its own (gatewayLimits, rateLimits): the others test
+    // disclosure, and every decision a request records is charged to its caller (issue 14).
+    env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent', ...UNLIMITED, ...extra.env },
     ...(extra.interpose ? { interpose: extra.interpose } : {}),
   });
   const tokens = new Map<PersonaName, string>();
@@ -65,6 +81,13 @@ export async function startTestHub(
   return {
     ...hub,
     token,
+    gatewayHeaders: (caller, service, request) => {
+      const keys = hub.gatewayConfig.assertionKeys;
+      return {
+        [ASSERTION_HEADER]: signAssertion(keys[service], caller, service, requestBodyHash(request)),
+        ...(service === 'consent' ? {} : { [CONSENT_TICKET_HEADER]: signConsentTicket(keys.consent, caller, service) }),
+      };
+    },
     consentOwnerPrisma: () => (consentOwner ??= consent.createPrisma(hub.services.consent.owner.adapter)),
     stop: async () => {
       await consentOwner?.$disconnect();

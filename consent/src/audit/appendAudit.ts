@@ -60,7 +60,22 @@ export function chainHeads(rows: readonly ChainHeadRow[]): ChainHeads {
  * and each touched client's chain now stand), signed with the audit key — one statement.
  */
 export async function appendAudit(tx: SqlQueryable, key: AuditSigningKey, at: Date, records: readonly AuditRecord[], heads: ChainHeads): Promise<void> {
-  if (records.length === 0) return;
+  await appendAuditReturning(tx, key, at, records, heads, false);
+}
+
+/**
+ * `appendAudit`, and with `returning` the seq of each appended entry, in the records' order (what
+ * a grant event's link names). The decision path does not ask for them.
+ */
+export async function appendAuditReturning(
+  tx: SqlQueryable,
+  key: AuditSigningKey,
+  at: Date,
+  records: readonly AuditRecord[],
+  heads: ChainHeads,
+  returning: boolean,
+): Promise<bigint[]> {
+  if (records.length === 0) return [];
   const batch = chainLinks(heads, records);
   const signature = key.sign(anchorMessage({ entries: batch.entries, headHash: batch.headHash, at, keyId: key.keyId, clients: batch.clients }));
 
@@ -71,15 +86,17 @@ export async function appendAudit(tx: SqlQueryable, key: AuditSigningKey, at: Da
   // either, whose elements the driver escapes one by one in JavaScript. The ordinality fixes the
   // order PostgreSQL numbers them in (seq); the batch's anchors are stored at the last of them.
   let rows = '';
-  for (const l of batch.links) {
-    rows += `${rows ? ',' : '['}${l.canonical.slice(0, -1)},${JSON.stringify(l.prevHash)},${JSON.stringify(l.hash)},${JSON.stringify(l.clientPrevHash)},${JSON.stringify(l.clientHash)}]`;
+  for (const [i, l] of batch.links.entries()) {
+    // The canonical form holds the grant event hash only when there is one (see canonicalRecord).
+    const noEventHash = records[i]!.grantEventHash ? '' : ',null';
+    rows += `${rows ? ',' : '['}${l.canonical.slice(0, -1)}${noEventHash},${JSON.stringify(l.prevHash)},${JSON.stringify(l.hash)},${JSON.stringify(l.clientPrevHash)},${JSON.stringify(l.clientHash)}]`;
   }
-  await tx.query(
+  const inserted = await tx.query<{ seq: string | number | bigint }>(
     `WITH inserted AS (
       INSERT INTO "AuditEntry" ("at", "requestId", "subject", "agency", "role", "purpose", "service", "kimClientId", "category",
-        "allowed", "reason", "basis", "grantId", "prevHash", "hash", "clientPrevHash", "clientHash")
+        "allowed", "reason", "basis", "grantId", "grantEventHash", "prevHash", "hash", "clientPrevHash", "clientHash")
       SELECT (e.v->>0)::timestamptz, e.v->>1, e.v->>2, e.v->>3, e.v->>4, e.v->>5, e.v->>6, e.v->>7, e.v->>8,
-        (e.v->>9)::boolean, e.v->>10, e.v->>11, e.v->>12, e.v->>13, e.v->>14, e.v->>15, e.v->>16
+        (e.v->>9)::boolean, e.v->>10, e.v->>11, e.v->>12, e.v->>13, e.v->>14, e.v->>15, e.v->>16, e.v->>17
       FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(v, n)
       ORDER BY e.n
       RETURNING "seq"
@@ -89,13 +106,14 @@ export async function appendAudit(tx: SqlQueryable, key: AuditSigningKey, at: Da
       INSERT INTO "AuditAnchor" ("seq", "entries", "headHash", "at", "keyId", "signature")
       SELECT "seq", $2::bigint, $3, $4::timestamptz, $5, $6 FROM batch
     )
-    INSERT INTO "AuditClientAnchor" ("seq", "kimClientId", "entries", "headHash")
+    ${returning ? ', clientAnchors AS (' : ''}INSERT INTO "AuditClientAnchor" ("seq", "kimClientId", "entries", "headHash")
     SELECT batch."seq", v.id, v.entries, v.hash
-    FROM batch, unnest($7::text[], $8::int[], $9::text[]) AS v(id, entries, hash)`,
+    FROM batch, unnest($7::text[], $8::int[], $9::text[]) AS v(id, entries, hash)${returning ? ') SELECT "seq" FROM inserted ORDER BY "seq"' : ''}`,
     [
       `${rows}]`,
       batch.entries.toString(), batch.headHash, at.toISOString(), key.keyId, signature,
       batch.clients.map((c) => c.kimClientId), batch.clients.map((c) => c.entries), batch.clients.map((c) => c.headHash),
     ],
   );
+  return inserted.map((r) => BigInt(r.seq));
 }

@@ -18,10 +18,25 @@ export interface Art15Recipient extends Omit<Art15Category, 'category'> {
   readonly categories: readonly Art15Category[];
 }
 
+/** One event of the client's consent record: what they agreed to, refused, renewed or withdrew, when and before whom. */
+export interface Art15ConsentEvent {
+  readonly grantId: string;
+  readonly type: string;
+  readonly at: Date;
+  readonly grantee: string;
+  readonly granteeName: string;
+  readonly categories: readonly string[];
+  readonly purposes: readonly string[];
+  readonly recordedByAgency: string;
+  readonly reason: string | null;
+  readonly validUntil: Date | null;
+}
+
 export interface Art15Report {
   readonly clientId: string;
   readonly generatedAt: Date;
   readonly recipients: readonly Art15Recipient[];
+  readonly consentEvents: readonly Art15ConsentEvent[];
 }
 
 const byCategoryOrder = (a: string, b: string) => DATA_CATEGORIES.indexOf(a as never) - DATA_CATEGORIES.indexOf(b as never);
@@ -40,7 +55,8 @@ export async function art15Report(prisma: ConsentPrisma, clientId: string, inclu
   const [{ now }] = (await prisma.$queryRaw<{ now: Date }[]>`SELECT now() AS now`) as [{ now: Date }];
   const groups = await prisma.auditEntry.groupBy({
     by: ['agency', 'category', 'purpose', 'basis'],
-    where: { kimClientId: clientId, allowed: true, ...(includeOwnProcessing ? {} : { reason: { not: 'OWNER' } }) },
+    // Decisions only: grant events and reads of the consent record are entries too, but no disclosure.
+    where: { kimClientId: clientId, allowed: true, category: { in: [...DATA_CATEGORIES] }, ...(includeOwnProcessing ? {} : { reason: { not: 'OWNER' } }) },
     _min: { at: true },
     _max: { at: true },
     _count: { _all: true },
@@ -71,5 +87,19 @@ export async function art15Report(prisma: ConsentPrisma, clientId: string, inclu
     };
   });
   recipients.sort((a, b) => a.name.localeCompare(b.name, 'de'));
-  return { clientId, generatedAt: now, recipients };
+  const [events, grants] = await Promise.all([
+    prisma.grantEvent.findMany({ where: { kimClientId: clientId }, orderBy: { seq: 'asc' } }),
+    prisma.grant.findMany({ where: { kimClientId: clientId } }),
+  ]);
+  const grantOf = new Map(grants.map((g) => [g.id, g]));
+  const consentEvents = events.flatMap((e): Art15ConsentEvent[] => {
+    const g = grantOf.get(e.grantId);
+    if (!g) return [];
+    const name = (a: string) => (isAgency(a) ? AGENCY_INFO[a].name : a);
+    return [{
+      grantId: g.id, type: e.type, at: e.at, grantee: g.grantee, granteeName: name(g.grantee), categories: g.categories, purposes: g.purposes,
+      recordedByAgency: name(e.agency), reason: e.reason, validUntil: e.type === 'RENEWED' ? e.validUntil : e.type === 'RECORDED' ? g.validUntil : null,
+    }];
+  });
+  return { clientId, generatedAt: now, recipients, consentEvents };
 }

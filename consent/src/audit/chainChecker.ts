@@ -16,6 +16,8 @@ export const CHAIN_PROBLEMS = [
   'TRUNCATED',
   /** Entries after the last anchor: appended outside the service, which anchors every batch. */
   'UNANCHORED',
+  /** A grant or grant event no longer gives the hash the chain holds for it (see verifyGrants.ts). */
+  'GRANT_ALTERED',
 ] as const;
 export type ChainProblem = (typeof CHAIN_PROBLEMS)[number];
 

@@ -18,6 +18,12 @@ export interface AuditRecord {
   readonly reason: string;
   readonly basis: string | null;
   readonly grantId: string | null;
+  /**
+   * A grant event's entry: the event's hash; a decision that rested on a grant: its latest
+   * event's hash. Absent (null) otherwise, and then not part of the canonical form, so that rows
+   * from before the field keep their hashes.
+   */
+  readonly grantEventHash?: string | null;
 }
 
 /**
@@ -25,7 +31,7 @@ export interface AuditRecord {
  * `r.at.toISOString()`, passed in by callers that have it already.
  */
 export function canonicalRecord(r: AuditRecord, atIso: string = r.at.toISOString()): string {
-  return JSON.stringify([
+  const fields = [
     atIso,
     r.requestId,
     r.subject,
@@ -39,7 +45,9 @@ export function canonicalRecord(r: AuditRecord, atIso: string = r.at.toISOString
     r.reason,
     r.basis,
     r.grantId,
-  ]);
+  ];
+  if (r.grantEventHash) fields.push(r.grantEventHash);
+  return JSON.stringify(fields);
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Caller, ConsentDecision } from '@kim/subgraph-runtime';
 import type { AuditRecord } from './chainHash.ts';
 
 /** The audit record of one decision about a caller's request: who, why, on what basis; no data values. */
-export function decisionRecord(caller: Caller, service: ServiceName, at: Date, d: ConsentDecision): AuditRecord {
+export function decisionRecord(caller: Caller, service: ServiceName, at: Date, d: ConsentDecision, grantEventHash: string | null = null): AuditRecord {
   return {
     at,
     requestId: caller.requestId,
@@ -19,5 +19,6 @@ export function decisionRecord(caller: Caller, service: ServiceName, at: Date, d
     reason: d.reason,
     basis: d.basis,
     grantId: d.grantId,
+    grantEventHash,
   };
 }

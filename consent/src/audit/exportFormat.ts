@@ -1,5 +1,6 @@
 import type { ChainProblem, ChainedEntry } from './chainChecker.ts';
 import { canonicalJson } from './canonicalJson.ts';
+import type { grantEventDocument } from './grantEventHash.ts';
 
 /** The format tag of an audit export; also the prefix of what its signature covers. */
 export const EXPORT_FORMAT = 'kim-audit-export/1';
@@ -20,6 +21,8 @@ export interface ExportedEntry {
   readonly reason: string;
   readonly basis: string | null;
   readonly grantId: string | null;
+  /** Only where the entry has one (see AuditRecord.grantEventHash). */
+  readonly grantEventHash?: string;
   readonly prevHash: string;
   readonly hash: string;
   readonly clientPrevHash: string;
@@ -34,12 +37,25 @@ export interface AuditExportPayload {
   /** The audit key that signs this export (see AuditVerifyingKey.keyId). */
   readonly keyId: string;
   readonly entries: readonly ExportedEntry[];
+  /**
+   * The client's consent record: every event of every grant, each with its grant's record as it
+   * stands now and the hash the chain holds for it (the offline verifier recomputes each).
+   */
+  readonly grantEvents?: readonly ExportedGrantEvent[];
   /** The client's chain after the last entry: how many entries, and the last clientHash. */
   readonly clientHead: { readonly entries: number; readonly hash: string };
   /** The whole chain at export time, from its latest anchor: keep it to check later that the chain still holds it. */
   readonly globalHead: { readonly seq: string; readonly entries: string; readonly hash: string };
   /** The service's own verification of the client's chain, done in the same snapshot. */
   readonly chainVerified: { readonly valid: boolean; readonly problem: ChainProblem | null; readonly firstBrokenSeq: string | null };
+}
+
+/** One grant event as exported: the document its hash covers (see grantEventHash.ts), and that hash. */
+export interface ExportedGrantEvent {
+  readonly seq: string;
+  readonly auditSeq: string | null;
+  readonly hash: string | null;
+  readonly document: ReturnType<typeof grantEventDocument>;
 }
 
 export interface SignedAuditExport {
@@ -69,6 +85,7 @@ export function exportedEntry(row: ChainedEntry): ExportedEntry {
     reason: row.reason,
     basis: row.basis,
     grantId: row.grantId,
+    ...(row.grantEventHash ? { grantEventHash: row.grantEventHash } : {}),
     prevHash: row.prevHash,
     hash: row.hash,
     clientPrevHash: row.clientPrevHash,

@@ -7,6 +7,8 @@ import { MAX_QUESTIONS } from '../decisions/readQuestionRequest.ts';
 import { openConsentTestDatabase, type ConsentTestDatabase } from '../testDatabase.testSupport.ts';
 import { newAuditKey } from './chainFixture.testSupport.ts';
 import { verifyChain } from './verifyChain.ts';
+import { chainPendingGrantEvents } from '../grants/grantEvents.ts';
+import { storeGrants } from '../grants/storeGrants.testSupport.ts';
 
 /**
  * The decision recorder under group commit, on a real database: PGlite, or PostgreSQL when
@@ -22,8 +24,8 @@ beforeAll(async () => {
   test = await openConsentTestDatabase('groupcommit');
   ({ db, prisma } = test);
   recorder = createDecisionRecorder(db.sql, key);
-  const grant = { grantee: 'JOBCENTER', categories: ['EDUCATION_LANGUAGE'], purposes: ['LABOUR_MARKET_INTEGRATION'], legalBasis: 'CONSENT', evidenceRef: 'EV-1', validFrom: new Date('2026-01-01'), recordedBy: 'test' };
-  await prisma.grant.createMany({ data: [{ id: 'G-1', kimClientId: 'K-1', ...grant }, { id: 'G-3', kimClientId: 'K-3', ...grant }, { id: 'G-4', kimClientId: 'K-4', ...grant, validUntil: new Date('2026-02-01') }] });
+  const grant = { grantee: 'JOBCENTER', categories: ['EDUCATION_LANGUAGE'], purposes: ['LABOUR_MARKET_INTEGRATION'], validFrom: new Date('2026-01-01') };
+  await storeGrants(db.sql, key, [{ id: 'G-1', kimClientId: 'K-1', ...grant }, { id: 'G-3', kimClientId: 'K-3', ...grant }, { id: 'G-4', kimClientId: 'K-4', ...grant, validUntil: new Date('2026-02-01') }]);
 });
 afterAll(async () => {
   await test?.close();
@@ -99,7 +101,8 @@ describe('decision recorder with group commit', () => {
   });
 
   it('sees a revocation committed before the call', async () => {
-    await prisma.grant.update({ where: { id: 'G-3' }, data: { revokedAt: new Date(Date.now() - 1000), revokedBy: 'test' } });
+    await db.sql.query(`INSERT INTO "GrantEvent" ("grantId", "kimClientId", "type", "at", "subject", "agency", "role", "reason") VALUES ('G-3', 'K-3', 'WITHDRAWN', now(), 'test', 'KIM_NEUSS', 'CASE_MANAGER', 'test')`);
+    await chainPendingGrantEvents(db.sql, key);
     const [d] = await recorder.decide(jobcenter('r2'), 'welfare', [language('K-3')]);
     expect(outcome(d!)).toBe('false/NO_BASIS/null');
   });

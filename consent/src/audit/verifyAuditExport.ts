@@ -1,5 +1,6 @@
 import type { AuditVerifyingKey } from './auditKey.ts';
 import { GENESIS_HASH, entryHashes } from './chainHash.ts';
+import { grantEventDocumentHash } from './grantEventHash.ts';
 import { EXPORT_FORMAT, exportMessage, type AuditExportPayload, type ExportedEntry } from './exportFormat.ts';
 
 export interface ExportVerification {
@@ -22,7 +23,40 @@ const isNullableString = (v: unknown): v is string | null => v === null || typeo
 const ENTRY_STRINGS = ['seq', 'at', 'requestId', 'subject', 'agency', 'role', 'purpose', 'service', 'clientId', 'category', 'reason', 'prevHash', 'hash', 'clientPrevHash', 'clientHash'] as const;
 
 function isEntry(v: unknown): v is ExportedEntry {
-  return isObject(v) && ENTRY_STRINGS.every((k) => isString(v[k])) && typeof v.allowed === 'boolean' && isNullableString(v.basis) && isNullableString(v.grantId);
+  return (
+    isObject(v) && ENTRY_STRINGS.every((k) => isString(v[k])) && typeof v.allowed === 'boolean' && isNullableString(v.basis) && isNullableString(v.grantId) &&
+    (v.grantEventHash === undefined || isString(v.grantEventHash))
+  );
+}
+
+/**
+ * Each exported grant event must give, recomputed from its document, the hash that its own chain
+ * entry in the export holds; and every decision that names a grant event must name one of the
+ * exported events of its grant.
+ */
+function grantEventProblems(payload: AuditExportPayload): string[] {
+  const events = payload.grantEvents ?? [];
+  if (!Array.isArray(events)) return ['grantEvents are malformed'];
+  const problems: string[] = [];
+  const entryBySeq = new Map(payload.entries.map((e) => [e.seq, e]));
+  const hashesOfGrant = new Map<string, Set<string>>();
+  for (const ev of events) {
+    if (!isObject(ev) || !isObject(ev.document) || !isObject(ev.document.event)) {
+      problems.push('a grant event is malformed');
+      continue;
+    }
+    const computed = grantEventDocumentHash(ev.document);
+    const grantId = String(ev.document.event.grantId);
+    hashesOfGrant.set(grantId, (hashesOfGrant.get(grantId) ?? new Set()).add(computed));
+    const entry = isString(ev.auditSeq) ? entryBySeq.get(ev.auditSeq) : undefined;
+    if (!entry) problems.push(`grant event ${String(ev.seq)}: no entry of the chain holds it`);
+    else if (entry.grantEventHash !== computed || ev.hash !== computed) problems.push(`grant event ${String(ev.seq)}: its content does not give the hash the chain holds (altered)`);
+  }
+  for (const e of payload.entries) {
+    if (!e.grantEventHash || e.reason.startsWith('GRANT_')) continue;
+    if (!e.grantId || !hashesOfGrant.get(e.grantId)?.has(e.grantEventHash)) problems.push(`entry ${e.seq}: rests on a grant event the export does not hold as it was`);
+  }
+  return problems.slice(0, MAX_PROBLEMS);
 }
 
 /** The payload's shape, checked field by field: the document comes from outside. */
@@ -55,7 +89,7 @@ function chainProblems(payload: AuditExportPayload): string[] {
     const seq = BigInt(e.seq);
     if (seq <= lastSeq) problems.push(`entry ${e.seq}: out of order`);
     if (e.clientId !== payload.clientId) problems.push(`entry ${e.seq}: belongs to another client`);
-    const record = { ...e, at, kimClientId: e.clientId };
+    const record = { ...e, at, kimClientId: e.clientId, grantEventHash: e.grantEventHash ?? null };
     if (e.clientPrevHash !== clientHash) problems.push(`entry ${e.seq}: does not follow the entry before it in the client's chain`);
     const computed = entryHashes(record);
     if (computed.clientHash !== e.clientHash) problems.push(`entry ${e.seq}: its fields do not give its client hash (altered)`);
@@ -89,5 +123,6 @@ export function verifyAuditExport(document: unknown, key: AuditVerifyingKey): Ex
   }
   if (!payload.chainVerified.valid) problems.push(`the consent service found the chain broken when exporting (${String(payload.chainVerified.problem)} at ${String(payload.chainVerified.firstBrokenSeq)})`);
   problems.push(...chainProblems(payload));
+  problems.push(...grantEventProblems(payload));
   return { valid: problems.length === 0, clientId: payload.clientId, entries: payload.entries.length, problems };
 }

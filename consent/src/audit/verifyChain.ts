@@ -4,6 +4,7 @@ import type { ClientHead, SignedAnchor } from './anchor.ts';
 import type { AuditVerifyingKey } from './auditKey.ts';
 import { ChainChecker, ClientChainChecker, anchorIsSigned, type ChainVerification, type ClientAnchor } from './chainChecker.ts';
 import { PAGE, inSnapshot, pagesOf, rowsOf } from './snapshot.ts';
+import { withGrantCheck, type GrantRef } from './verifyGrants.ts';
 
 export type { ChainVerification } from './chainChecker.ts';
 
@@ -34,6 +35,7 @@ async function* anchorsOf(tx: Prisma.TransactionClient): AsyncGenerator<SignedAn
 export function verifyChain(prisma: ConsentPrisma, key: AuditVerifyingKey): Promise<ChainVerification> {
   return inSnapshot(prisma, async (tx) => {
     const checker = new ChainChecker(key);
+    const refs: GrantRef[] = [];
     const anchors = anchorsOf(tx);
     let next = await anchors.next();
     const feedAnchorsBefore = async (seq: bigint | null) => {
@@ -47,9 +49,10 @@ export function verifyChain(prisma: ConsentPrisma, key: AuditVerifyingKey): Prom
       await feedAnchorsBefore(entry.seq);
       checker.entry(entry);
       if (checker.failed) break;
+      if (entry.grantEventHash) refs.push({ seq: entry.seq, grantId: entry.grantId, reason: entry.reason, grantEventHash: entry.grantEventHash });
     }
     await feedAnchorsBefore(null);
-    return checker.finish();
+    return withGrantCheck(tx, checker.finish(), refs);
   });
 }
 
@@ -72,14 +75,16 @@ export async function verifyClientChainIn(tx: Prisma.TransactionClient, key: Aud
     anchor = { head, batch };
   }
   const checker = new ClientChainChecker(key, clientId, anchor);
+  const refs: GrantRef[] = [];
   const entries = rowsOf((after) =>
     tx.auditEntry.findMany({ where: { kimClientId: clientId, ...(after === undefined ? {} : { seq: { gt: after } }) }, orderBy: { seq: 'asc' }, take: PAGE }),
   );
   for await (const entry of entries) {
     checker.entry(entry);
     if (checker.failed) break;
+    if (entry.grantEventHash) refs.push({ seq: entry.seq, grantId: entry.grantId, reason: entry.reason, grantEventHash: entry.grantEventHash });
   }
-  return checker.finish();
+  return withGrantCheck(tx, checker.finish(), refs, clientId);
 }
 
 export interface KnownHead {

@@ -1,25 +1,28 @@
-import { ASSERTION_HEADER, CLIENT_TEAM_PATH, verifyAssertion, type Database, type Logger } from '@kim/subgraph-runtime';
+import { CLIENT_TEAM_PATH, type AssertionKey, type Database, type Logger } from '@kim/subgraph-runtime';
 import type { Agency } from '@kim/schema';
 import express, { type Express } from 'express';
-import type { CryptoKey } from 'jose';
+import { readTicket } from '../decisions/readQuestionRequest.ts';
 import { mayChangeHolder } from './holderChange.ts';
 
 const CLIENT_ID = /^K-\d{6}$/;
 
 /**
  * `POST /internal/client-team`: the case registry records which KIM team holds a client, at intake
- * and at handover, on behalf of the case manager whose request it is (the gateway's assertion,
- * forwarded). The consent service checks the change itself — the case registry's word alone does
+ * and at handover, on behalf of the case manager whose request it is (the gateway's consent
+ * ticket, forwarded). The consent service checks the change itself — the case registry's word alone does
  * not move a client — and keeps the history append-only; the latest row decides who may record
  * the client's consent (grantScope.ts).
  */
-export function clientTeamRoute(app: Express, deps: { db: Database; log: Logger; assertionKey: CryptoKey }): void {
+export function clientTeamRoute(app: Express, deps: { db: Database; log: Logger; assertionKey: AssertionKey }): void {
   app.post(CLIENT_TEAM_PATH, express.json({ limit: '10kb' }), async (req, res) => {
-    const caller = await verifyAssertion(deps.assertionKey, req.header(ASSERTION_HEADER), 'case-registry');
-    if (!caller) {
+    const ticket = readTicket(req, res, deps.assertionKey);
+    if (!ticket) return;
+    // Only the case registry records who holds a client, from the gateway's ticket for it.
+    if (ticket.service !== 'case-registry') {
       res.status(401).json({ error: 'UNAUTHENTICATED' });
       return;
     }
+    const { caller } = ticket;
     const { clientId, team } = (req.body ?? {}) as { clientId?: unknown; team?: unknown };
     if (typeof clientId !== 'string' || !CLIENT_ID.test(clientId) || typeof team !== 'string') {
       res.status(400).json({ error: 'BAD_REQUEST' });

@@ -21,6 +21,8 @@ export interface ActiveGrant {
   readonly categories: readonly string[];
   readonly purposes: readonly string[];
   readonly legalBasis: string;
+  /** The hash of the grant's latest event in the audit chain: what a decision resting on it names. */
+  readonly eventHash?: string;
 }
 
 export interface DecisionInput {

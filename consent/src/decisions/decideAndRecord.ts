@@ -81,8 +81,8 @@ type NoHead = { readonly isHead: false; readonly now: Date; readonly headOf: nul
 
 /** A row of the group's one read: a grant valid now (or none: `id` null), or a chain head. */
 type GroupRow =
-  | ({ readonly [K in keyof ActiveGrant]: ActiveGrant[K] } & NoHead)
-  | ({ readonly [K in keyof ActiveGrant]: null } & NoHead)
+  | ({ readonly [K in keyof ActiveGrant]-?: Exclude<ActiveGrant[K], undefined> } & NoHead)
+  | ({ readonly [K in keyof ActiveGrant]-?: null } & NoHead)
   | (ChainHeadRow & { readonly isHead: true });
 
 /**
@@ -100,15 +100,33 @@ export async function decideAndRecordGroup(sql: SqlExecutor, auditKey: AuditSign
       // INTENTIONAL: grants and heads in one round trip (round trips are what a group costs). The
       // LEFT JOIN yields the clock even when no grant matches (then the grant columns are NULL).
       // The grants' lists come as JSON (parsed natively), not as arrays (parsed in JavaScript).
+      // A grant counts when its latest event in the chain is RECORDED or RENEWED, no withdrawal is
+      // stored (even one not yet chained: a withdrawal fails closed) and the client's case has not
+      // ended since its recording or latest renewal; its end is the renewal's, else the record's.
+      // The same rule as grantState.ts. Indexed lookups per candidate grant.
       const rows = await tx.query<GroupRow>(
         `SELECT false AS "isHead", n."now", g."id", g."kimClientId", g."grantee", array_to_json(g."categories") AS "categories",
-          array_to_json(g."purposes") AS "purposes", g."legalBasis", NULL::text AS "headOf", NULL::bigint AS "entries", NULL::text AS "headHash"
+          array_to_json(g."purposes") AS "purposes", g."legalBasis", g."eventHash", NULL::text AS "headOf", NULL::bigint AS "entries", NULL::text AS "headHash"
         FROM (SELECT now() AS "now") n
-        LEFT JOIN "Grant" g
-          ON g."kimClientId" = ANY($1::text[]) AND g."grantee" = ANY($2::text[])
-          AND g."revokedAt" IS NULL AND g."validFrom" <= n."now" AND (g."validUntil" IS NULL OR g."validUntil" > n."now")
+        LEFT JOIN LATERAL (
+          SELECT g."id", g."kimClientId", g."grantee", g."categories", g."purposes", g."legalBasis", s."hash" AS "eventHash"
+          FROM "Grant" g
+          CROSS JOIN LATERAL (
+            SELECT e."type", e."at", e."validUntil", l."hash" FROM "GrantEvent" e JOIN "GrantEventLink" l ON l."eventSeq" = e."seq"
+            WHERE e."grantId" = g."id" ORDER BY e."seq" DESC LIMIT 1
+          ) s
+          WHERE g."kimClientId" = ANY($1::text[]) AND g."grantee" = ANY($2::text[]) AND g."validFrom" <= n."now"
+            AND s."type" IN ('RECORDED', 'RENEWED')
+            AND (CASE WHEN s."type" = 'RENEWED' THEN s."validUntil" ELSE g."validUntil" END IS NULL
+              OR CASE WHEN s."type" = 'RENEWED' THEN s."validUntil" ELSE g."validUntil" END > n."now")
+            AND NOT EXISTS (SELECT 1 FROM "GrantEvent" w WHERE w."grantId" = g."id" AND w."type" = 'WITHDRAWN')
+            AND NOT EXISTS (
+              SELECT 1 FROM "ClientTeamEvent" t WHERE t."kimClientId" = g."kimClientId" AND t."team" IS NULL AND t."at" <= n."now"
+                AND t."at" > CASE WHEN s."type" = 'RENEWED' THEN s."at" ELSE g."recordedAt" END
+            )
+        ) g ON true
         UNION ALL
-        SELECT true, NULL, NULL, NULL, NULL, NULL, NULL, NULL, h."headOf", h."entries", h."headHash"
+        SELECT true, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, h."headOf", h."entries", h."headHash"
         FROM (${chainHeadRows('$1')}) h`,
         [clientIds, agencies],
       );
@@ -118,6 +136,8 @@ export async function decideAndRecordGroup(sql: SqlExecutor, auditKey: AuditSign
       // up to MAX_GROUP_DECISIONS questions about many clients; scanning all grants for each was
       // quadratic in the group's size).
       const grantsOf = new Map<string, ActiveGrant[]>();
+      // Each decision that rests on a grant names the hash of that grant's latest event.
+      const eventHashOf = new Map<string, string>();
       for (const r of rows) {
         if (r.isHead) {
           heads.push(r);
@@ -125,7 +145,10 @@ export async function decideAndRecordGroup(sql: SqlExecutor, auditKey: AuditSign
         }
         now = r.now;
         if (r.id === null) continue;
-        const grant: ActiveGrant = { id: r.id, kimClientId: r.kimClientId, grantee: r.grantee, categories: r.categories, purposes: r.purposes, legalBasis: r.legalBasis };
+        const grant: ActiveGrant = {
+          id: r.id, kimClientId: r.kimClientId, grantee: r.grantee, categories: r.categories, purposes: r.purposes, legalBasis: r.legalBasis, eventHash: r.eventHash,
+        };
+        eventHashOf.set(r.id, r.eventHash);
         const key = grantKey(r.grantee, r.kimClientId);
         const list = grantsOf.get(key);
         if (list) list.push(grant);
@@ -139,7 +162,7 @@ export async function decideAndRecordGroup(sql: SqlExecutor, auditKey: AuditSign
         const decisions = technical
           ? questions.map(technicalDenial)
           : questions.map((q) => decide({ agency: caller.agency, purpose: caller.purpose, service: q.source ?? service }, q, grantsOf.get(grantKey(caller.agency, q.clientId)) ?? []));
-        for (const d of decisions) records.push(decisionRecord(caller, service, at, d));
+        for (const d of decisions) records.push(decisionRecord(caller, service, at, d, d.grantId === null ? null : (eventHashOf.get(d.grantId) ?? null)));
         return decisions;
       });
       await appendAudit(tx, auditKey, at, records, chainHeads(heads));

@@ -1,7 +1,6 @@
-import { SERVICES, isDataCategory, type ServiceName } from '@kim/schema';
-import { ASSERTION_HEADER, verifyAssertion, type Caller, type ConsentQuestion } from '@kim/subgraph-runtime';
+import { CATEGORY_SOURCE, SERVICES, isDataCategory, type ServiceName } from '@kim/schema';
+import { CONSENT_TICKET_HEADER, verifyConsentTicket, type AssertionKey, type Caller, type ConsentQuestion } from '@kim/subgraph-runtime';
 import type { Request, Response } from 'express';
-import type { CryptoKey } from 'jose';
 
 /** The services whose data the consent service decides on: the agency subgraphs. */
 export const AGENCY_SERVICES = SERVICES.filter((s): s is Exclude<ServiceName, 'consent'> => s !== 'consent');
@@ -16,29 +15,44 @@ export function parseQuestions(body: unknown): ConsentQuestion[] | null {
   for (const q of questions as { clientId?: unknown; category?: unknown; source?: unknown }[]) {
     if (typeof q?.clientId !== 'string' || q.clientId.length === 0 || q.clientId.length > 64 || !isDataCategory(q.category)) return null;
     if (q.source !== undefined && !(AGENCY_SERVICES as readonly unknown[]).includes(q.source)) return null;
+    // A source names where a derived field's input is held: only ever the input category's own
+    // source, never one the asker picks (a service named as its own source would be OWNER).
+    if (q.source !== undefined && q.source !== CATEGORY_SOURCE[q.category]) return null;
     parsed.push({ clientId: q.clientId, category: q.category, ...(q.source ? { source: q.source as ServiceName } : {}) });
   }
   return parsed;
 }
 
 /**
- * The verified caller and the questions of an internal request from an agency subgraph, or null
- * after answering 401 (no valid gateway assertion addressed to an agency subgraph) or 400.
+ * The caller named by the gateway's consent ticket of an internal request (a MAC under this
+ * service's key) and the agency subgraph it was issued to — the asking service, taken from the
+ * ticket and never from the body — or null after answering 401 (no valid ticket).
  */
-export async function readQuestionRequest(
-  req: Request,
-  res: Response,
-  assertionKey: CryptoKey,
-): Promise<{ caller: Caller & { audience: ServiceName }; questions: ConsentQuestion[] } | null> {
-  const caller = await verifyAssertion(assertionKey, req.header(ASSERTION_HEADER), AGENCY_SERVICES);
-  if (!caller) {
+export function readTicket(req: Request, res: Response, assertionKey: AssertionKey): { caller: Caller; service: Exclude<ServiceName, 'consent'> } | null {
+  const ticket = verifyConsentTicket(assertionKey, req.header(CONSENT_TICKET_HEADER));
+  if (!ticket) {
     res.status(401).json({ error: 'UNAUTHENTICATED' });
     return null;
   }
+  const { source, ...caller } = ticket;
+  return { caller, service: source };
+}
+
+/**
+ * The verified caller, the asking agency subgraph and the questions of an internal request, or
+ * null after answering 401 (no valid consent ticket) or 400 (malformed questions).
+ */
+export function readQuestionRequest(
+  req: Request,
+  res: Response,
+  assertionKey: AssertionKey,
+): { caller: Caller; service: Exclude<ServiceName, 'consent'>; questions: ConsentQuestion[] } | null {
+  const ticket = readTicket(req, res, assertionKey);
+  if (!ticket) return null;
   const questions = parseQuestions(req.body);
   if (!questions) {
     res.status(400).json({ error: 'BAD_REQUEST' });
     return null;
   }
-  return { caller: caller as Caller & { audience: ServiceName }, questions };
+  return { ...ticket, questions };
 }

@@ -10,9 +10,20 @@ import type { SqlQueryable } from '@kim/subgraph-runtime';
  */
 export async function sharedClientIds(sql: SqlQueryable, agency: Agency): Promise<string[]> {
   const rows = await sql.query<{ kimClientId: string }>(
-    `SELECT DISTINCT "kimClientId" FROM "Grant"
-    WHERE "grantee" = $1 AND "revokedAt" IS NULL AND "validFrom" <= now() AND ("validUntil" IS NULL OR "validUntil" > now())
-    ORDER BY "kimClientId"`,
+    // Active as decideAndRecord.ts judges it (see grantState.ts).
+    `SELECT DISTINCT g."kimClientId" FROM "Grant" g
+    CROSS JOIN LATERAL (
+      SELECT e."type", e."at", e."validUntil" FROM "GrantEvent" e JOIN "GrantEventLink" l ON l."eventSeq" = e."seq"
+      WHERE e."grantId" = g."id" ORDER BY e."seq" DESC LIMIT 1
+    ) s
+    WHERE g."grantee" = $1 AND g."validFrom" <= now() AND s."type" IN ('RECORDED', 'RENEWED')
+      AND COALESCE(CASE WHEN s."type" = 'RENEWED' THEN s."validUntil" ELSE g."validUntil" END, 'infinity'::timestamptz) > now()
+      AND NOT EXISTS (SELECT 1 FROM "GrantEvent" w WHERE w."grantId" = g."id" AND w."type" = 'WITHDRAWN')
+      AND NOT EXISTS (
+        SELECT 1 FROM "ClientTeamEvent" t WHERE t."kimClientId" = g."kimClientId" AND t."team" IS NULL AND t."at" <= now()
+          AND t."at" > CASE WHEN s."type" = 'RENEWED' THEN s."at" ELSE g."recordedAt" END
+      )
+    ORDER BY g."kimClientId"`,
     [agency],
   );
   return rows.map((r) => r.kimClientId);

@@ -1,6 +1,6 @@
-import { ASSERTION_HEADER, SHARED_CLIENTS_PATH, verifyAssertion, type Database, type Logger } from '@kim/subgraph-runtime';
+import { SHARED_CLIENTS_PATH, type AssertionKey, type Database, type Logger } from '@kim/subgraph-runtime';
 import type { Express } from 'express';
-import type { CryptoKey } from 'jose';
+import { readTicket } from './readQuestionRequest.ts';
 import { sharedClientIds } from './sharedClientIds.ts';
 
 /**
@@ -9,13 +9,16 @@ import { sharedClientIds } from './sharedClientIds.ts';
  * made themselves known to it; what it then sees is decided per purpose, field by field.
  * Only the case registry asks, to scope a partner agency: knowing an id discloses a KIM client.
  */
-export function sharedClientsRoute(app: Express, deps: { db: Database; log: Logger; assertionKey: CryptoKey }): void {
+export function sharedClientsRoute(app: Express, deps: { db: Database; log: Logger; assertionKey: AssertionKey }): void {
   app.post(SHARED_CLIENTS_PATH, async (req, res) => {
-    const caller = await verifyAssertion(deps.assertionKey, req.header(ASSERTION_HEADER), 'case-registry');
-    if (!caller) {
+    const ticket = readTicket(req, res, deps.assertionKey);
+    if (!ticket) return;
+    // Only the case registry's ticket: knowing the shared ids is its business alone.
+    if (ticket.service !== 'case-registry') {
       res.status(401).json({ error: 'UNAUTHENTICATED' });
       return;
     }
+    const { caller } = ticket;
     try {
       res.json({ clientIds: await sharedClientIds(deps.db.sql, caller.agency) });
     } catch (err) {

@@ -1,22 +1,21 @@
-import { TECHNICAL_DENIALS_PATH, type Logger } from '@kim/subgraph-runtime';
+import { TECHNICAL_DENIALS_PATH, type AssertionKey, type Logger } from '@kim/subgraph-runtime';
 import express, { type Express } from 'express';
-import type { CryptoKey } from 'jose';
 import type { DecisionRecorder } from './decideAndRecord.ts';
 import { readQuestionRequest } from './readQuestionRequest.ts';
 
 /**
  * `POST /internal/technical-denials`: an agency subgraph reports the questions it denied because
- * the consent answer was unusable, with the gateway's assertion of that request (its audience
+ * the consent answer was unusable, with the gateway's consent ticket of that request (which
  * names the subgraph). Answers 204 once the denials are in the audit chain.
  */
-export function technicalDenialsRoute(app: Express, deps: { recorder: DecisionRecorder; log: Logger; assertionKey: CryptoKey }): void {
+export function technicalDenialsRoute(app: Express, deps: { recorder: DecisionRecorder; log: Logger; assertionKey: AssertionKey }): void {
   app.post(TECHNICAL_DENIALS_PATH, express.json({ limit: '2mb' }), async (req, res) => {
-    const request = await readQuestionRequest(req, res, deps.assertionKey);
+    const request = readQuestionRequest(req, res, deps.assertionKey);
     if (!request) return;
-    const { caller, questions } = request;
+    const { caller, service, questions } = request;
     try {
-      const recorded = await deps.recorder.recordTechnicalDenials(caller, caller.audience, questions);
-      deps.log.warn({ requestId: caller.requestId, service: caller.audience, recorded }, 'technical denials recorded');
+      const recorded = await deps.recorder.recordTechnicalDenials(caller, service, questions);
+      deps.log.warn({ requestId: caller.requestId, service, recorded }, 'technical denials recorded');
       res.status(204).end();
     } catch (err) {
       deps.log.error({ err, requestId: caller.requestId }, 'could not record technical denials');

@@ -1,11 +1,14 @@
+import { isAgency, isRole } from '@kim/schema';
 import { hubError, isoTime } from '@kim/subgraph-runtime';
 import { art15Report } from '../audit/art15Report.ts';
 import type { ChainVerification } from '../audit/chainChecker.ts';
 import { exportTrail } from '../audit/exportTrail.ts';
 import { holdsKnownHead, verifyChain, verifyClientChain, type KnownHead } from '../audit/verifyChain.ts';
-import { holderOf, type ConsentContext } from '../context.ts';
+import { auditRecordRead, caseEndsOf, holderOf, loadGrantEvents, type ConsentContext } from '../context.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { mayViewGrantsOf } from '../grantScope.ts';
+import { deriveState } from '../grants/grantState.ts';
+import { consentReceiptHtml } from '../receipt/consentReceipt.ts';
 import { grantView } from './grantView.ts';
 import { parseInstant } from './parseInput.ts';
 
@@ -52,10 +55,10 @@ function period(from: string | null | undefined, to: string | null | undefined) 
 
 export const Query = {
   consentGrants: async (_: unknown, { filter }: { filter: GrantFilter }, ctx: ConsentContext) => {
+    if (filter.clientId) clientIdArg(filter.clientId, 'filter.clientId');
     const where: Prisma.GrantWhereInput = {
       ...(filter.clientId ? { kimClientId: filter.clientId } : {}),
       ...(filter.grantee ? { grantee: filter.grantee } : {}),
-      ...(filter.includeRevoked === false ? { revokedAt: null } : {}),
     };
     const recordedAt = period(filter.from, filter.to);
     if (recordedAt) where.recordedAt = recordedAt;
@@ -64,7 +67,28 @@ export const Query = {
       if (!mayViewGrantsOf(ctx.caller, await holderOf(ctx, filter.clientId))) return [];
     }
     const grants = await ctx.prisma.grant.findMany({ where, orderBy: [{ recordedAt: 'asc' }, { id: 'asc' }], take: 1000 });
-    return grants.map((g) => grantView(g));
+    // A record read is audited per client, also when it is empty (the reader learnt that).
+    await auditRecordRead(ctx, filter.clientId ? [filter.clientId] : grants.map((g) => g.kimClientId));
+    const events = await loadGrantEvents(ctx.prisma, { grantIds: grants.map((g) => g.id) });
+    const ends = await caseEndsOf(ctx.prisma, grants.map((g) => g.kimClientId));
+    const now = new Date();
+    const views = grants.map((g) => grantView(g, events, now, ends.get(g.kimClientId)));
+    return filter.includeRevoked === false ? views.filter((v) => v.state !== 'WITHDRAWN') : views;
+  },
+
+  consentReceipt: async (_: unknown, { grantId }: { grantId: string }, ctx: ConsentContext) => {
+    if (!CLIENT_ID.test(grantId)) throw hubError('BAD_USER_INPUT', 'grantId is malformed.', { argument: 'grantId' });
+    // Same scope as the record itself: a grant of a client outside it reads as one nobody knows.
+    const grant = await ctx.prisma.grant.findUnique({ where: { id: grantId } });
+    const holder = grant ? await holderOf(ctx, grant.kimClientId) : null;
+    if (!grant || !mayViewGrantsOf(ctx.caller, holder)) return null;
+    await auditRecordRead(ctx, [grant.kimClientId]);
+    const events = await loadGrantEvents(ctx.prisma, { grantIds: [grant.id] });
+    const now = new Date();
+    const ends = await caseEndsOf(ctx.prisma, [grant.kimClientId]);
+    const derived = deriveState(grant, events.map((e) => ({ ...e, chained: e.hash !== null })), now, ends.get(grant.kimClientId));
+    const html = consentReceiptHtml({ grant, state: derived.state, validUntil: derived.validUntil, events, holder, issuedAt: now });
+    return { grantId: grant.id, mediaType: 'text/html; charset=utf-8', fileName: `Einwilligung-${grant.id}.html`, html };
   },
 
   auditTrail: async (_: unknown, args: AuditArgs, ctx: ConsentContext) => {
@@ -93,7 +117,17 @@ export const Query = {
     return {
       edges: page.map((r) => ({
         cursor: r.seq.toString(),
-        node: { ...r, seq: r.seq.toString(), at: isoTime(r.at), clientId: r.kimClientId },
+        node: {
+          ...r,
+          seq: r.seq.toString(),
+          at: isoTime(r.at),
+          clientId: r.kimClientId,
+          // Entries of grant events migrated from before the event log know no agency, role or purpose.
+          agency: isAgency(r.agency) ? r.agency : null,
+          role: isRole(r.role) ? r.role : null,
+          purpose: r.purpose || null,
+          category: r.category || null,
+        },
       })),
       pageInfo: { hasNextPage: rows.length > first, endCursor: page.length ? page[page.length - 1]!.seq.toString() : null },
     };
@@ -138,6 +172,7 @@ export const Query = {
       clientId: report.clientId,
       generatedAt: isoTime(report.generatedAt),
       recipients: report.recipients.map((r) => ({ ...times(r), categories: r.categories.map(times) })),
+      consentEvents: report.consentEvents.map((e) => ({ ...e, at: isoTime(e.at), validUntil: isoTime(e.validUntil) })),
     };
   },
 };

@@ -12,6 +12,7 @@ function token(claims: Record<string, unknown>, options: { alg?: string; exp?: s
     .setIssuer('idp')
     .setAudience('kim-hub')
     .setSubject('u1')
+    .setIssuedAt()
     .setExpirationTime(options.exp ?? '5m')
     .sign(keys.privateKey);
 }
@@ -40,6 +41,13 @@ describe('verifyCallerToken', () => {
     ['garbage', 'Bearer not-a-jwt'],
   ])('refuses %s', async (_name, header) => {
     await expect(verifyCallerToken(header, key, expected)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+  });
+
+  it.each([
+    ['the coordinating office as a case manager', { agency: 'KI', role: 'CASE_MANAGER' }],
+    ['an agency without staff in the hub', { agency: 'BAMF', role: 'COORDINATOR' }],
+  ])('refuses a role of the right organisation that the agency does not hold: %s', async (_name, claims) => {
+    await expect(verifyCallerToken(`Bearer ${await token(claims)}`, key, expected)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
   });
 
   it('refuses a role the agency cannot hold, and an unknown agency', async () => {
@@ -83,6 +91,7 @@ describe('verifyCallerToken with a JWKS URL', () => {
           .setIssuer('idp')
           .setAudience('kim-hub')
           .setSubject('u1')
+          .setIssuedAt()
           .setExpirationTime('5m')
           .sign(keys.privateKey);
       await expect(verifyCallerToken(`Bearer ${await sign('k1')}`, jwks, expected)).resolves.toMatchObject({ agency: 'KIM_NEUSS' });

@@ -1,8 +1,23 @@
-export { signAssertion, verifyAssertion, ASSERTION_LIFETIME_SECONDS } from './auth/assertion.ts';
-export { ASSERTION_HEADER, type Caller } from './auth/caller.ts';
-export { generateEd25519Pem, importAssertionPrivateKey, importAssertionPublicKey } from './auth/keys.ts';
+export {
+  signAssertion,
+  verifyAssertion,
+  signConsentTicket,
+  verifyConsentTicket,
+  requestBodyHash,
+  assertionKey,
+  generateAssertionSecret,
+  ReplayMemory,
+  ASSERTION_LIFETIME_SECONDS,
+  ASSERTION_KEY_BYTES,
+  type AssertionKey,
+  type BoundRequest,
+  type VerifiedAssertion,
+  type VerifiedTicket,
+} from './auth/assertion.ts';
+export { ASSERTION_HEADER, CONSENT_TICKET_HEADER, type Caller } from './auth/caller.ts';
+export { generateEd25519Pem } from './auth/keys.ts';
 export { ConfigError, optionalString, requiredString, port, positiveInt, url, oneOf, logLevel } from './config/readEnv.ts';
-export { readServiceConfig, pemFromEnv, envPrefix, serviceRole, DEFAULT_PORTS, type ServiceConfig } from './config/serviceConfig.ts';
+export { readServiceConfig, pemFromEnv, assertionKeyFromEnv, assertionKeyVariable, envPrefix, serviceRole, DEFAULT_PORTS, type ServiceConfig } from './config/serviceConfig.ts';
 export { createConsentLoader, matchDecisions, type ConsentLoader } from './consent/createConsentLoader.ts';
 export { ConsentUnavailableError } from './consent/askConsent.ts';
 export { createPostJson, type PostJson } from './consent/postJson.ts';
@@ -13,6 +28,7 @@ export {
   CLIENT_TEAM_PATH,
   type ClientTeamRequestBody,
   DECISIONS_PATH,
+  DECISIONS_EXTENSION,
   TECHNICAL_DENIALS_PATH,
   DECISION_REASONS,
   questionKey,
@@ -27,6 +43,7 @@ export { applyMigrations, pendingMigrations, readMigrations, type Migration } fr
 export { openDatabase, databaseLocation, type Database, type DatabaseLocation } from './db/openDatabase.ts';
 export type { SqlExecutor, SqlQueryable, TransactionOptions } from './db/sqlExecutor.ts';
 export { ERROR_CODES, hubError, requestError, consentRequired, consentUnavailable, type ErrorCode } from './errors.ts';
+export { formatHubError, withoutSuggestions } from './formatError.ts';
 export { buildPermissions, resolveRules, categoryRule, roleRule, decideClientCategory, type RuleMap, type ShieldRule } from './guard/buildPermissions.ts';
 export { fieldTag, taggedFields, type FieldTag } from './guard/fieldTags.ts';
 export { createLogger, type Logger } from './logger.ts';

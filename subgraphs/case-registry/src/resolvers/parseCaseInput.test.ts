@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { nextClientId } from './caseMutations.ts';
 import { parseIntake, pastDate } from './parseCaseInput.ts';
 
-const valid = { givenName: ' Amal ', familyName: 'Haddad', birthDate: '2001-04-12', nationality: 'syrisch', firstContactOn: '2026-11-02' };
+const valid = { givenName: ' Amal ', familyName: 'Haddad', birthDate: '2001-04-12', nationality: 'syrisch', firstContactOn: '2026-11-02', priorCaseManagement: false };
 
 describe('intake input', () => {
   it('trims names, keeps optional fields null, and accepts a complete intake', () => {

@@ -16,3 +16,9 @@ export interface Caller {
 
 /** The header that carries the gateway's signed assertion to a service. */
 export const ASSERTION_HEADER = 'x-kim-assertion';
+
+/**
+ * The header that carries the gateway's consent ticket (a MAC under the consent service's key)
+ * to an agency subgraph, which forwards it with its calls to the consent service.
+ */
+export const CONSENT_TICKET_HEADER = 'x-kim-consent-ticket';

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ServiceName } from '@kim/schema';
+import { ASSERTION_KEY_BYTES, assertionKey, type AssertionKey } from '../auth/assertion.ts';
 import { databaseLocation, type DatabaseLocation } from '../db/openDatabase.ts';
 import { ConfigError, logLevel, optionalString, port, positiveInt, url } from './readEnv.ts';
 
@@ -21,8 +22,11 @@ export interface ServiceConfig {
    * switches that session to `databaseRole` (`SET ROLE`).
    */
   readonly migrationDatabaseUrl?: string;
-  /** Ed25519 public key (SPKI PEM) of the gateway, which signs every request's assertion. */
-  readonly assertionPublicKeyPem: string;
+  /**
+   * This service's own assertion key (HMAC-SHA256, `KIM_ASSERTION_KEY_<SERVICE>`): the gateway
+   * MACs every request's assertion to it with this key; no other service holds it.
+   */
+  readonly assertionKey: AssertionKey;
   readonly consentUrl: string;
   readonly consentTimeoutMs: number;
   readonly logLevel: string;
@@ -59,6 +63,23 @@ export function pemFromEnv(env: NodeJS.ProcessEnv, name: string): string {
   }
 }
 
+/** `case-registry` → `KIM_ASSERTION_KEY_CASE_REGISTRY`: the variable of that service's assertion key. */
+export function assertionKeyVariable(service: ServiceName): string {
+  return `KIM_ASSERTION_KEY_${envPrefix(service)}`;
+}
+
+/** Reads a service's assertion key, given inline or as a file (`_FILE`), and checks it. */
+export function assertionKeyFromEnv(env: NodeJS.ProcessEnv, service: ServiceName): AssertionKey {
+  const name = assertionKeyVariable(service);
+  const secret = optionalString(env, name) ?? (optionalString(env, `${name}_FILE`) ? pemFromEnv(env, name) : undefined);
+  if (secret === undefined) throw new ConfigError(name, `is required (or ${name}_FILE): base64 of at least ${ASSERTION_KEY_BYTES} random bytes`);
+  try {
+    return assertionKey(secret);
+  } catch {
+    throw new ConfigError(name, `is not base64 of at least ${ASSERTION_KEY_BYTES} bytes`);
+  }
+}
+
 /** Parses and validates a service's configuration once, at start; throws naming the variable. */
 export function readServiceConfig(service: ServiceName, env: NodeJS.ProcessEnv = process.env): ServiceConfig {
   const prefix = envPrefix(service);
@@ -71,7 +92,7 @@ export function readServiceConfig(service: ServiceName, env: NodeJS.ProcessEnv =
     database: databaseLocation(optionalString(env, `${prefix}_DATABASE_URL`), dataDir.startsWith('memory://') ? 'memory://' : join(dataDir, service)),
     databaseRole: serviceRole(service),
     ...(optionalString(env, `${prefix}_MIGRATION_DATABASE_URL`) ? { migrationDatabaseUrl: optionalString(env, `${prefix}_MIGRATION_DATABASE_URL`) } : {}),
-    assertionPublicKeyPem: pemFromEnv(env, 'KIM_ASSERTION_PUBLIC_KEY'),
+    assertionKey: assertionKeyFromEnv(env, service),
     consentUrl: url(env, 'KIM_CONSENT_URL', `http://127.0.0.1:${DEFAULT_PORTS.consent}`),
     consentTimeoutMs: positiveInt(env, 'KIM_CONSENT_TIMEOUT_MS', 2000),
     logLevel: logLevel(env),

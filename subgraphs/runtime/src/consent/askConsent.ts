@@ -1,4 +1,4 @@
-import { ASSERTION_HEADER } from '../auth/caller.ts';
+import { CONSENT_TICKET_HEADER } from '../auth/caller.ts';
 import type { JsonResponse, PostJson } from './postJson.ts';
 
 export class ConsentUnavailableError extends Error {
@@ -11,8 +11,11 @@ export class ConsentUnavailableError extends Error {
 /** Where and how a subgraph calls the consent service for one request. */
 export interface ConsentCallOptions {
   readonly consentUrl: string;
-  /** The gateway's assertion this request arrived with; the consent service verifies it again. */
-  readonly assertion: string;
+  /**
+   * The gateway's consent ticket this request arrived with (a MAC under the consent service's
+   * key, naming this subgraph and the request): forwarded as it is, the subgraph cannot forge it.
+   */
+  readonly ticket: string;
   readonly timeoutMs: number;
   /** How the calls are sent (createPostJson, made once per service). */
   readonly post: PostJson;
@@ -26,7 +29,7 @@ export interface ConsentCallOptions {
 export async function askConsent(options: ConsentCallOptions, path: string, body: unknown): Promise<unknown> {
   let response: JsonResponse;
   try {
-    response = await options.post(`${options.consentUrl}${path}`, { [ASSERTION_HEADER]: options.assertion }, body, options.timeoutMs);
+    response = await options.post(`${options.consentUrl}${path}`, { [CONSENT_TICKET_HEADER]: options.ticket }, body, options.timeoutMs);
   } catch (error) {
     throw new ConsentUnavailableError((error as Error).name);
   }

@@ -41,7 +41,7 @@ function fakeConsent(
     asked.push(told);
     return read(await answer(told));
   };
-  const loader = createConsentLoader({ consentUrl: 'http://consent', assertion: 'a', timeoutMs: 1000, post: fakePost, log: { error: (e: unknown) => errors.push(e) } as never, ...request });
+  const loader = createConsentLoader({ consentUrl: 'http://consent', ticket: 'a', timeoutMs: 1000, post: fakePost, log: { error: (e: unknown) => errors.push(e) } as never, ...request });
   return { loader, reported, errors, asked };
 }
 

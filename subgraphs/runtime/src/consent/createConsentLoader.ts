@@ -21,6 +21,8 @@ export interface ConsentLoaderOptions extends ConsentCallOptions {
    * in the same call, for the clients this call asks about, and kept in `requestDecisions`.
    */
   readonly planned?: readonly QuestionTemplate[];
+  /** Told how many decisions each call had recorded (answered, or reported as technical denials). */
+  readonly onRecorded?: (decisions: number) => void;
 }
 
 /**
@@ -38,7 +40,7 @@ export interface ConsentLoaderOptions extends ConsentCallOptions {
  */
 export function createConsentLoader(options: ConsentLoaderOptions): ConsentLoader {
   const report = (denied: readonly ConsentQuestion[]) =>
-    reportTechnicalDenials(options, denied).catch((err: unknown) => {
+    reportTechnicalDenials(options, denied).then(() => options.onRecorded?.(denied.length)).catch((err: unknown) => {
       options.log?.error({ err, denied: denied.length }, 'technical denials could not be audited');
     });
   const kept = options.requestDecisions;
@@ -63,6 +65,8 @@ export function createConsentLoader(options: ConsentLoaderOptions): ConsentLoade
         void report([...open.values()]);
         throw error;
       }
+      const answered = (body as { decisions?: unknown } | null)?.decisions;
+      if (Array.isArray(answered)) options.onRecorded?.(answered.length);
       // matchDecisions answers in the order asked, so each answer pairs with its question's key.
       const matched = matchDecisions(askedQuestions, body);
       const decisions = new Map([...asked.keys()].map((k, i) => [k, matched[i]!]));

@@ -45,6 +45,12 @@ export interface DecisionResponseBody {
 export const DECISIONS_PATH = '/internal/decisions';
 
 /**
+ * The response extension in which a service tells the gateway how many consent decisions (each
+ * an audit row) a request made it record: the gateway charges them to the caller's budget.
+ */
+export const DECISIONS_EXTENSION = 'kimRecordedDecisions';
+
+/**
  * `POST /internal/technical-denials` on the consent service (same body as a decision request):
  * the questions a subgraph denied because the consent answer was unusable, to be audited as such.
  */

@@ -1,4 +1,4 @@
-import { ASSERTION_HEADER } from '../auth/caller.ts';
+import { CONSENT_TICKET_HEADER } from '../auth/caller.ts';
 import { TECHNICAL_DENIALS_PATH, type ConsentQuestion } from './decision.ts';
 import type { ConsentCallOptions } from './askConsent.ts';
 
@@ -14,7 +14,7 @@ export async function reportTechnicalDenials(
   if (questions.length === 0) return;
   const response = await options.post(
     `${options.consentUrl}${TECHNICAL_DENIALS_PATH}`,
-    { [ASSERTION_HEADER]: options.assertion },
+    { [CONSENT_TICKET_HEADER]: options.ticket },
     { questions: questions.map(({ clientId, category, source }) => ({ clientId, category, ...(source ? { source } : {}) })) },
     options.timeoutMs,
   );

@@ -6,15 +6,16 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/ind
 import express, { type Express } from 'express';
 import type { DocumentNode } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
-import type { CryptoKey } from 'jose';
-import { ASSERTION_LIFETIME_SECONDS, verifyAssertion } from '../auth/assertion.ts';
-import { ASSERTION_HEADER } from '../auth/caller.ts';
+import { ASSERTION_LIFETIME_SECONDS, ReplayMemory, requestBodyHash, verifyAssertion, type AssertionKey, type BoundRequest } from '../auth/assertion.ts';
+import { ASSERTION_HEADER, CONSENT_TICKET_HEADER } from '../auth/caller.ts';
 import { createConsentLoader } from '../consent/createConsentLoader.ts';
 import { askConsent } from '../consent/askConsent.ts';
 import { fetchSharedClients } from '../consent/fetchSharedClients.ts';
 import { createPostJson } from '../consent/postJson.ts';
 import { createRequestDecisionStore } from '../consent/requestDecisions.ts';
+import { DECISIONS_EXTENSION } from '../consent/decision.ts';
 import { requestError } from '../errors.ts';
+import { formatHubError } from '../formatError.ts';
 import { buildPermissions, type RuleMap } from '../guard/buildPermissions.ts';
 import { createPlannedQuestions } from '../guard/plannedQuestions.ts';
 import { RuleOutcomes } from '../guard/ruleOutcomes.ts';
@@ -29,7 +30,8 @@ export interface ServiceAppOptions<Extra> {
   readonly resolvers: GraphQLResolverMap<ServiceContext & Extra>;
   /** Rules for fields without an SDL tag (root fields, connections); everything else is denied. */
   readonly rules: RuleMap;
-  readonly assertionKey: CryptoKey;
+  /** This service's own assertion key (HMAC-SHA256); no other service holds it. */
+  readonly assertionKey: AssertionKey;
   readonly consentUrl: string;
   readonly consentTimeoutMs: number;
   readonly log: Logger;
@@ -56,6 +58,8 @@ export async function createServiceApp<Extra extends object>(options: ServiceApp
   const plannedQuestions = createPlannedQuestions(subgraphSchema, options.rules);
   const requestDecisions = createRequestDecisionStore({ ttlMs: ASSERTION_LIFETIME_SECONDS * 1000, maxRequests: 1000 });
   const post = createPostJson();
+  // Each assertion is good for one request: its jti is remembered for its lifetime.
+  const replays = new ReplayMemory();
   const logErrors: ApolloServerPlugin<ServiceContext & Extra> = {
     async requestDidStart() {
       return {
@@ -66,6 +70,13 @@ export async function createServiceApp<Extra extends object>(options: ServiceApp
             log.warn({ requestId: contextValue?.caller?.requestId, code, err: error.originalError ?? error }, 'graphql error');
           }
         },
+        async willSendResponse({ response, contextValue }) {
+          // The gateway charges the caller for what the request made the hub record (an audit row each).
+          const decisions = contextValue?.recorded?.decisions ?? 0;
+          if (decisions > 0 && response.body.kind === 'single') {
+            response.body.singleResult.extensions = { ...response.body.singleResult.extensions, [DECISIONS_EXTENSION]: decisions };
+          }
+        },
       };
     },
   };
@@ -74,6 +85,9 @@ export async function createServiceApp<Extra extends object>(options: ServiceApp
     introspection: false,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
+    // Whoever holds an assertion for this service can call it directly: its errors say no more
+    // than the gateway's would (the log keeps the detail, e.g. a Prisma error's file and line).
+    formatError: (formatted) => formatHubError(formatted),
     plugins: [logErrors, ...apolloDefaultsOff()],
   });
   await apollo.start();
@@ -93,15 +107,19 @@ export async function createServiceApp<Extra extends object>(options: ServiceApp
     express.json({ limit: options.bodyLimit ?? '200kb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
-        const assertion = req.header(ASSERTION_HEADER);
-        const caller = await verifyAssertion(options.assertionKey, assertion, options.name);
-        if (!caller || !assertion) throw requestError('UNAUTHENTICATED', 'Requests must come through the KIM gateway.');
+        // Bound to this request: the body hash in the assertion must be the body's.
+        const caller = verifyAssertion(options.assertionKey, req.header(ASSERTION_HEADER), options.name, requestBodyHash(req.body as BoundRequest), replays);
+        if (!caller) throw requestError('UNAUTHENTICATED', 'Requests must come through the KIM gateway.');
+        // Without a ticket every consent call is refused, and this request discloses nothing.
+        const ticket = req.header(CONSENT_TICKET_HEADER) ?? '';
         const requestLog = log.child({ requestId: caller.requestId || randomUUID() });
-        const consentOptions = { consentUrl: options.consentUrl, assertion, timeoutMs: options.consentTimeoutMs, log: requestLog, post };
+        const recorded = { decisions: 0 };
+        const consentOptions = { consentUrl: options.consentUrl, ticket, timeoutMs: options.consentTimeoutMs, log: requestLog, post };
         const base: ServiceContext = {
           caller,
           consent: createConsentLoader({
             ...consentOptions,
+            onRecorded: (n) => void (recorded.decisions += n),
             // Kept only when this request comes back here: its plan names other operations of ours.
             ...(caller.plannedOperations.length > 0 ? { requestDecisions: requestDecisions.forRequest(caller), planned: plannedQuestions(caller.plannedOperations) } : {}),
           }),
@@ -109,6 +127,7 @@ export async function createServiceApp<Extra extends object>(options: ServiceApp
           sharedClientIds: () => fetchSharedClients(consentOptions),
           askConsent: (path, body) => askConsent(consentOptions, path, body),
           log: requestLog,
+          recorded,
         };
         return { ...base, ...options.extendContext(base) };
       },

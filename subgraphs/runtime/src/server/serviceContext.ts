@@ -14,4 +14,6 @@ export interface ServiceContext {
   /** One call to the consent service on behalf of this request, answered or ConsentUnavailableError. */
   readonly askConsent: (path: string, body: unknown) => Promise<unknown>;
   readonly log: Logger;
+  /** Consent decisions recorded for this request so far (reported to the gateway, which charges them). */
+  readonly recorded: { decisions: number };
 }

@@ -60,8 +60,9 @@ export async function startBareService<Prisma extends PrismaLike, Extra extends 
             throw new ConsentUnavailableError('a bare service has no consent service');
           },
           log,
+          recorded: { decisions: 0 },
         };
-        return { ...base, ...definition.extendContext(prisma, base) };
+        return { ...base, ...definition.extendContext(prisma, base, db) };
       },
     }),
   );

@@ -3,8 +3,7 @@ import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapt
 import type { DocumentNode } from 'graphql';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import type { Express } from 'express';
-import type { CryptoKey } from 'jose';
-import { importAssertionPublicKey } from '../auth/keys.ts';
+import type { AssertionKey } from '../auth/assertion.ts';
 import type { ServiceConfig } from '../config/serviceConfig.ts';
 import { applyMigrations, pendingMigrations, readMigrations } from '../db/migrations.ts';
 import { openRoleDatabase, type Database } from '../db/openDatabase.ts';
@@ -28,8 +27,9 @@ export interface ServiceDefinition<Prisma extends PrismaLike, Extra extends obje
   /** Prisma's migrations folder of the service. */
   readonly migrationsDir: string;
   readonly createPrisma: (adapter: SqlMigrationAwareDriverAdapterFactory) => Prisma;
-  readonly extendContext: (prisma: Prisma, base: ServiceContext) => Extra;
-  readonly routes?: (app: Express, deps: { prisma: Prisma; db: Database; log: Logger; assertionKey: CryptoKey }) => void;
+  /** `db`: the service's own database as its role, for the few writes that go through the driver. */
+  readonly extendContext: (prisma: Prisma, base: ServiceContext, db: Database) => Extra;
+  readonly routes?: (app: Express, deps: { prisma: Prisma; db: Database; log: Logger; assertionKey: AssertionKey }) => void;
 }
 
 export interface RunningService<Prisma> extends RunningServer {
@@ -96,7 +96,7 @@ export async function startService<Prisma extends PrismaLike, Extra extends obje
     throw error;
   }
   const prisma = definition.createPrisma(db.adapter);
-  const assertionKey = await importAssertionPublicKey(config.assertionPublicKeyPem);
+  const assertionKey = config.assertionKey;
   const { app, stop } = await createServiceApp<Extra>({
     name: definition.name,
     typeDefs: definition.typeDefs,
@@ -107,7 +107,7 @@ export async function startService<Prisma extends PrismaLike, Extra extends obje
     consentTimeoutMs: config.consentTimeoutMs,
     log,
     ready: () => db.ping(),
-    extendContext: (base) => definition.extendContext(prisma, base),
+    extendContext: (base) => definition.extendContext(prisma, base, db),
     routes: definition.routes ? (a) => definition.routes?.(a, { prisma, db, log, assertionKey }) : undefined,
   });
   const server = await startHttpServer(app, config.port, config.host, async () => {

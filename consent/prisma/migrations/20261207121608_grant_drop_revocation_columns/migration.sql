@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "Grant" DROP COLUMN "revocationReason",
+DROP COLUMN "revokedAt",
+DROP COLUMN "revokedBy";
