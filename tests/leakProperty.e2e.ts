@@ -1,10 +1,12 @@
 import { PERSONAS, purposesOf, type Persona, type PersonaName } from '@kim/demo';
+import { TOWNS } from '@kim/schema';
 import { CASE_MANAGERS } from '@kim/schema/population';
 import fc from 'fast-check';
 import { parse, validate, type DocumentNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiChangeArb, applyThroughApi, type ApiChange } from './property/consentByApi.ts';
 import { ConsentStates, consentStateArb, type GrantChange } from './property/consentStates.ts';
+import { DataShapes, dataShapeArb, emptiedLists, type RowRemoval } from './property/dataShapes.ts';
 import { readFieldRules } from './property/fieldRules.ts';
 import { readGroundTruth, type GroundTruth } from './property/groundTruth.ts';
 import { emptyCoverage, judgeResponse, type Coverage } from './property/judgeResponse.ts';
@@ -44,6 +46,7 @@ let hub: TestHub;
 let truth: GroundTruth;
 let registry: Map<string, RegistryEntry>;
 let states: ConsentStates;
+let shapes: DataShapes;
 
 beforeAll(async () => {
   hub = await startTestHub('property', CLIENTS);
@@ -52,6 +55,13 @@ beforeAll(async () => {
   expect([...registry.keys()].sort()).toEqual(clientIds);
   truth = await readGroundTruth(hub, schema, rules, clientIds);
   states = await ConsentStates.open(hub.consentOwnerPrisma(), hub.services.consent.owner);
+  shapes = new DataShapes({
+    'case-registry': hub.services['case-registry'].owner,
+    'immigration-office': hub.services['immigration-office'].owner,
+    jobcenter: hub.services.jobcenter.owner,
+    welfare: hub.services.welfare.owner,
+    consent: hub.services.consent.owner,
+  });
 }, 180_000);
 
 afterAll(async () => {
@@ -64,6 +74,8 @@ interface Scenario {
   readonly consent: GrantChange[];
   /** Changes made through the gateway by random personas, after `consent` is written. */
   readonly api: ApiChange[];
+  /** Rows removed from the agencies' data for this case (clients with some kinds of rows only). */
+  readonly shape: RowRemoval[];
   readonly operation: Operation;
 }
 
@@ -88,7 +100,14 @@ async function oracleFor(caller: ReturnType<typeof callerOf>): Promise<Oracle> {
   return new Oracle(caller, registry, rules, await states.grants(), new Date());
 }
 
-function report(lines: { violations: readonly string[]; scenario: Scenario; grants: readonly string[]; query: string; response: GraphQLResponse }): string {
+function report(lines: {
+  violations: readonly string[];
+  scenario: Scenario;
+  grants: readonly string[];
+  removed?: readonly string[];
+  query: string;
+  response: GraphQLResponse;
+}): string {
   const caller = callerOf(lines.scenario);
   return [
     `${lines.violations.length} violation(s):`,
@@ -96,6 +115,8 @@ function report(lines: { violations: readonly string[]; scenario: Scenario; gran
     `persona ${lines.scenario.persona} (${caller.agency}, ${caller.role}), purpose ${caller.purpose}`,
     `consent changes on top of the seeded grants:${lines.grants.length === 0 ? ' none' : ''}`,
     ...lines.grants.map((g) => `  - ${g}`),
+    `rows removed for this case:${(lines.removed ?? []).length === 0 ? ' none' : ''}`,
+    ...(lines.removed ?? []).map((r) => `  - ${r}`),
     'query:',
     lines.query,
     `response (HTTP ${lines.response.status}):`,
@@ -113,6 +134,7 @@ describe('the leak property', () => {
         purposeIndex: fc.nat(),
         consent: consentStateArb(clientIds, grantees),
         api: apiChangeArb(personas, [...clientIds, ...UNKNOWN_IDS], grantees),
+        shape: dataShapeArb(clientIds),
         operation: operationArb(schema, {
           clientIds: [...clientIds, ...UNKNOWN_IDS],
           caseManagerIds: [...CASE_MANAGERS.map((m) => m.id), 'cm-nowhere'],
@@ -132,16 +154,20 @@ describe('the leak property', () => {
             if (outcome.createdId || outcome.withdrawnId) coverage.apiAccepted += 1;
             if (outcome.violation) throw new Error(report({ violations: [outcome.violation], scenario, grants, query: '(not sent)', response: { status: 0, headers: new Headers(), body: {} } }));
           }
+          const removed = await shapes.apply(scenario.shape);
+          // The truth of this case: the seeded rows but those removed for it.
+          const emptied = emptiedLists(scenario.shape);
+          const caseTruth = { ...truth, rows: truth.rows.filter((r) => !emptied.has(`${r.clientId}|${r.list}`)) };
           const oracle = await oracleFor(caller);
           const query = printOperation(schema, scenario.operation, clientIds.filter((id) => oracle.knows(id)));
           const document = checkedDocument(query);
           const response = await hub.query(scenario.persona, query, undefined, { purpose: caller.purpose });
-          const judgement = judgeResponse({ schema, rules, truth }, oracle, document, response);
+          const judgement = judgeResponse({ schema, rules, truth: caseTruth }, oracle, document, response);
           for (const key of Object.keys(coverage) as (keyof Coverage)[]) coverage[key] += judgement.coverage[key];
-          if (judgement.violations.length > 0) throw new Error(report({ violations: judgement.violations, scenario, grants, query, response }));
+          if (judgement.violations.length > 0) throw new Error(report({ violations: judgement.violations, scenario, grants, removed, query, response }));
         }),
         assertOptions(),
-      );
+      ).finally(() => shapes.reset());
       // The property held; these show it was not held vacuously (every run refused, say).
       expect(coverage.answered).toBeGreaterThan(0);
       expect(coverage.allowedValues).toBeGreaterThan(0);
@@ -193,6 +219,55 @@ describe('denial and absence', () => {
                 `  ${s.unknown}: HTTP ${absent.status} ${absent.text}`,
                 denied.query,
               ].join('\n'),
+            );
+          }
+        }),
+        assertOptions(),
+      );
+      expect(compared).toBeGreaterThan(0);
+    },
+    timeoutMs,
+  );
+});
+
+describe('the work a filter costs', () => {
+  it(
+    'is the same whatever the filter matches: the same consent decisions for any two values of a field',
+    async () => {
+      // Issue 14, item 2: deciding only the matching clients made the work (a consent round
+      // trip and an audit row per hidden match) tell the caller how many clients have the value.
+      const filters = {
+        status: ['ACTIVE', 'WAITING', 'CLOSED'],
+        town: [...TOWNS],
+        caseManagerId: [...CASE_MANAGERS.map((m) => m.id), 'cm-nowhere'],
+      } as const;
+      const scenarios = fc.record({
+        persona: fc.constantFrom(...personas),
+        purposeIndex: fc.nat(),
+        consent: consentStateArb(clientIds, grantees),
+        field: fc.constantFrom(...(Object.keys(filters) as (keyof typeof filters)[])),
+        pick: fc.tuple(fc.nat(), fc.nat()),
+      });
+      let compared = 0;
+      await fc.assert(
+        fc.asyncProperty(scenarios, async (s) => {
+          const caller = callerOf(s);
+          await states.apply(s.consent, caller);
+          const values = filters[s.field];
+          const decided = async (value: string) => {
+            const literal = s.field === 'caseManagerId' ? JSON.stringify(value) : value;
+            const response = await hub.query(s.persona, `{ clients(first: 1, filter: { ${s.field}: ${literal} }) { totalCount } }`, undefined, { purpose: caller.purpose });
+            const requestId = response.headers.get('x-request-id') ?? '';
+            const rows = await hub.services.consent.prisma.auditEntry.findMany({ where: { requestId }, select: { kimClientId: true, category: true } });
+            return { status: response.status, decided: rows.map((r) => `${r.kimClientId}:${r.category}`).sort() };
+          };
+          const [a, b] = [values[s.pick[0] % values.length]!, values[s.pick[1] % values.length]!];
+          const [first, second] = [await decided(a), await decided(b)];
+          compared += 1;
+          if (first.status !== second.status || JSON.stringify(first.decided) !== JSON.stringify(second.decided)) {
+            throw new Error(
+              `${s.persona} (${caller.purpose}): filter ${s.field} = ${a} cost ${first.decided.length} decisions, = ${b} ${second.decided.length}\n` +
+                `  ${a}: ${first.decided.join(' ')}\n  ${b}: ${second.decided.join(' ')}`,
             );
           }
         }),

@@ -22,23 +22,39 @@ afterAll(async () => {
 const ids = (response: GraphQLResponse) => (response.body.data?.clients as { edges: { node: { id: string } }[] }).edges.map((e) => e.node.id);
 
 describe('a caseworker scoped to a team', () => {
-  it('lists only the shared clients of its team\'s town; the others answer like unknown ids', async () => {
+  it('knows no client by the case registry\'s data: no list, and every id answers like an unknown one', async () => {
+    // Issue 14, item 3: a list scoped by the registry's town told the caseworker where each
+    // listed client lives (IDENTITY data it may not see).
     const shared = await sharedWith('IMMIGRATION_OFFICE');
     const inTeam = [...shared].filter((id) => townOf.get(id) === 'NEUSS').sort();
-    const otherTeam = [...shared].filter((id) => townOf.get(id) !== 'NEUSS').sort();
     expect(inTeam.length).toBeGreaterThan(0);
-    expect(otherTeam.length).toBeGreaterThan(0);
 
     const page = await hub.query('abh-neuss', '{ clients(first: 100) { totalCount edges { node { id } } } }');
-    expect(ids(page)).toEqual(inTeam);
-    expect((page.body.data?.clients as { totalCount: number }).totalCount).toBe(inTeam.length);
+    expect(page.body).toEqual({ data: { clients: { totalCount: 0, edges: [] } } });
+    const filtered = await hub.query('jobcenter-dormagen', '{ clients(first: 100, filter: { town: DORMAGEN }) { totalCount } }');
+    expect(filtered.body).toEqual({ data: { clients: { totalCount: 0 } } });
     // The team lead of the same office sees every client shared with the office.
     expect(ids(await hub.query('abh', '{ clients(first: 100) { edges { node { id } } } }'))).toEqual([...shared].sort());
 
-    const hidden = await hub.query('abh-neuss', `{ client(id: "${otherTeam[0]}") { id immigrationRecordId } }`);
+    const inTown = await hub.query('abh-neuss', `{ client(id: "${inTeam[0]}") { id immigrationRecordId } }`);
     const unknown = await hub.query('abh-neuss', '{ client(id: "K-999999") { id immigrationRecordId } }');
-    expect(hidden.body).toEqual({ data: { client: null } });
-    expect(unknown.body).toEqual(hidden.body);
+    expect(inTown.body).toEqual({ data: { client: null } });
+    expect(unknown.body).toEqual(inTown.body);
+  });
+
+  it('reaches a shared client from its team\'s own file, wherever the registry says the client lives', async () => {
+    const shared = await sharedWith('IMMIGRATION_OFFICE');
+    const files = await hub.services['immigration-office'].prisma.personRecord.findMany({ where: { office: 'NEUSS' }, orderBy: { id: 'asc' } });
+    const file = files.find((f) => shared.has(f.kimClientId));
+    expect(file).toBeDefined();
+    // The client moved to Kaarst as far as the registry knows; the Neuss team still keeps the file.
+    await hub.services['case-registry'].owner.sql.query(`UPDATE "Client" SET "town" = 'KAARST' WHERE "id" = $1`, [file!.kimClientId]);
+    const response = await hub.query('abh-neuss', 'query($r: ID!) { clientByImmigrationRecord(recordId: $r) { id status } }', { r: file!.id });
+    const client = response.body.data?.clientByImmigrationRecord as { id: string; status: unknown };
+    expect(client.id).toBe(file!.kimClientId);
+    // The registry's part is decided by consent, not dropped as out of scope: a value, or a refusal naming its category.
+    const refused = errorCodes(response).some((e) => e.code === 'CONSENT_REQUIRED' && e.path === 'clientByImmigrationRecord.status');
+    expect(client.status !== null || refused).toBe(true);
   });
 
   it('finds its own agency\'s records only when its team keeps them', async () => {

@@ -1,5 +1,5 @@
 import { DATA_CATEGORIES } from '@kim/schema';
-import { getNamedType, isScalarType, parse, type GraphQLSchema } from 'graphql';
+import { getNamedType, getNullableType, isListType, isObjectType, isScalarType, parse, type GraphQLSchema } from 'graphql';
 import { removeGrants, storeGrants } from '../../consent/src/grants/storeGrants.testSupport.ts';
 import type { TestHub } from '../support/testHub.ts';
 import type { FieldRules } from './fieldRules.ts';
@@ -14,12 +14,21 @@ export interface TruthValue {
   readonly value: string;
 }
 
-/** One association-held row of one client. */
+/**
+ * One row of one list of one client (`Client.goals`, `Client.counsellingContacts`, …): its id (or
+ * its position, for rows without one) and, for rows an association holds, the association.
+ */
 export interface TruthRow {
   readonly clientId: string;
   readonly list: string;
   readonly id: string;
-  readonly association: string;
+  readonly association?: string;
+}
+
+/** A client's own list of objects (`Client.measures`): the lists the oracle counts rows of. */
+export function isClientList(parentType: string, field: { type: Parameters<typeof getNullableType>[0] }): boolean {
+  const type = getNullableType(field.type);
+  return parentType === 'Client' && isListType(type) && isObjectType(getNamedType(type));
 }
 
 export interface GroundTruth {
@@ -70,8 +79,11 @@ export async function readGroundTruth(hub: TestHub, schema: GraphQLSchema, rules
         if (isScalarType(named) && (named.name === 'String' || named.name === 'ID')) {
           for (const text of [value].flat()) if (typeof text === 'string') values.push({ clientId, fieldKey, value: text });
         }
-        if ((ASSOCIATION_HELD_LISTS as readonly string[]).includes(fieldKey) && Array.isArray(value)) {
-          for (const row of value as { id: string; association: string }[]) rows.push({ clientId, list: fieldKey, id: row.id, association: row.association });
+        if (isClientList(parentType.name, field) && Array.isArray(value)) {
+          const held = (ASSOCIATION_HELD_LISTS as readonly string[]).includes(fieldKey);
+          for (const [i, row] of (value as { id?: string; association?: string }[]).entries()) {
+            rows.push({ clientId, list: fieldKey, id: row.id ?? String(i), ...(held && row.association ? { association: row.association } : {}) });
+          }
         }
       },
     });

@@ -2,8 +2,8 @@ import { DATA_CATEGORIES } from '@kim/schema';
 import { ERROR_CODES } from '@kim/subgraph-runtime';
 import type { DocumentNode, GraphQLSchema } from 'graphql';
 import type { GraphQLResponse } from '../support/testHub.ts';
-import type { FieldRules } from './fieldRules.ts';
-import type { GroundTruth } from './groundTruth.ts';
+import type { FieldRule, FieldRules } from './fieldRules.ts';
+import { isClientList, type GroundTruth } from './groundTruth.ts';
 import { ASSOCIATION_HELD_LISTS, type ClientsFilterValue, type Oracle } from './oracle.ts';
 import { pathText, walkResponse, type FieldVisit, type ObjectVisit } from './walkResponse.ts';
 
@@ -39,6 +39,12 @@ const ERROR_EXTENSION_KEYS = new Set(['code', 'category', 'argument', 'norm']);
 const BODY_KEYS = new Set(['data', 'errors', 'extensions']);
 /** Shorter texts (a level, a count) occur everywhere; a leak of free text or an id is what to find. */
 const MIN_TEXT = 5;
+/** The categories a field's rule asks for (none for a role rule). */
+const categoriesOf = (rule: FieldRule): Set<string> => new Set(rule.kind === 'category' ? rule.questions.map((q) => q.category) : []);
+const includesAll = (set: ReadonlySet<string>, of: ReadonlySet<string>) => [...of].every((c) => set.has(c));
+
+/** An identifier (a record id, a file or case number): no spaces, a digit, not a date; names and dates coincide by chance. */
+const IDENTIFIER = /^(?!\d{4}-\d{2}-\d{2})(?=[^\s]*\d)[^\s]{6,}$/;
 
 const show = (value: unknown) => {
   const text = JSON.stringify(value);
@@ -62,7 +68,8 @@ export function judgeResponse(context: JudgeContext, oracle: Oracle, document: D
   const fields = new Map<string, FieldVisit>();
   const objects = new Map<string, ObjectVisit>();
   const connections: FieldVisit[] = [];
-  const visibleRows = (clientId: string, list: string) => truth.rows.filter((r) => r.clientId === clientId && r.list === list && oracle.seesAssociation(r.association));
+  const visibleRows = (clientId: string, list: string) =>
+    truth.rows.filter((r) => r.clientId === clientId && r.list === list && (r.association === undefined || oracle.seesAssociation(r.association)));
 
   const onField = (visit: FieldVisit) => {
     fields.set(pathText(visit.path), visit);
@@ -86,9 +93,25 @@ export function judgeResponse(context: JudgeContext, oracle: Oracle, document: D
     }
     coverage.allowedValues += 1;
     if (oracle.allowedByGrant(visit.clientId, rule)) coverage.grantValues += 1;
-    if ((ASSOCIATION_HELD_LISTS as readonly string[]).includes(key) && Array.isArray(visit.value)) {
+    // A client's list depends only on the rows of its own category the caller may see: those
+    // rows, or null when there are none. `[]` would tell that the service holds rows of another
+    // kind (counselling behind language courses, a benefit case behind measures; issue 14).
+    if (rule.kind === 'category' && isClientList(visit.parentType.name, visit.field) && Array.isArray(visit.value)) {
       const expected = visibleRows(visit.clientId, key).length;
-      if (visit.value.length !== expected) violations.push(`LEAK ${at}: ${visit.value.length} rows where the caller's associations hold ${expected}`);
+      if (visit.value.length === 0) violations.push(`LEAK ${at}: [] for ${key} of ${visit.clientId}, where no rows must answer null (the caller may see ${expected})`);
+      else if (visit.value.length !== expected) violations.push(`LEAK ${at}: ${visit.value.length} rows of ${key} where the caller may see ${expected}`);
+    }    // A field carries every category its value discloses (issue 14): an identifier that is also
+    // another field's value (the jobcenter's record id is its benefit case's number) must be
+    // allowed under that field's rule too — unless that field only adds categories to this
+    // one's (a note's author is the case manager's id, and also tells that a note exists).
+    if (typeof visit.value === 'string' && IDENTIFIER.test(visit.value)) {
+      for (const other of truth.values) {
+        if (other.clientId !== visit.clientId || other.value !== visit.value || other.fieldKey === key) continue;
+        const otherRule = rules.get(other.fieldKey);
+        if (otherRule && !oracle.allows(visit.clientId, other.fieldKey, otherRule) && !includesAll(categoriesOf(otherRule), categoriesOf(rule))) {
+          violations.push(`LEAK ${at}: ${key} of ${visit.clientId} = ${show(visit.value)} is also ${other.fieldKey}, which the caller may not see`);
+        }
+      }
     }
   };
 

@@ -49,7 +49,7 @@ export const ASSOCIATION_HELD_LISTS = ['Client.counsellingContacts', 'Client.hou
  * the README states them, not from the services' code paths:
  * - which clients it knows of at all: a KIM team its own town's, the coordinating office and
  *   data-protection officers none, a partner agency those holding an active grant to it (a
- *   caseworker scoped to a team: those of them living in its team's town);
+ *   caseworker scoped to a team: none by `client`/`clients`, only from its own files);
  * - per field, every category the field discloses (a derived field's inputs as held at their
  *   source) decided by `decide` with the grants valid now for the caller's agency;
  * - `@restricted` fields by role, and a client's grant record only for a data-protection officer
@@ -80,10 +80,11 @@ export class Oracle {
       const town = AGENCY_INFO[this.caller.agency].town;
       return town !== undefined && client.town === town;
     }
-    if (ROLE_SCOPE[this.caller.role] === 'NONE') return false;
-    if (!this.active.some((g) => g.kimClientId === clientId)) return false;
-    // A caseworker scoped to a team knows only the shared clients living in its team's town.
-    return ROLE_SCOPE[this.caller.role] !== 'TEAM' || client.town === this.caller.team;
+    // A caseworker scoped to a team reaches clients only from its team's own files (which the
+    // operations here never start from): the registry's lookups know no one for it, since
+    // scoping them by the registry's data (the town) would disclose that data.
+    if (ROLE_SCOPE[this.caller.role] !== 'AGENCY') return false;
+    return this.active.some((g) => g.kimClientId === clientId);
   }
 
   decision(clientId: string, question: CategoryQuestion, request?: TransferRequest) {

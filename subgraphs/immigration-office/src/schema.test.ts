@@ -16,7 +16,9 @@ const objectType = (name: string) => schema.getType(name) as GraphQLObjectType;
 /** Fields owned by other subgraphs: never resolved here, so they carry no category and are denied outright. */
 const EXTERNAL = ['Client.languageLevel', 'Client.receivesBenefits'];
 const READINESS = { kind: 'category', category: 'NATURALISATION', inputs: ['RESIDENCE', 'EDUCATION_LANGUAGE', 'BENEFITS'] };
-const category = (name: string) => ({ kind: 'category', category: name, inputs: [] });
+const category = (name: string, inputs: string[] = []) => ({ kind: 'category', category: name, inputs });
+/** Residence data that also tells the asylum procedure (issue 14, item 4): the history, a title's statute. */
+const RESIDENCE_WITH_ASYLUM = category('RESIDENCE', ['ASYLUM_PROCEDURE']);
 
 describe('the immigration-office SDL', () => {
   it('tags every field reachable from Client with a category, but the external ones', () => {
@@ -34,7 +36,7 @@ describe('the immigration-office SDL', () => {
     expect(fields).toEqual({
       id: ['ID!', { kind: 'none' }],
       immigrationRecordId: ['String', category('IDENTITY')],
-      residenceTitles: ['[ResidenceTitle!]', category('RESIDENCE')],
+      residenceTitles: ['[ResidenceTitle!]', RESIDENCE_WITH_ASYLUM],
       currentResidenceTitle: ['ResidenceTitle', category('RESIDENCE')],
       currentResidenceTitleType: ['ResidenceTitleType', category('RESIDENCE')],
       residentSince: ['String', category('RESIDENCE')],
@@ -47,8 +49,14 @@ describe('the immigration-office SDL', () => {
     });
   });
 
+  it('tags every field of ResidenceTitle as residence data, its statute as asylum data too, and keeps it nullable', () => {
+    for (const field of Object.values(objectType('ResidenceTitle').getFields())) {
+      expect(fieldTag(field)).toEqual(field.name === 'legalBasis' ? RESIDENCE_WITH_ASYLUM : category('RESIDENCE'));
+      expect(isNonNullType(field.type)).toBe(false);
+    }
+  });
+
   it.each([
-    ['ResidenceTitle', category('RESIDENCE')],
     ['AsylumProcedure', category('ASYLUM_PROCEDURE')],
     ['NaturalisationApplication', category('NATURALISATION')],
   ])('tags every field of %s alike and keeps it nullable', (typeName, tag) => {

@@ -57,6 +57,7 @@ export { apolloDefaultsOff } from './server/apolloDefaultsOff.ts';
 export { runMain } from './server/runMain.ts';
 export type { ServiceContext } from './server/serviceContext.ts';
 export { isoDate, isoTime } from './dates.ts';
+export { rowsOrNull } from './lists.ts';
 export { rowLoader, groupLoader } from './loaders/batchLoaders.ts';
 export { allow, deny } from 'graphql-shield';
 export { loadServiceTypeDefs } from './loadServiceTypeDefs.ts';

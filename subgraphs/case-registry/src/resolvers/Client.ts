@@ -1,5 +1,5 @@
 import { RESIDENCE_TITLE_TYPES, type ResidenceTitleType } from '@kim/schema';
-import { hubError, isoDate, isoTime } from '@kim/subgraph-runtime';
+import { hubError, isoDate, isoTime, rowsOrNull } from '@kim/subgraph-runtime';
 import type { CaseRegistryContext } from '../context.ts';
 import { targetGroupOn, titleOn, type TitleSpell } from '../eligibility/targetGroup.ts';
 import type { CaseNote, Client as ClientRow } from '../generated/prisma/client.ts';
@@ -26,7 +26,8 @@ const notesOf = (notes: readonly CaseNote[], category: string) => notes.filter((
 
 export const Client = {
   __resolveReference: async (ref: { id: string; residenceTitles?: unknown }, ctx: CaseRegistryContext) => {
-    const row = await ctx.loaders.client.load(ref.id);
+    // Another service's answer named the client: the entity scope (a team caseworker's own files).
+    const row = await ctx.loaders.entity.load(ref.id);
     return row ? { ...row, residenceTitles: ref.residenceTitles } : null;
   },
   birthDate: (c: ClientParent) => isoDate(c.birthDate),
@@ -36,12 +37,13 @@ export const Client = {
     const manager = c.caseManagerId ? await ctx.loaders.caseManager.load(c.caseManagerId) : null;
     return manager ? { ...manager, kimClientId: c.id } : null;
   },
+  // Lists are null, never [], without rows: the rule every service follows (rowsOrNull).
   goals: async (c: ClientParent, _: unknown, ctx: CaseRegistryContext) =>
-    (await ctx.loaders.goals.load(c.id)).map((g) => ({ ...g, workedOnBy: g.agency, dueDate: isoDate(g.dueDate), createdAt: isoDate(g.createdAt) })),
-  referrals: async (c: ClientParent, _: unknown, ctx: CaseRegistryContext) => (await ctx.loaders.referrals.load(c.id)).map(referralView),
+    rowsOrNull((await ctx.loaders.goals.load(c.id)).map((g) => ({ ...g, workedOnBy: g.agency, dueDate: isoDate(g.dueDate), createdAt: isoDate(g.createdAt) }))),
+  referrals: async (c: ClientParent, _: unknown, ctx: CaseRegistryContext) => rowsOrNull((await ctx.loaders.referrals.load(c.id)).map(referralView)),
   // A note's category decides the field it is under: health content never among `notes`.
-  notes: async (c: ClientParent, _: unknown, ctx: CaseRegistryContext) => notesOf(await ctx.loaders.notes.load(c.id), 'CASE_NOTES'),
-  healthNotes: async (c: ClientParent, _: unknown, ctx: CaseRegistryContext) => notesOf(await ctx.loaders.notes.load(c.id), 'HEALTH'),
+  notes: async (c: ClientParent, _: unknown, ctx: CaseRegistryContext) => rowsOrNull(notesOf(await ctx.loaders.notes.load(c.id), 'CASE_NOTES')),
+  healthNotes: async (c: ClientParent, _: unknown, ctx: CaseRegistryContext) => rowsOrNull(notesOf(await ctx.loaders.notes.load(c.id), 'HEALTH')),
   targetGroup: (c: ClientParent, { on }: { on?: string | null }) => {
     const date = on ?? new Date().toISOString().slice(0, 10);
     if (!DATE.test(date) || Number.isNaN(Date.parse(date))) throw hubError('BAD_USER_INPUT', 'on must be a date YYYY-MM-DD.', { argument: 'on' });

@@ -38,15 +38,22 @@ function filterCategories(info: GraphQLResolveInfo, filter: ClientsFilter): Data
 
 /**
  * A filter discloses the filtered field of every client it lets through ("residence title =
- * Duldung" is itself a disclosure): of the matching clients, keep those whose filtered
- * categories the caller may see, each decision asked (and audited) like any field's.
+ * Duldung" is itself a disclosure): it lets through only clients whose filtered categories the
+ * caller may see, each decision asked (and audited) like any field's.
+ *
+ * INTENTIONAL (issue 14, item 2): the decisions are asked for every client of the caller's
+ * scope, not for the matching ones. Asking only for the matches made the work — a consent round
+ * trip and an audit row per hidden match — depend on how many clients have the hidden value, and
+ * the timing told the jobcenter the status split of its clients. Now the work depends on the
+ * scope alone (which the caller may know: it is what `totalCount` without a filter counts), and
+ * the filter is applied only among the clients whose field the caller may see.
  */
-async function filterableIds(ctx: CaseRegistryContext, where: Prisma.ClientWhereInput, categories: readonly DataCategory[]): Promise<string[]> {
-  const matching = await ctx.prisma.client.findMany({ where, select: { id: true } });
-  const decisions = await ctx.consent.loadMany(matching.flatMap(({ id }) => categories.map((category) => ({ clientId: id, category }))));
+async function seeableIds(ctx: CaseRegistryContext, scope: Prisma.ClientWhereInput, categories: readonly DataCategory[]): Promise<string[]> {
+  const inScope = await ctx.prisma.client.findMany({ where: scope, select: { id: true } });
+  const decisions = await ctx.consent.loadMany(inScope.flatMap(({ id }) => categories.map((category) => ({ clientId: id, category }))));
   if (decisions.some((d) => d instanceof Error)) throw consentUnavailable();
   const denied = new Set(decisions.flatMap((d) => (d instanceof Error || d.allowed ? [] : [d.clientId])));
-  return matching.map((c) => c.id).filter((id) => !denied.has(id));
+  return inScope.map((c) => c.id).filter((id) => !denied.has(id));
 }
 
 export const Query = {
@@ -58,9 +65,10 @@ export const Query = {
       throw hubError('BAD_USER_INPUT', `first must be between 1 and ${MAX_PAGE_SIZE}.`, { argument: 'first' });
     }
     const filter = args.filter ?? {};
+    const scope = await ctx.scopeWhere();
     const matching: Prisma.ClientWhereInput = {
       AND: [
-        await ctx.scopeWhere(),
+        scope,
         {
           ...(filter.town ? { town: filter.town } : {}),
           ...(filter.caseManagerId ? { caseManagerId: filter.caseManagerId } : {}),
@@ -69,7 +77,7 @@ export const Query = {
       ],
     };
     const categories = filterCategories(info, filter);
-    const where: Prisma.ClientWhereInput = categories.length > 0 ? { id: { in: await filterableIds(ctx, matching, categories) } } : matching;
+    const where: Prisma.ClientWhereInput = categories.length > 0 ? { AND: [matching, { id: { in: await seeableIds(ctx, scope, categories) } }] } : matching;
     const after = args.after ? decodeCursor(args.after) : undefined;
     const [rows, totalCount] = await Promise.all([
       ctx.prisma.client.findMany({ where: after ? { AND: [where, { id: { gt: after } }] } : where, orderBy: { id: 'asc' }, take: first + 1 }),

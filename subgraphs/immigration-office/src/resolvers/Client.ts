@@ -1,5 +1,5 @@
 import { RESIDENCE_TITLE_TYPES, type ResidenceTitleType } from '@kim/schema';
-import { hubError, isoDate } from '@kim/subgraph-runtime';
+import { hubError, isoDate, rowsOrNull } from '@kim/subgraph-runtime';
 import type { ImmigrationOfficeContext } from '../context.ts';
 import type { PersonRecord, ResidenceTitle as ResidenceTitleRow } from '../generated/prisma/client.ts';
 import { naturalisationReadiness } from '../naturalisation/readiness.ts';
@@ -77,7 +77,8 @@ export const Client = {
     receivesBenefits: ref.receivesBenefits,
   }),
   immigrationRecordId: (c: ClientParent) => c.person?.id ?? null,
-  residenceTitles: (c: ClientParent, _: unknown, ctx: ImmigrationOfficeContext) => titlesOf(c, ctx),
+  // Null, never [], without titles: `[]` would tell that the office keeps a file on the client.
+  residenceTitles: async (c: ClientParent, _: unknown, ctx: ImmigrationOfficeContext) => rowsOrNull(await titlesOf(c, ctx)),
   currentResidenceTitle: (c: ClientParent, _: unknown, ctx: ImmigrationOfficeContext) => currentOf(c, ctx),
   currentResidenceTitleType: async (c: ClientParent, _: unknown, ctx: ImmigrationOfficeContext) => (await currentOf(c, ctx))?.titleType ?? null,
   residentSince: async (c: ClientParent, _: unknown, ctx: ImmigrationOfficeContext) => (await titlesOf(c, ctx))?.[0]?.validFrom ?? null,

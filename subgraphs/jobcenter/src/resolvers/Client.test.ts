@@ -79,7 +79,7 @@ describe('Client', () => {
     expect(asked).toEqual(['benefitCase:K-000404']);
   });
 
-  it('answers the case, and empty lists rather than null, for a client the jobcenter knows', async () => {
+  it('answers the case, and null rather than empty lists, for a client the jobcenter knows (an empty list would disclose the case)', async () => {
     const { ctx } = fakeContext({ benefitCase });
     expect(await resolveAll(ctx, 'K-000001')).toEqual({
       id: 'K-000001',
@@ -96,8 +96,8 @@ describe('Client', () => {
       },
       receivesBenefits: true,
       cooperationPlan: null,
-      measures: [],
-      placements: [],
+      measures: null,
+      placements: null,
     });
   });
 

@@ -1,4 +1,4 @@
-import { isoDate } from '@kim/subgraph-runtime';
+import { isoDate, rowsOrNull } from '@kim/subgraph-runtime';
 import type { JobcenterContext } from '../context.ts';
 import type { BenefitCase, CooperationPlan, Measure, Placement } from '../generated/prisma/client.ts';
 
@@ -48,8 +48,9 @@ export const Client = {
     const plan = await ctx.loaders.cooperationPlan.load(c.id);
     return plan ? cooperationPlanView(plan) : null;
   },
+  // Null, never [], without rows: `[]` would tell an EMPLOYMENT reader that a benefit case exists.
   measures: async (c: JobcenterClient, _: unknown, ctx: JobcenterContext) =>
-    c.benefitCase ? (await ctx.loaders.measures.load(c.id)).map(periodView) : null,
+    c.benefitCase ? rowsOrNull((await ctx.loaders.measures.load(c.id)).map(periodView)) : null,
   placements: async (c: JobcenterClient, _: unknown, ctx: JobcenterContext) =>
-    c.benefitCase ? (await ctx.loaders.placements.load(c.id)).map(periodView) : null,
+    c.benefitCase ? rowsOrNull((await ctx.loaders.placements.load(c.id)).map(periodView)) : null,
 };
