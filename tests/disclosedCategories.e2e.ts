@@ -28,13 +28,19 @@ async function grantToCaritas(kimClientId: string, category: DataCategory) {
 }
 
 describe('fields that disclose another category (issue 14, item 4)', () => {
-  it('keep the asylum history from the jobcenter\'s statutory residence access', async () => {
+  it('keep the asylum history from a jobcenter that may read residence data only', async () => {
     // K-000001 came as an asylum seeker (a Gestattung under § 55 AsylG), holds an Aufenthaltserlaubnis now.
     // KIM Neuss, with the client's consent to residence and asylum data, sees the history.
     const kim = await hub.query('cm-neuss', '{ client(id: "K-000001") { residenceTitles { titleType legalBasis } } }');
     const history = (kim.body.data?.client as { residenceTitles: { titleType: string; legalBasis: string }[] }).residenceTitles;
     expect(history.map((t) => t.legalBasis)).toContain('§ 55 AsylG');
 
+    // The jobcenter reads residence data only on the client's consent since issue 13 dropped the
+    // statutory entry without a norm (§ 50 SGB II with § 69 SGB X): a consent to residence data
+    // alone, not to asylum data.
+    await storeGrants(hub.services.consent.owner.sql, null, [
+      { id: 'DISCLOSED-RESIDENCE', kimClientId: 'K-000001', grantee: 'JOBCENTER', categories: ['RESIDENCE'], purposes: ['BENEFITS_ADMINISTRATION'], validFrom: new Date(Date.now() - 86_400_000) },
+    ]);
     const response = await hub.query(
       'jobcenter',
       '{ client(id: "K-000001") { currentResidenceTitleType workPermitted currentResidenceTitle { titleType legalBasis validFrom } residenceTitles { titleType legalBasis } asylumProcedure { state } } }',
@@ -42,7 +48,7 @@ describe('fields that disclose another category (issue 14, item 4)', () => {
       { purpose: 'BENEFITS_ADMINISTRATION' },
     );
     const client = response.body.data?.client as Record<string, unknown>;
-    // What the statute lists still comes: the current title and whether it permits work.
+    // What residence data covers still comes: the current title and whether it permits work.
     expect(client.currentResidenceTitleType).toBe('AUFENTHALTSERLAUBNIS');
     expect(client.workPermitted).not.toBeNull();
     expect(client.currentResidenceTitle).toMatchObject({ titleType: 'AUFENTHALTSERLAUBNIS', legalBasis: null });
