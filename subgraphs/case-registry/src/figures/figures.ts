@@ -1,12 +1,10 @@
 import { AGENCIES, TOWNS } from '@kim/schema';
+import { CLOSING_REASONS, DAY_MS, OVERDUE_DAYS } from '../caseTerms.ts';
 import type { CaseRegistryPrisma } from '../db.ts';
 import { oneDecimal, quantile } from './quantile.ts';
 import { MIN_CELL, publish, suppressedCells, type CountTable, type Equation } from './suppression.ts';
 
-const DAY_MS = 86_400_000;
 const STATUSES = ['ACTIVE', 'WAITING', 'CLOSED'] as const;
-/** A referral without first contact or outcome this long after sending counts as overdue. */
-export const OVERDUE_DAYS = 14;
 
 export type Period = 'YEAR' | 'QUARTER' | 'MONTH';
 
@@ -108,8 +106,6 @@ export function periodOf(date: Date, period: Period): string {
   if (period === 'QUARTER') return `${y}-Q${Math.floor(date.getUTCMonth() / 3) + 1}`;
   return `${y}-${String(date.getUTCMonth() + 1).padStart(2, '0')}`;
 }
-
-export const CLOSING_REASONS = ['GOALS_REACHED', 'MOVED_AWAY', 'WITHDREW', 'NO_LONGER_ELIGIBLE', 'NO_CONTACT'] as const;
 
 /**
  * Intakes and closings per period, closings by reason: each period's closings are the sum of its

@@ -1,11 +1,11 @@
 import type { Town } from '@kim/schema';
 import { CLIENT_TEAM_PATH, ConsentUnavailableError, consentUnavailable, hubError, isoDate, type ClientTeamRequestBody } from '@kim/subgraph-runtime';
+import { CLOSING_REASONS } from '../caseTerms.ts';
 import type { CaseRegistryContext } from '../context.ts';
 import { targetGroupOn } from '../eligibility/targetGroup.ts';
 import { callerTeam, caseEvent, changed, ownClient } from './caseWork.ts';
 import { parseIntake, parseTown, pastDate } from './parseCaseInput.ts';
 
-const CLOSING_REASONS = ['GOALS_REACHED', 'MOVED_AWAY', 'WITHDREW', 'NO_LONGER_ELIGIBLE', 'NO_CONTACT'] as const;
 /** Intakes take this lock for the duplicate check and the next id: two at once cannot both pass. */
 const INTAKE_LOCK = 'SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(74201)) AS l';
 

@@ -21,18 +21,15 @@ export function optionalDate(value: unknown, argument: string): string | null {
   return pastDate(value, argument, '9999-12-31');
 }
 
+/** Trimmed text of 1 to `max` characters, or BAD_USER_INPUT naming the argument. */
 export function requiredText(value: unknown, argument: string, max: number): string {
-  return text(value, argument, max);
-}
-
-function text(value: unknown, argument: string, max: number): string {
   const trimmed = typeof value === 'string' ? value.trim() : '';
   if (trimmed.length === 0 || trimmed.length > max) throw bad(argument, `${argument} must be 1 to ${max} characters.`);
   return trimmed;
 }
 
 export function optionalText(value: unknown, argument: string, max: number): string | null {
-  return value === null || value === undefined || value === '' ? null : text(value, argument, max);
+  return value === null || value === undefined || value === '' ? null : requiredText(value, argument, max);
 }
 
 export interface IntakeInput {
@@ -58,10 +55,10 @@ export function parseIntake(input: Record<string, unknown>, today: string): Inta
   const title = input.residenceTitleType ?? null;
   if (title !== null && !(RESIDENCE_TITLE_TYPES as readonly unknown[]).includes(title)) throw bad('input.residenceTitleType', 'input.residenceTitleType is unknown.');
   return {
-    givenName: text(input.givenName, 'input.givenName', 100),
-    familyName: text(input.familyName, 'input.familyName', 100),
+    givenName: requiredText(input.givenName, 'input.givenName', 100),
+    familyName: requiredText(input.familyName, 'input.familyName', 100),
     birthDate,
-    nationality: text(input.nationality, 'input.nationality', 100),
+    nationality: requiredText(input.nationality, 'input.nationality', 100),
     phone: optionalText(input.phone, 'input.phone', 50),
     email,
     address: optionalText(input.address, 'input.address', 300),

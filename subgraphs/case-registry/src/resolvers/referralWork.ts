@@ -1,5 +1,6 @@
 import { AGENCY_INFO, isAgency, isHealthRelated, type Role } from '@kim/schema';
 import { consentUnavailable, decideClientCategory, hubError, isoDate, isoTime } from '@kim/subgraph-runtime';
+import { DAY_MS, OVERDUE_DAYS } from '../caseTerms.ts';
 import type { CaseRegistryContext } from '../context.ts';
 import type { Referral } from '../generated/prisma/client.ts';
 import { callerTeam, caseEvent, changed, openClient, type Tx } from './caseWork.ts';
@@ -11,7 +12,6 @@ const OUTCOMES = ['SUPPORT_STARTED', 'NO_NEED', 'NO_CONTACT', 'WAITING_LIST', 'R
 const PARTNERS = ['IMMIGRATION_OFFICE', 'JOBCENTER', 'WELFARE'];
 /** The roles that receive referrals: the partner agencies' staff. */
 export const RECEIVING_ROLES: readonly Role[] = ['IMMIGRATION_CASEWORKER', 'IMMIGRATION_TEAM_LEAD', 'JOBCENTER_CASEWORKER', 'JOBCENTER_TEAM_LEAD', 'COUNSELLOR'];
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** A referral row as the schema shows it. */
 export const referralView = (r: Referral) => ({
@@ -58,7 +58,7 @@ export const referralQueries = {
 
   overdueReferrals: async (_: unknown, { days }: { days?: number | null }, ctx: CaseRegistryContext) => {
     const team = callerTeam(ctx);
-    const after = days ?? 14;
+    const after = days ?? OVERDUE_DAYS;
     if (!Number.isInteger(after) || after < 1 || after > 365) throw hubError('BAD_USER_INPUT', 'days must be 1 to 365.', { argument: 'days' });
     const rows = await ctx.prisma.referral.findMany({
       where: { client: { town: team.town }, firstContactAt: null, outcome: null, sentAt: { lt: new Date(Date.now() - after * DAY_MS) } },
