@@ -193,7 +193,7 @@ describe('the Art. 15 report', () => {
     const report = response.body.data?.art15Report as Report;
     const kim = report.recipients.find((r) => r.agency === 'KIM_NEUSS');
     expect(kim?.name).toBe('Kommunales Integrationsmanagement Neuss');
-    expect(kim?.categories.map((c) => [c.category, c.legalBases.map((b) => b.basis)])).toEqual([['IDENTITY', ['KIM_PARTICIPATION']]]);
+    expect(kim?.categories.map((c) => [c.category, c.legalBases.map((b) => b.basis)])).toEqual([['IDENTITY', ['KIM_PARTICIPATION_CONSENT']]]);
     const jobcenter = report.recipients.find((r) => r.agency === 'JOBCENTER');
     expect(jobcenter?.categories.map((c) => c.category)).toEqual(['BENEFITS', 'EDUCATION_LANGUAGE']);
   });

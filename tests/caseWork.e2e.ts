@@ -37,10 +37,23 @@ const listed = async (persona: 'cm-neuss' | 'cm-dormagen') =>
 const recordFor = (persona: 'cm-neuss' | 'cm-dormagen', clientId: string, grantee: string) =>
   hub.query(persona, RECORD, { input: consentInput({ clientId, grantee, categories: ['IDENTITY'], purposes: ['CASE_MANAGEMENT'] }) });
 
-async function register(persona: 'cm-neuss' | 'cm-dormagen', input = person()): Promise<string> {
+/** The client's consent to take part in the team's case management: what KIM's own processing rests on. */
+async function participate(persona: 'cm-neuss' | 'cm-dormagen', clientId: string): Promise<string> {
+  const grantee = persona === 'cm-neuss' ? 'KIM_NEUSS' : 'KIM_DORMAGEN';
+  const response = await hub.query(persona, RECORD, {
+    input: consentInput({ clientId, grantee, categories: ['IDENTITY', 'CONTACT', 'HEALTH'], purposes: ['CASE_MANAGEMENT', 'REFERRAL'] }),
+  });
+  expect(response.body.errors).toBeUndefined();
+  return (response.body.data?.recordConsent as { id: string }).id;
+}
+
+/** An intake, and (unless told otherwise) the client's consent to the team's case management. */
+async function register(persona: 'cm-neuss' | 'cm-dormagen', input = person(), consents = true): Promise<string> {
   const response = await hub.query(persona, REGISTER, { input });
   expect(response.body.errors).toBeUndefined();
-  return clientIdOf(response)!;
+  const clientId = clientIdOf(response)!;
+  if (consents) await participate(persona, clientId);
+  return clientId;
 }
 
 describe('intake', () => {
@@ -198,6 +211,41 @@ describe('case plan and notes', () => {
   });
 });
 
+describe("KIM's own processing rests on the client's consent (participation is voluntary)", () => {
+  const ADD_GOAL = 'mutation($clientId: ID!, $input: GoalInput!) { addGoal(clientId: $clientId, input: $input) { id } }';
+  const WITHDRAW = 'mutation($id: ID!, $reason: String!) { withdrawConsent(id: $id, reason: $reason) { grantId } }';
+  const view = (clientId: string) => hub.query('cm-neuss', `{ client(id: "${clientId}") { givenName goals { title } } }`);
+
+  it('reads and writes nothing of a registered client before the consent, and everything after it', async () => {
+    const clientId = await register('cm-neuss', person(), false);
+    const before = await view(clientId);
+    expect(before.body.data?.client).toEqual({ givenName: null, goals: null });
+    expect(errorCodes(before).map((e) => e.code)).toEqual(['CONSENT_REQUIRED', 'CONSENT_REQUIRED']);
+    const refused = await hub.query('cm-neuss', ADD_GOAL, { clientId, input: { title: 'Wohnung finden' } });
+    expect(refused.body.errors?.[0]?.extensions).toMatchObject({ code: 'CONSENT_REQUIRED', argument: 'clientId' });
+    expect(await registry().goal.count({ where: { kimClientId: clientId } })).toBe(0);
+    await participate('cm-neuss', clientId);
+    expect((await hub.query('cm-neuss', ADD_GOAL, { clientId, input: { title: 'Wohnung finden' } })).body.errors).toBeUndefined();
+    expect((await view(clientId)).body.data?.client).toEqual({ givenName: expect.stringMatching(/^Amal/), goals: [{ title: 'Wohnung finden' }] });
+  });
+
+  it('ends with the withdrawal: no more reads or changes, but the team can still close the case', async () => {
+    const clientId = await register('cm-neuss', person(), false);
+    const grantId = await participate('cm-neuss', clientId);
+    expect((await hub.query('cm-neuss', ADD_GOAL, { clientId, input: { title: 'B1-Kurs' } })).body.errors).toBeUndefined();
+    expect((await hub.query('cm-neuss', WITHDRAW, { id: grantId, reason: 'Klientin möchte nicht mehr teilnehmen' })).body.errors).toBeUndefined();
+    const after = await view(clientId);
+    expect(after.body.data?.client).toEqual({ givenName: null, goals: null });
+    expect(errorCodes(after).map((e) => e.code)).toEqual(['CONSENT_REQUIRED', 'CONSENT_REQUIRED']);
+    const refused = await hub.query('cm-neuss', ADD_GOAL, { clientId, input: { title: 'Noch ein Ziel' } });
+    expect(refused.body.errors?.[0]?.extensions).toMatchObject({ code: 'CONSENT_REQUIRED', argument: 'clientId' });
+    expect(errorCodes(await hub.query('cm-neuss', HAND_OVER, { id: clientId, toTown: 'DORMAGEN' })).map((e) => e.code)).toEqual(['CONSENT_REQUIRED']);
+    expect(await registry().goal.count({ where: { kimClientId: clientId } })).toBe(1);
+    const closed = await hub.query('cm-neuss', CLOSE, { id: clientId, closedOn: new Date().toISOString().slice(0, 10), reason: 'WITHDREW' });
+    expect(closed.body.errors).toBeUndefined();
+  });
+});
+
 describe('referrals, both ways', () => {
   const SEND = 'mutation($clientId: ID!, $toAgency: Agency!, $reason: ReferralReason!, $note: String) { sendReferral(clientId: $clientId, toAgency: $toAgency, reason: $reason, note: $note) { id } }';
   const ACK = 'mutation($id: ID!, $on: String!) { acknowledgeReferral(id: $id, firstContactOn: $on) { id } }';
@@ -267,7 +315,17 @@ describe('referrals, both ways', () => {
     expect(response.body.errors).toBeUndefined();
     const overdue = response.body.data?.overdueReferrals as { id: string; sentAt: string; firstContactAt: null; outcome: null }[];
     const rows = await registry().referral.findMany({ where: { firstContactAt: null, outcome: null, sentAt: { lt: new Date(Date.now() - 14 * 86_400_000) } }, include: { client: true } });
-    expect(overdue.map((r) => r.id).sort()).toEqual(rows.filter((r) => r.client.town === 'NEUSS').map((r) => r.id).sort());
+    // The team's, and only of clients who still take part (whose case data the team may read).
+    const ours = rows.filter((r) => r.client.town === 'NEUSS');
+    const taking = new Set<string>();
+    for (const clientId of new Set(ours.map((r) => r.kimClientId))) {
+      const read = await hub.query('cm-neuss', `{ client(id: "${clientId}") { status } }`);
+      if (read.body.errors === undefined) taking.add(clientId);
+      else expect(errorCodes(read).map((e) => e.code)).toEqual(['CONSENT_REQUIRED']);
+    }
+    expect(taking.size).toBeGreaterThan(0);
+    expect(taking.size).toBeLessThan(new Set(ours.map((r) => r.kimClientId)).size);
+    expect(overdue.map((r) => r.id).sort()).toEqual(ours.filter((r) => taking.has(r.kimClientId)).map((r) => r.id).sort());
     expect(overdue.map((r) => r.sentAt)).toEqual([...overdue.map((r) => r.sentAt)].sort());
     const bad = await hub.query('cm-neuss', '{ overdueReferrals(days: 0) { id } }');
     expect(bad.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'days' });

@@ -2,6 +2,7 @@ import diagnostics from 'node:diagnostics_channel';
 import type { ClientRequest } from 'node:http';
 import { CONSENT_TICKET_HEADER, DECISIONS_PATH } from '@kim/subgraph-runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { consentInput } from './support/consentRecord.ts';
 import { sharedWith } from './support/grantStates.ts';
 import { errorCodes, startTestHub, type TestHub } from './support/testHub.ts';
 
@@ -88,8 +89,12 @@ describe('the joined client view', () => {
   });
 
   it('guards a derived field by its inputs at their source: without residence consent, no target group', async () => {
-    // K-000002 revoked their consent to KIM Neuss: the team still reads its own case records,
-    // but not the residence data the target group is derived from.
+    // K-000002 revoked their consent to KIM Neuss, then gave a new one for identity alone: the
+    // team reads its own case records again, but not the residence data the target group is derived from.
+    const renewed = await hub.query('cm-neuss', 'mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }', {
+      input: consentInput({ clientId: 'K-000002', grantee: 'KIM_NEUSS', categories: ['IDENTITY'], purposes: ['CASE_MANAGEMENT'] }),
+    });
+    expect(renewed.body.errors).toBeUndefined();
     const response = await hub.query('cm-neuss', '{ client(id: "K-000002") { givenName targetGroup(on: "2024-06-01") { eligible } } }');
     const client = response.body.data?.client as Record<string, unknown>;
     expect(client.givenName).not.toBeNull();
@@ -107,10 +112,11 @@ describe('the joined client view', () => {
   });
 
   it('pages through the team\'s own clients as a Relay connection', async () => {
-    const first = await hub.query('cm-neuss', '{ clients(first: 3) { totalCount edges { cursor node { id town } } pageInfo { hasNextPage endCursor } } }');
-    const page = first.body.data?.clients as { totalCount: number; edges: { cursor: string; node: { id: string; town: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+    const first = await hub.query('cm-neuss', '{ clients(first: 3) { totalCount edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }');
+    const page = first.body.data?.clients as { totalCount: number; edges: { cursor: string; node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
     expect(page.edges).toHaveLength(3);
-    expect(page.edges.every((e) => e.node.town === 'NEUSS')).toBe(true);
+    const towns = await hub.services['case-registry'].prisma.client.findMany({ where: { id: { in: page.edges.map((e) => e.node.id) } }, select: { town: true } });
+    expect(towns.map((c) => c.town)).toEqual(['NEUSS', 'NEUSS', 'NEUSS']);
     expect(page.totalCount).toBeGreaterThan(3);
     expect(page.pageInfo.hasNextPage).toBe(true);
     const next = await hub.query('cm-neuss', 'query($after: String) { clients(first: 3, after: $after) { edges { node { id } } } }', { after: page.pageInfo.endCursor });

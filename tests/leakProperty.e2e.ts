@@ -15,6 +15,7 @@ import { Oracle, type RegistryEntry } from './property/oracle.ts';
 import { readPropertyConfig } from './property/propertyConfig.ts';
 import { rawQuery } from './property/rawQuery.ts';
 import { loadSupergraph } from './property/supergraph.ts';
+import { grantsWithState } from './support/grantStates.ts';
 import { startTestHub, type GraphQLResponse, type TestHub } from './support/testHub.ts';
 
 const config = readPropertyConfig();
@@ -285,10 +286,14 @@ describe('a filtered client list (a case the property found)', () => {
 
   it('lists a partner agency only the clients whose filtered field it may see', async () => {
     await states.reset();
-    // K-000019 (Neuss) shares language data with the immigration office, for naturalisation:
-    // the office knows the client, but not where the client lives.
+    // A client of Neuss who shares data other than identity with the immigration office (K-000019
+    // in the seed this case was found with): the office knows the client, but not where the client lives.
+    const shared = (await grantsWithState(hub.services.consent.prisma, { grantee: 'IMMIGRATION_OFFICE' })).filter((g) => g.state === 'ACTIVE');
+    const neuss = new Set((await hub.services['case-registry'].prisma.client.findMany({ where: { town: 'NEUSS' }, select: { id: true } })).map((c) => c.id));
+    const clientId = shared.find((g) => neuss.has(g.kimClientId) && !shared.some((o) => o.kimClientId === g.kimClientId && o.categories.includes('IDENTITY')))?.kimClientId;
+    expect(clientId).toBeDefined();
     const all = await hub.query('abh', '{ clients(first: 50) { totalCount edges { node { id } } } }', undefined, { purpose: 'RESIDENCE_PROCEDURE' });
-    expect(ids(all)).toContain('K-000019');
+    expect(ids(all)).toContain(clientId);
     const town = await hub.query('abh', '{ clients(first: 50) { edges { node { id town } } } }', undefined, { purpose: 'RESIDENCE_PROCEDURE' });
     expect(town.body.errors?.map((e) => [e.extensions?.code, e.extensions?.category])).toContainEqual(['CONSENT_REQUIRED', 'IDENTITY']);
     const filtered = await hub.query('abh', '{ clients(first: 50, filter: { town: NEUSS }) { totalCount edges { node { id } } } }', undefined, {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storeGrants } from '../consent/src/grants/storeGrants.testSupport.ts';
+import { consentInput } from './support/consentRecord.ts';
 import { grantsWithState } from './support/grantStates.ts';
 import { errorCodes, startTestHub, type TestHub } from './support/testHub.ts';
 
@@ -53,6 +54,57 @@ describe('entries that had no norm behind them', () => {
       { code: 'CONSENT_REQUIRED', path: 'clientByImmigrationRecord.receivesBenefits', category: 'BENEFITS' },
       { code: 'CONSENT_REQUIRED', path: 'clientByImmigrationRecord.benefitCase', category: 'BENEFITS' },
     ]);
+  });
+});
+
+describe('each welfare association is its own body (professional secrecy, own data-protection law)', () => {
+  const RECORD = 'mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }';
+  const COUNSELLING = (id: string) => `{ client(id: "${id}") { counsellingContacts { id association } } }`;
+
+  /** A new Neuss client with counselling at two associations (the associations' own records). */
+  async function clientCounselledTwice(): Promise<string> {
+    const intake = await hub.query('cm-neuss', 'mutation($input: RegisterClientInput!) { registerClient(input: $input) { clientId } }', {
+      input: { givenName: 'Samira', familyName: `Nouri${Date.now()}`, birthDate: '1990-02-03', nationality: 'afghanisch', firstContactOn: '2026-10-01', residenceTitleType: 'AUFENTHALTSERLAUBNIS', priorCaseManagement: false },
+    });
+    expect(intake.body.errors).toBeUndefined();
+    const clientId = (intake.body.data?.registerClient as { clientId: string }).clientId;
+    for (const association of ['CARITAS', 'DIAKONIE']) {
+      await hub.services.welfare.owner.sql.query(
+        `INSERT INTO "CounsellingContact" ("id", "kimClientId", "association", "service", "date", "topic") VALUES ($1, $2, $3, 'MIGRATION_COUNSELLING', '2026-10-15', 'Aufenthaltsfragen')`,
+        [`CC-${clientId}-${association}`, clientId, association],
+      );
+    }
+    return clientId;
+  }
+  const release = (clientId: string, releasingOrganisation: string) =>
+    hub.query('cm-neuss', RECORD, { input: consentInput({ clientId, grantee: 'KIM_NEUSS', categories: ['COUNSELLING'], purposes: ['CASE_MANAGEMENT'], releasingOrganisation }) });
+
+  it("shows a partner only the records of the association that released them, never another association's", async () => {
+    const clientId = await clientCounselledTwice();
+    expect((await release(clientId, 'CARITAS')).body.errors).toBeUndefined();
+    const caritasOnly = await hub.query('cm-neuss', COUNSELLING(clientId));
+    expect(caritasOnly.body).toEqual({ data: { client: { counsellingContacts: [{ id: `CC-${clientId}-CARITAS`, association: 'CARITAS' }] } } });
+    expect((await release(clientId, 'DIAKONIE')).body.errors).toBeUndefined();
+    const both = await hub.query('cm-neuss', COUNSELLING(clientId));
+    expect((both.body.data?.client as { counsellingContacts: { association: string }[] }).counsellingContacts.map((c) => c.association)).toEqual(['CARITAS', 'DIAKONIE']);
+  });
+
+  it("answers a grant released by an association that holds no records like no records at all (null), not an empty list", async () => {
+    const clientId = await clientCounselledTwice();
+    expect((await release(clientId, 'AWO')).body.errors).toBeUndefined();
+    expect((await hub.query('cm-neuss', COUNSELLING(clientId))).body).toEqual({ data: { client: { counsellingContacts: null } } });
+  });
+
+  it("lets a counsellor read only their own association's records, under that association's own law (Caritas: KDG)", async () => {
+    const clientId = await clientCounselledTwice();
+    // The counsellor reaches the client in the hub through a grant to Caritas (identity only).
+    const shared = await hub.query('cm-neuss', RECORD, { input: consentInput({ clientId, grantee: 'CARITAS', categories: ['IDENTITY'], purposes: ['MIGRATION_COUNSELLING'] }) });
+    expect(shared.body.errors).toBeUndefined();
+    const response = await hub.query('welfare-caritas', COUNSELLING(clientId), undefined, { purpose: 'MIGRATION_COUNSELLING' });
+    expect(response.body).toEqual({ data: { client: { counsellingContacts: [{ id: `CC-${clientId}-CARITAS`, association: 'CARITAS' }] } } });
+    const rows = await hub.services.consent.prisma.auditEntry.findMany({ where: { requestId: response.headers.get('x-request-id')!, category: 'COUNSELLING' } });
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.allowed && r.reason === 'OWNER' && r.basis === 'WELFARE_KDG')).toBe(true);
   });
 });
 
@@ -182,7 +234,12 @@ describe('health content in other categories', () => {
     expect(JSON.stringify(withHealth.body)).not.toContain('Psychosozial');
     expect(errorCodes(withHealth)).toContainEqual(expect.objectContaining({ code: 'CONSENT_REQUIRED', category: 'HEALTH' }));
 
-    // The team that holds the client reads it, as health data.
+    // The team that holds the client reads it, as health data, once the client's consent to the
+    // team's case management names health (the team's own health data rests on it).
+    const participation = await hub.query('cm-neuss', 'mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }', {
+      input: consentInput({ clientId, grantee: 'KIM_NEUSS', categories: ['IDENTITY', 'HEALTH'], purposes: ['CASE_MANAGEMENT'], releasingOrganisation: 'CARITAS' }),
+    });
+    expect(participation.body.errors).toBeUndefined();
     const own = await hub.query('cm-neuss', `{ client(id: "${clientId}") { referrals { id reason healthReason } } }`);
     const mine = (own.body.data?.client as { referrals: { id: string; reason: string | null; healthReason: string | null }[] }).referrals.find((r) => r.id === referral!.id);
     expect(mine).toEqual({ id: referral!.id, reason: null, healthReason: referral!.reason });

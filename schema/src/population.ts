@@ -1053,7 +1053,11 @@ function generateClient(spec: ClientSpec, rng: Random, ctx: Ctx): DemoClient {
   const consents: DemoConsent[] = [];
   const consent = new ConsentRecorder(rng, ctx, caseManagerId);
   let kimFrom: number | null = null;
-  if (spec.revokedKimConsent || rng.chance(0.85)) {
+  // Case work rests on the client's consent to the team (participation is voluntary): every case
+  // under way has one; a client still waiting may not have given it yet. Drawn first in any case,
+  // so that the clients who had one before keep the rest of their data.
+  const consentedEarly = rng.chance(0.85);
+  if (spec.revokedKimConsent || consentedEarly || status !== 'WAITING') {
     kimFrom = Math.min(registered + rng.int(0, 10), today - 1);
     const health = rng.chance(welfare.needs.some((n) => n.kind === 'HEALTH') ? 0.6 : 0.24);
     const categories: DataCategory[] = [...KIM_CONSENT_CATEGORIES, ...(health ? (['HEALTH'] as const) : [])];

@@ -116,6 +116,13 @@ export function isHealthRelated(text: string): boolean {
   return /psycho|therap|gesundheit|krank|ärzt|arzt|sucht|trauma|behinder|pflege|schwanger/i.test(text);
 }
 
+/**
+ * Categories a welfare association's counsellors hold under professional secrecy (§ 203 StGB):
+ * passing them on needs the releasing association named in the grant, and a grant discloses only
+ * the records of the associations that released them.
+ */
+export const SECRECY_CATEGORIES: readonly DataCategory[] = ['COUNSELLING', 'HEALTH'];
+
 /** GDPR Art. 9 special categories: disclosed to another agency only with explicit consent. */
 export const SPECIAL_CATEGORIES: readonly DataCategory[] = ['HEALTH'];
 
@@ -219,6 +226,7 @@ export function agencyHasRole(agency: Agency, role: Role): boolean {
 export const LEGAL_BASES = [
   'CONSENT',
   'KIM_PARTICIPATION',
+  'KIM_PARTICIPATION_CONSENT',
   'AUFENTHG_86',
   'AUFENTHG_87_SGB_X_71',
   'SGB_II_50',
@@ -226,6 +234,9 @@ export const LEGAL_BASES = [
   'SGB_X_67B',
   'SGB_VIII_65',
   'STAG_32',
+  'WELFARE_DSGVO_BDSG',
+  'WELFARE_KDG',
+  'WELFARE_DSG_EKD',
 ] as const;
 export type LegalBasis = (typeof LEGAL_BASES)[number];
 
@@ -235,17 +246,24 @@ export type LegalBasis = (typeof LEGAL_BASES)[number];
  * SGB_II_50_SGB_X_69: § 69 SGB X lets a social-benefit body (§ 35 SGB I) disclose; the immigration
  * office is none. STAG_32: § 32 StAG alone does not open social data (§ 35 (2) SGB I).
  */
-export const RETIRED_LEGAL_BASES: readonly LegalBasis[] = ['SGB_II_50_SGB_X_69', 'STAG_32'];
+export const RETIRED_LEGAL_BASES: readonly LegalBasis[] = ['SGB_II_50_SGB_X_69', 'STAG_32', 'KIM_PARTICIPATION', 'SGB_X_67B'];
 
 export const LEGAL_BASIS_NAMES: Record<LegalBasis, string> = {
   CONSENT: 'Einwilligung (Art. 6 Abs. 1 lit. a, Art. 9 Abs. 2 lit. a DSGVO)',
-  KIM_PARTICIPATION: 'Teilnahme am KIM-Fallmanagement (§ 1 Nr. 8 TIntG NRW, Art. 6 Abs. 1 lit. e DSGVO)',
+  KIM_PARTICIPATION:
+    'Teilnahme am KIM-Fallmanagement (§ 1 Nr. 8 TIntG NRW, Art. 6 Abs. 1 lit. e DSGVO; nicht mehr angewandt: die Teilnahme ist freiwillig, KIM verarbeitet auf Grund der Einwilligung)',
+  KIM_PARTICIPATION_CONSENT:
+    'Einwilligung in die Teilnahme am KIM-Fallmanagement (Art. 6 Abs. 1 lit. a, Art. 9 Abs. 2 lit. a DSGVO; mit dem Widerruf endet die Verarbeitung)',
   AUFENTHG_86: '§ 86 AufenthG (Datenerhebung durch die Ausländerbehörde)',
   AUFENTHG_87_SGB_X_71: '§ 87 AufenthG i. V. m. § 71 Abs. 2 SGB X (Übermittlung an die Ausländerbehörde)',
   SGB_II_50: '§ 50 SGB II (Datenverarbeitung im Jobcenter)',
   SGB_II_50_SGB_X_69:
     '§ 50 SGB II i. V. m. § 69 SGB X (Übermittlung von Sozialdaten durch eine Stelle nach § 35 SGB I für soziale Aufgaben; nicht mehr angewandt: die Ausländerbehörde ist keine solche Stelle)',
-  SGB_X_67B: '§ 67b SGB X (Verarbeitung von Sozialdaten durch die verantwortliche Stelle)',
+  SGB_X_67B:
+    '§ 67b SGB X (Verarbeitung von Sozialdaten durch die verantwortliche Stelle; nicht mehr angewandt: die Wohlfahrtsverbände sind private Stellen)',
+  WELFARE_DSGVO_BDSG: 'Einwilligung oder Beratungsvertrag (Art. 6 Abs. 1 lit. a, b, Art. 9 Abs. 2 lit. a DSGVO, § 22 BDSG)',
+  WELFARE_KDG: 'Einwilligung oder Beratungsvertrag nach kirchlichem Datenschutzrecht (§ 6 Abs. 1 lit. b, c, § 11 KDG; Art. 91 DSGVO)',
+  WELFARE_DSG_EKD: 'Einwilligung oder Beratungsvertrag nach kirchlichem Datenschutzrecht (§ 6 Nr. 2, 5, § 13 DSG-EKD; Art. 91 DSGVO)',
   SGB_VIII_65: '§ 65 SGB VIII (Vertrauensschutz in der persönlichen Hilfe)',
   STAG_32:
     '§ 32 StAG (Übermittlung an die Staatsangehörigkeitsbehörde auf Ersuchen; nicht mehr angewandt: Sozialdaten nur mit einer Befugnis des SGB X, § 35 Abs. 2 SGB I)',
@@ -304,12 +322,53 @@ export const CATEGORY_SOURCE: Record<DataCategory, Exclude<ServiceName, 'consent
  * The basis on which an organisation processes the data it holds itself, and the purposes for
  * which that basis holds. Outside these purposes even the owner needs consent.
  */
-export const OWNER_BASES: Record<Exclude<Organisation, 'OTHER' | 'CONSENT_REGISTRY'>, { basis: LegalBasis; purposes: readonly Purpose[] }> = {
-  KIM: { basis: 'KIM_PARTICIPATION', purposes: ['CASE_MANAGEMENT', 'REFERRAL', 'NATURALISATION_PROCEDURE'] },
+export interface OwnerBasis {
+  readonly basis: LegalBasis;
+  readonly purposes: readonly Purpose[];
+  /**
+   * The owner's processing rests on the client's consent to the asking agency itself (an active
+   * grant to it for the purpose; for a special category, one that names it): withdrawing that
+   * consent ends the owner's own processing too.
+   */
+  readonly onConsent?: true;
+}
+
+export const OWNER_BASES: Record<Exclude<Organisation, 'OTHER' | 'CONSENT_REGISTRY' | 'WELFARE'>, OwnerBasis> = {
+  // Participation in KIM case management is voluntary: KIM processes on the client's consent.
+  KIM: { basis: 'KIM_PARTICIPATION_CONSENT', purposes: ['CASE_MANAGEMENT', 'REFERRAL', 'NATURALISATION_PROCEDURE'], onConsent: true },
   IMMIGRATION_OFFICE: { basis: 'AUFENTHG_86', purposes: ['RESIDENCE_PROCEDURE', 'NATURALISATION_PROCEDURE'] },
   JOBCENTER: { basis: 'SGB_II_50', purposes: ['BENEFITS_ADMINISTRATION', 'LABOUR_MARKET_INTEGRATION'] },
-  WELFARE: { basis: 'SGB_X_67B', purposes: ['MIGRATION_COUNSELLING', 'REFERRAL'] },
 };
+
+/**
+ * Each welfare association is its own private body, under the data-protection law of its carrier:
+ * the Catholic Caritas under KDG, the Protestant Diakonie under DSG-EKD (both Art. 91 GDPR), the
+ * others under GDPR and BDSG. The JMD's carrier differs by district (often church-run): set it here.
+ */
+export const ASSOCIATION_BASES: Record<WelfareAssociation, LegalBasis> = {
+  CARITAS: 'WELFARE_KDG',
+  DIAKONIE: 'WELFARE_DSG_EKD',
+  AWO: 'WELFARE_DSGVO_BDSG',
+  DRK: 'WELFARE_DSGVO_BDSG',
+  PARITAETISCHER: 'WELFARE_DSGVO_BDSG',
+  JMD: 'WELFARE_DSGVO_BDSG',
+};
+const ASSOCIATION_PURPOSES: readonly Purpose[] = ['MIGRATION_COUNSELLING', 'REFERRAL'];
+
+/**
+ * The basis on which an agency processes the data its organisation holds itself, or null if it
+ * holds none. A welfare association's basis covers only its own records: the welfare subgraph
+ * shows a counsellor no other association's rows.
+ */
+export function ownerBasisOf(agency: Agency): OwnerBasis | null {
+  const organisation = organisationOf(agency);
+  if (organisation === 'WELFARE') {
+    const basis = (ASSOCIATION_BASES as Partial<Record<Agency, LegalBasis>>)[agency];
+    return basis ? { basis, purposes: ASSOCIATION_PURPOSES } : null;
+  }
+  if (organisation === 'OTHER' || organisation === 'CONSENT_REGISTRY') return null;
+  return OWNER_BASES[organisation];
+}
 
 /**
  * Statutory bases that hold for every client of an agency pair, without per-client consent.

@@ -1,6 +1,6 @@
 import type { ConsentPrisma } from '@kim/consent';
 import type { Database } from '@kim/subgraph-runtime';
-import { DATA_CATEGORIES, LEGAL_BASES, PURPOSES, type Agency, type DataCategory, type LegalBasis, type Purpose } from '@kim/schema';
+import { DATA_CATEGORIES, LEGAL_BASES, PURPOSES, WELFARE_ASSOCIATIONS, type Agency, type DataCategory, type LegalBasis, type Purpose } from '@kim/schema';
 import fc from 'fast-check';
 import type { ActiveGrant } from '../../consent/src/decisions/decide.ts';
 import { linkPendingEvents, removeGrants, removeGrantsExcept, storeEvent, storeGrants } from '../../consent/src/grants/storeGrants.testSupport.ts';
@@ -28,6 +28,8 @@ export interface NewGrant {
   readonly categories: readonly DataCategory[];
   readonly purposes: readonly (Purpose | 'CALLER')[];
   readonly legalBasis: LegalBasis;
+  /** The association releasing counselling and health records, if the grant names one. */
+  readonly releasingOrganisation: string | null;
   readonly validity: Validity;
 }
 
@@ -54,6 +56,8 @@ export function consentStateArb(clientIds: readonly string[], grantees: readonly
       .map(([caller, others]): (Purpose | 'CALLER')[] => (caller ? ['CALLER', ...others] : others)),
     // Mostly consent; other bases now and then (they must never open a special category).
     legalBasis: fc.oneof({ arbitrary: fc.constant('CONSENT' as const), weight: 5 }, { arbitrary: fc.constantFrom(...LEGAL_BASES), weight: 1 }),
+    // Mostly one association, so that its records are released; sometimes none (none released).
+    releasingOrganisation: fc.oneof({ arbitrary: fc.constantFrom<string>(...WELFARE_ASSOCIATIONS), weight: 3 }, { arbitrary: fc.constant(null), weight: 1 }),
     // Mostly valid, so that partner agencies get clients to see; the rest must change nothing.
     validity: fc.oneof(
       { arbitrary: fc.constantFrom<Validity>('active', 'open-ended'), weight: 3 },
@@ -127,9 +131,14 @@ export class ConsentStates {
       }[change.validity];
       const id = `${PREFIX}${i + 1}`;
       await storeGrants(this.owner.sql, null, [
-        { id, kimClientId: change.clientId, grantee, categories: [...change.categories], purposes, legalBasis: change.legalBasis, recordedBy: 'property-test', ...times },
+        {
+          id, kimClientId: change.clientId, grantee, categories: [...change.categories], purposes, legalBasis: change.legalBasis,
+          releasingOrganisation: change.releasingOrganisation, recordedBy: 'property-test', ...times,
+        },
       ]);
-      written.push(`${id}: ${change.clientId} → ${grantee} [${change.categories.join(',')}] for [${purposes.join(',')}] on ${change.legalBasis}, ${change.validity}`);
+      written.push(
+        `${id}: ${change.clientId} → ${grantee} [${change.categories.join(',')}] for [${purposes.join(',')}] on ${change.legalBasis}, released by ${change.releasingOrganisation ?? 'none'}, ${change.validity}`,
+      );
     }
     await linkPendingEvents(this.owner.sql, null);
     return written;

@@ -1,4 +1,4 @@
-import { DATA_CATEGORIES } from '@kim/schema';
+import { DATA_CATEGORIES, WELFARE_ASSOCIATIONS } from '@kim/schema';
 import { getNamedType, getNullableType, isListType, isObjectType, isScalarType, parse, type GraphQLSchema } from 'graphql';
 import { removeGrants, storeGrants } from '../../consent/src/grants/storeGrants.testSupport.ts';
 import type { TestHub } from '../support/testHub.ts';
@@ -40,8 +40,9 @@ const TRUTH_READER = { persona: 'jobcenter', agency: 'JOBCENTER', purpose: 'LABO
 
 /**
  * Everything the hub holds about the clients, read once through the gateway by a caller made to
- * see it all: the jobcenter, with a temporary grant of every category from every client (its
- * scope is then every client, and no secrecy barrier concerns it). Removed again afterwards.
+ * see it all: the jobcenter, with temporary grants of every category from every client, one
+ * released by each association (its scope is then every client, and no secrecy barrier concerns
+ * it). Removed again afterwards.
  * Reading through the gateway gives the values in the form a response would carry them.
  */
 export async function readGroundTruth(hub: TestHub, schema: GraphQLSchema, rules: FieldRules, clientIds: readonly string[]): Promise<GroundTruth> {
@@ -49,15 +50,18 @@ export async function readGroundTruth(hub: TestHub, schema: GraphQLSchema, rules
   await storeGrants(
     owner,
     null,
-    clientIds.map((clientId) => ({
-      id: `T-${clientId}`,
-      kimClientId: clientId,
-      grantee: TRUTH_READER.agency,
-      categories: [...DATA_CATEGORIES],
-      purposes: [TRUTH_READER.purpose],
-      validFrom: new Date(Date.now() - 24 * 60 * 60 * 1000),
-      recordedBy: 'property-test',
-    })),
+    clientIds.flatMap((clientId) =>
+      WELFARE_ASSOCIATIONS.map((association) => ({
+        id: `T-${clientId}-${association}`,
+        kimClientId: clientId,
+        grantee: TRUTH_READER.agency,
+        categories: [...DATA_CATEGORIES],
+        purposes: [TRUTH_READER.purpose],
+        releasingOrganisation: association,
+        validFrom: new Date(Date.now() - 24 * 60 * 60 * 1000),
+        recordedBy: 'property-test',
+      })),
+    ),
   );
   try {
     // Grant records are not client data of a category (and not the jobcenter's to read).

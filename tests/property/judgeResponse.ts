@@ -69,7 +69,7 @@ export function judgeResponse(context: JudgeContext, oracle: Oracle, document: D
   const objects = new Map<string, ObjectVisit>();
   const connections: FieldVisit[] = [];
   const visibleRows = (clientId: string, list: string) =>
-    truth.rows.filter((r) => r.clientId === clientId && r.list === list && (r.association === undefined || oracle.seesAssociation(r.association)));
+    truth.rows.filter((r) => r.clientId === clientId && r.list === list && (r.association === undefined || oracle.seesRecord(clientId, list, r.association)));
 
   const onField = (visit: FieldVisit) => {
     fields.set(pathText(visit.path), visit);
@@ -135,7 +135,7 @@ export function judgeResponse(context: JudgeContext, oracle: Oracle, document: D
       if (!rows.some((r) => r.id === visit.object[key])) violations.push(`LEAK ${at}: row ${show(visit.object[key])} is not one the caller's association holds`);
     }
     for (const key of visit.keysOf('association')) {
-      if (!oracle.seesAssociation(String(visit.object[key]))) violations.push(`LEAK ${at}: a row of ${show(visit.object[key])}`);
+      if (!oracle.seesRecord(list.clientId, listKey, String(visit.object[key]))) violations.push(`LEAK ${at}: a row of ${show(visit.object[key])}`);
     }
   };
 

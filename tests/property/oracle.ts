@@ -1,4 +1,4 @@
-import { AGENCY_INFO, ROLE_SCOPE, WELFARE_ASSOCIATIONS, organisationOf, type Agency, type Purpose, type Role, type Town } from '@kim/schema';
+import { AGENCY_INFO, ROLE_SCOPE, SPECIAL_CATEGORIES, WELFARE_ASSOCIATIONS, organisationOf, type Agency, type DataCategory, type Purpose, type Role, type Town } from '@kim/schema';
 // INTENTIONAL: the consent service's pure decision function, reused as the brief asks; what is
 // independent here is everything around it (scope, derived inputs, lists, rows, the walk).
 import { decide, type ActiveGrant } from '../../consent/src/decisions/decide.ts';
@@ -43,6 +43,9 @@ const FILTER_FIELDS: Readonly<Record<keyof ClientsFilterValue, string>> = {
  * is shown only their own association's rows (README, welfare subgraph).
  */
 export const ASSOCIATION_HELD_LISTS = ['Client.counsellingContacts', 'Client.housingNeeds', 'Client.healthNeeds'] as const;
+
+/** The association-held lists under professional secrecy, and their category (SECRECY_CATEGORIES). */
+const SECRECY_LISTS: Readonly<Record<string, DataCategory>> = { 'Client.counsellingContacts': 'COUNSELLING', 'Client.healthNeeds': 'HEALTH' };
 
 /**
  * What one caller, under one purpose and one consent state, may see — computed from the rules as
@@ -141,8 +144,24 @@ export class Oracle {
   }
 
   /** Whose association-held rows the caller may be shown: a counsellor only their own association's. */
-  seesAssociation(association: string): boolean {
-    if (organisationOf(this.caller.agency) !== 'WELFARE') return true;
-    return (WELFARE_ASSOCIATIONS as readonly string[]).includes(this.caller.agency) && association === this.caller.agency;
+  /**
+   * Whether a row of an association-held list may reach the caller: a counsellor sees only their
+   * own association's rows; anyone else, of the lists held under professional secrecy, only rows
+   * of an association that a grant valid for this client, category and purpose releases.
+   */
+  seesRecord(clientId: string, list: string, association: string): boolean {
+    if (organisationOf(this.caller.agency) === 'WELFARE') {
+      return (WELFARE_ASSOCIATIONS as readonly string[]).includes(this.caller.agency) && association === this.caller.agency;
+    }
+    const category = SECRECY_LISTS[list];
+    if (category === undefined) return true;
+    return this.active.some(
+      (g) =>
+        g.kimClientId === clientId &&
+        g.categories.includes(category) &&
+        g.purposes.includes(this.caller.purpose) &&
+        (!SPECIAL_CATEGORIES.includes(category) || g.legalBasis === 'CONSENT') &&
+        g.releasingOrganisation === association,
+    );
   }
 }

@@ -26,6 +26,9 @@ beforeAll(async () => {
   recorder = createDecisionRecorder(db.sql, key);
   const grant = { grantee: 'JOBCENTER', categories: ['EDUCATION_LANGUAGE'], purposes: ['LABOUR_MARKET_INTEGRATION'], validFrom: new Date('2026-01-01') };
   await storeGrants(db.sql, key, [{ id: 'G-1', kimClientId: 'K-1', ...grant }, { id: 'G-3', kimClientId: 'K-3', ...grant }, { id: 'G-4', kimClientId: 'K-4', ...grant, validUntil: new Date('2026-02-01') }]);
+  // Consents to take part in KIM Neuss's case management: every client but K-2.
+  const participation = { grantee: 'KIM_NEUSS', categories: ['IDENTITY'], purposes: ['CASE_MANAGEMENT'], validFrom: new Date('2026-01-01') };
+  await storeGrants(db.sql, key, ['K-1', 'K-3', 'K-4', 'K-5'].map((id) => ({ id: `P-${id.slice(2)}`, kimClientId: id, ...participation })));
 });
 afterAll(async () => {
   await test?.close();
@@ -53,8 +56,10 @@ function calls(n: number, prefix: string): Call[] {
       const expect = (id: string) => (id === 'K-1' || id === 'K-3' ? `true/GRANT/G-${id.slice(2)}` : 'false/NO_BASIS/null');
       return { caller: jobcenter(`${prefix}-${i}`), service: 'welfare', questions: ids.map(language), expected: ids.map(expect) };
     }
-    // A KIM case manager: identity from the case registry is the KIM team's own (owner read).
-    return { caller: caseManager(`${prefix}-${i}`), service: 'case-registry', questions: [...ids.map(identity), identity(ids[0]!)], expected: ['true/OWNER/null', 'true/OWNER/null'] };
+    // A KIM case manager: identity from the case registry is the KIM team's own, read on the
+    // client's consent to take part (none from K-2).
+    const own = (id: string) => (id === 'K-2' ? 'false/NO_BASIS/null' : `true/OWNER/P-${id.slice(2)}`);
+    return { caller: caseManager(`${prefix}-${i}`), service: 'case-registry', questions: [...ids.map(identity), identity(ids[0]!)], expected: ids.map(own) };
   });
 }
 

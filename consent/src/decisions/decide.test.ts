@@ -86,14 +86,48 @@ describe('decide', () => {
   });
 });
 
+describe("KIM's own processing rests on the client's consent to the team", () => {
+  const own: DecisionInput = { agency: 'KIM_NEUSS', purpose: 'CASE_MANAGEMENT', service: 'case-registry' };
+  const participation = grant({ id: 'p1', categories: ['IDENTITY'], purposes: ['CASE_MANAGEMENT'] });
+
+  it('reads its own case data as owner while the team holds a consent for the purpose, naming that consent', () => {
+    expect(decide(own, q('IDENTITY'), [participation])).toEqual({
+      clientId: 'K-1', category: 'IDENTITY', allowed: true, reason: 'OWNER', basis: 'KIM_PARTICIPATION_CONSENT', grantId: 'p1',
+    });
+  });
+
+  it.each([
+    ['no consent at all (never given, or withdrawn)', []],
+    ['a consent to another team', [grant({ grantee: 'KIM_DORMAGEN' })]],
+    ['a consent for another purpose', [grant({ purposes: ['REFERRAL'] })]],
+    ['a basis other than consent', [grant({ legalBasis: 'KIM_PARTICIPATION' })]],
+    ["another client's consent", [grant({ kimClientId: 'K-2' })]],
+  ] as const)('reads nothing of its own with %s', (_name, grants) => {
+    expect(decide(own, q('IDENTITY'), grants)).toMatchObject({ allowed: false, reason: 'NO_BASIS', grantId: null });
+  });
+
+  it('reads its own health notes only with a consent that names health', () => {
+    expect(decide(own, q('HEALTH'), [participation])).toMatchObject({ allowed: false, reason: 'SPECIAL_CATEGORY_NEEDS_CONSENT' });
+    expect(decide(own, q('HEALTH'), [grant({ categories: ['HEALTH'] })])).toMatchObject({ allowed: true, reason: 'OWNER' });
+  });
+});
+
+describe('each welfare association processes its own records under its own law', () => {
+  it.each([
+    ['CARITAS', 'WELFARE_KDG'],
+    ['DIAKONIE', 'WELFARE_DSG_EKD'],
+    ['AWO', 'WELFARE_DSGVO_BDSG'],
+  ] as const)('%s reads as owner under %s', (agency, basis) => {
+    expect(decide({ agency, purpose: 'MIGRATION_COUNSELLING', service: 'welfare' }, q('COUNSELLING'), [])).toMatchObject({ allowed: true, reason: 'OWNER', basis });
+  });
+});
+
 describe('an agency with no configured basis (as any newly added one)', () => {
   const services = SERVICES.filter((s): s is Exclude<ServiceName, 'consent'> => s !== 'consent');
   it.each(['EMPLOYMENT_AGENCY', 'BAMF', 'DATA_PROTECTION', 'KI'] as const)('%s is denied every category of every service for every purpose', (agency) => {
     for (const service of services) {
       for (const purpose of PURPOSES) {
         for (const category of DATA_CATEGORIES) {
-          // KI belongs to KIM: it reads case-registry data only for KIM's own purposes, none of which its role may declare.
-          if (agency === 'KI' && service === 'case-registry' && ['CASE_MANAGEMENT', 'REFERRAL', 'NATURALISATION_PROCEDURE'].includes(purpose)) continue;
           expect(decide({ agency, purpose, service }, { clientId: 'K-1', category }, []).allowed, `${service} ${purpose} ${category}`).toBe(false);
         }
       }

@@ -1,10 +1,11 @@
 import {
-  OWNER_BASES,
+  SECRECY_CATEGORIES,
   SERVICE_OWNER,
   SPECIAL_CATEGORIES,
   STATUTORY_BASES,
   legalBarOf,
   organisationOf,
+  ownerBasisOf,
   type Agency,
   type DataCategory,
   type LegalBar,
@@ -22,6 +23,8 @@ export interface ActiveGrant {
   readonly categories: readonly string[];
   readonly purposes: readonly string[];
   readonly legalBasis: string;
+  /** For counselling and health data: the association whose counsellors released them. */
+  readonly releasingOrganisation?: string | null;
   /** The hash of the grant's latest event in the audit chain: what a decision resting on it names. */
   readonly eventHash?: string;
 }
@@ -45,7 +48,8 @@ function deny(q: ConsentQuestion, reason: ConsentDecision['reason'], norm: Legal
 /**
  * Decides one question, in this order: legal bars (LEGAL_BAR_RULES: denied as LEGALLY_BARRED, the
  * decision's basis naming the norm); the owner reads its own data
- * under its own basis for its own purposes; special categories need explicit consent; statutory
+ * under its own basis for its own purposes (KIM only while the client's consent to the asking team
+ * lasts: participation is voluntary); special categories need explicit consent; statutory
  * bases configured for the agency pair; a valid grant of this client to this agency for this
  * category and purpose. Anything else is denied.
  */
@@ -54,11 +58,21 @@ export function decide(input: DecisionInput, question: ConsentQuestion, grants: 
   const category: DataCategory = question.category;
   const bar = legalBarOf(owner, category, input.agency);
   if (bar) return deny(question, 'LEGALLY_BARRED', bar);
-  if (organisationOf(input.agency) === owner && owner !== 'OTHER' && owner !== 'CONSENT_REGISTRY') {
-    const own = OWNER_BASES[owner];
-    if (own.purposes.includes(input.purpose)) return allow(question, 'OWNER', own.basis);
-  }
   const special = SPECIAL_CATEGORIES.includes(category);
+  const own = organisationOf(input.agency) === owner ? ownerBasisOf(input.agency) : null;
+  if (own?.purposes.includes(input.purpose)) {
+    if (!own.onConsent) return allow(question, 'OWNER', own.basis);
+    const participation = grants.find(
+      (g) =>
+        g.kimClientId === question.clientId &&
+        g.grantee === input.agency &&
+        g.legalBasis === 'CONSENT' &&
+        g.purposes.includes(input.purpose) &&
+        (!special || g.categories.includes(category)),
+    );
+    if (participation) return allow(question, 'OWNER', own.basis, participation.id);
+    return deny(question, special ? 'SPECIAL_CATEGORY_NEEDS_CONSENT' : 'NO_BASIS');
+  }
   if (!special) {
     // A basis that holds only on a request in the individual case counts only for a question
     // that carries one (its reason and file reference are audited with the decision).
@@ -73,7 +87,7 @@ export function decide(input: DecisionInput, question: ConsentQuestion, grants: 
     );
     if (statute) return allow(question, 'STATUTE', statute.basis);
   }
-  const grant = grants.find(
+  const matching = grants.filter(
     (g) =>
       g.kimClientId === question.clientId &&
       g.grantee === input.agency &&
@@ -81,6 +95,11 @@ export function decide(input: DecisionInput, question: ConsentQuestion, grants: 
       g.purposes.includes(input.purpose) &&
       (!special || g.legalBasis === 'CONSENT'),
   );
-  if (grant) return allow(question, 'GRANT', grant.legalBasis as LegalBasis, grant.id);
-  return deny(question, special ? 'SPECIAL_CATEGORY_NEEDS_CONSENT' : 'NO_BASIS');
+  const grant = matching[0];
+  if (!grant) return deny(question, special ? 'SPECIAL_CATEGORY_NEEDS_CONSENT' : 'NO_BASIS');
+  const decision = allow(question, 'GRANT', grant.legalBasis as LegalBasis, grant.id);
+  if (!SECRECY_CATEGORIES.includes(category)) return decision;
+  // Each association releases its own records: the grants name which (none named: none released).
+  const releasedBy = [...new Set(matching.flatMap((g) => (g.releasingOrganisation ? [g.releasingOrganisation] : [])))].sort();
+  return { ...decision, releasedBy };
 }

@@ -114,10 +114,10 @@ export async function decideAndRecordGroup(
       // The same rule as grantState.ts. Indexed lookups per candidate grant.
       const rows = await tx.query<GroupRow>(
         `SELECT false AS "isHead", n."now", g."id", g."kimClientId", g."grantee", array_to_json(g."categories") AS "categories",
-          array_to_json(g."purposes") AS "purposes", g."legalBasis", g."eventHash", NULL::text AS "headOf", NULL::bigint AS "entries", NULL::text AS "headHash"
+          array_to_json(g."purposes") AS "purposes", g."legalBasis", g."releasingOrganisation", g."eventHash", NULL::text AS "headOf", NULL::bigint AS "entries", NULL::text AS "headHash"
         FROM (SELECT now() AS "now") n
         LEFT JOIN LATERAL (
-          SELECT g."id", g."kimClientId", g."grantee", g."categories", g."purposes", g."legalBasis", s."hash" AS "eventHash"
+          SELECT g."id", g."kimClientId", g."grantee", g."categories", g."purposes", g."legalBasis", g."releasingOrganisation", s."hash" AS "eventHash"
           FROM "Grant" g
           CROSS JOIN LATERAL (
             SELECT e."type", e."at", e."validUntil", l."hash" FROM "GrantEvent" e JOIN "GrantEventLink" l ON l."eventSeq" = e."seq"
@@ -134,7 +134,7 @@ export async function decideAndRecordGroup(
             )
         ) g ON true
         UNION ALL
-        SELECT true, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, h."headOf", h."entries", h."headHash"
+        SELECT true, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, h."headOf", h."entries", h."headHash"
         FROM (${chainHeadRows('$1')}) h`,
         [clientIds, agencies],
       );
@@ -154,7 +154,8 @@ export async function decideAndRecordGroup(
         now = r.now;
         if (r.id === null) continue;
         const grant: ActiveGrant = {
-          id: r.id, kimClientId: r.kimClientId, grantee: r.grantee, categories: r.categories, purposes: r.purposes, legalBasis: r.legalBasis, eventHash: r.eventHash,
+          id: r.id, kimClientId: r.kimClientId, grantee: r.grantee, categories: r.categories, purposes: r.purposes, legalBasis: r.legalBasis,
+          releasingOrganisation: r.releasingOrganisation, eventHash: r.eventHash,
         };
         eventHashOf.set(r.id, r.eventHash);
         const key = grantKey(r.grantee, r.kimClientId);

@@ -1,4 +1,4 @@
-import { WELFARE_ASSOCIATIONS, type Agency, type DataCategory } from '@kim/schema';
+import { SECRECY_CATEGORIES, WELFARE_ASSOCIATIONS, type Agency, type DataCategory } from '@kim/schema';
 import { hubError } from '@kim/subgraph-runtime';
 import { parseInstant } from '../resolvers/parseInput.ts';
 
@@ -23,11 +23,6 @@ export const SHEET_VERSION = /^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/;
 export const LANGUAGE = /^[a-z]{2,3}$/;
 const CLIENT_ID = /^[A-Za-z0-9-]{1,64}$/;
 
-/**
- * Categories a welfare association's counsellors hold under professional secrecy (§ 203 StGB):
- * passing them on needs the releasing association named in the record.
- */
-export const SECRECY_CATEGORIES: readonly DataCategory[] = ['COUNSELLING', 'HEALTH'];
 
 export interface RecordConsentInput {
   clientId: string;

@@ -11,6 +11,8 @@ export interface FixtureGrant {
   readonly categories: readonly string[];
   readonly purposes: readonly string[];
   readonly legalBasis?: string;
+  /** The association releasing counselling or health records (none: none released). */
+  readonly releasingOrganisation?: string | null;
   readonly validFrom: Date;
   readonly validUntil?: Date | null;
   readonly refused?: boolean;
@@ -28,9 +30,9 @@ export async function storeGrants(sql: SqlExecutor, key: AuditSigningKey | null,
   for (const g of grants) {
     const by = g.recordedBy ?? 'test';
     await sql.query(
-      `INSERT INTO "Grant" ("id", "kimClientId", "grantee", "categories", "purposes", "legalBasis", "evidenceRef", "validFrom", "validUntil", "recordedBy", "recordedAt")
-      VALUES ($1, $2, $3, $4::text[], $5::text[], $6, 'EV-2026-1', $7, $8, $9, $7)`,
-      [g.id, g.kimClientId, g.grantee, g.categories, g.purposes, g.legalBasis ?? 'CONSENT', g.validFrom.toISOString(), g.validUntil?.toISOString() ?? null, by],
+      `INSERT INTO "Grant" ("id", "kimClientId", "grantee", "categories", "purposes", "legalBasis", "releasingOrganisation", "evidenceRef", "validFrom", "validUntil", "recordedBy", "recordedAt")
+      VALUES ($1, $2, $3, $4::text[], $5::text[], $6, $7, 'EV-2026-1', $8, $9, $10, $8)`,
+      [g.id, g.kimClientId, g.grantee, g.categories, g.purposes, g.legalBasis ?? 'CONSENT', g.releasingOrganisation ?? null, g.validFrom.toISOString(), g.validUntil?.toISOString() ?? null, by],
     );
     const event = (type: string, at: Date, extra: { reason?: string; validUntil?: Date } = {}) =>
       sql.query(

@@ -1,5 +1,5 @@
 import { WELFARE_ASSOCIATIONS, organisationOf, type WelfareAssociation } from '@kim/schema';
-import type { Caller } from '@kim/subgraph-runtime';
+import type { Caller, ConsentLoader } from '@kim/subgraph-runtime';
 
 /**
  * Whose records a caller may be shown at all, before consent: professional secrecy between the
@@ -30,4 +30,23 @@ export function associationWhere(scope: AssociationScope): { association?: strin
     case 'all':
       return {};
   }
+}
+
+/**
+ * The rows of a category held under professional secrecy that the caller may be shown. A
+ * counsellor's query already kept their own association's; anyone else sees only the rows of the
+ * associations that released them in the grants the field's decision rested on (the loader's
+ * cached decision: no second question). No association named, none released.
+ */
+export async function releasedRows<T extends { readonly association: string }>(
+  scope: AssociationScope,
+  consent: ConsentLoader,
+  clientId: string,
+  category: 'COUNSELLING' | 'HEALTH',
+  rows: readonly T[],
+): Promise<readonly T[]> {
+  if (scope.kind !== 'all' || rows.length === 0) return rows;
+  const decision = await consent.load({ clientId, category });
+  const released = new Set(decision.allowed ? (decision.releasedBy ?? []) : []);
+  return rows.filter((r) => released.has(r.association));
 }

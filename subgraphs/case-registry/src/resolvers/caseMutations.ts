@@ -3,7 +3,7 @@ import { CLIENT_TEAM_PATH, ConsentUnavailableError, consentUnavailable, hubError
 import { CLOSING_REASONS } from '../caseTerms.ts';
 import type { CaseRegistryContext } from '../context.ts';
 import { targetGroupOn } from '../eligibility/targetGroup.ts';
-import { callerTeam, caseEvent, changed, ownClient } from './caseWork.ts';
+import { callerTeam, caseEvent, changed, ownClient, requireParticipation } from './caseWork.ts';
 import { parseIntake, parseTown, pastDate } from './parseCaseInput.ts';
 
 /** Intakes take this lock for the duplicate check and the next id: two at once cannot both pass. */
@@ -76,6 +76,7 @@ export const caseMutations = {
     await ctx.prisma.$transaction(async (tx) => {
       await ownClient(tx, args.id, team.town);
       if (toTown === team.town) throw hubError('BAD_USER_INPUT', 'toTown is the team\'s own town.', { argument: 'toTown' });
+      await requireParticipation(ctx, args.id, 'id');
       // The new team assigns its own case manager.
       await tx.client.update({ where: { id: args.id }, data: { town: toTown, caseManagerId: null } });
       await caseEvent(tx, ctx, args.id, 'HANDOVER');

@@ -1,5 +1,5 @@
 import { AGENCY_INFO, type Agency, type Town } from '@kim/schema';
-import { hubError } from '@kim/subgraph-runtime';
+import { consentUnavailable, decideClientCategory, hubError } from '@kim/subgraph-runtime';
 import type { CaseRegistryContext } from '../context.ts';
 import type { CaseRegistryPrisma } from '../db.ts';
 
@@ -22,11 +22,28 @@ export async function ownClient(tx: Tx, id: string, town: Town, argument = 'id')
   return client;
 }
 
-/** An open case of the team's: a closed case gets no new plan, notes or referrals. */
-export async function openClient(tx: Tx, id: string, town: Town, argument: string) {
+/**
+ * An open case of the team's that the client still takes part in: a closed case gets no new plan,
+ * notes or referrals, and neither does a client whose consent to the team's case management is
+ * missing or withdrawn (participation is voluntary; the decision is asked and audited like a read).
+ */
+export async function openClient(ctx: CaseRegistryContext, tx: Tx, id: string, town: Town, argument: string) {
   const client = await ownClient(tx, id, town, argument);
   if (client.status === 'CLOSED') throw hubError('BAD_USER_INPUT', 'The case is closed.', { argument });
+  await requireParticipation(ctx, id, argument);
   return client;
+}
+
+/** The client's consent to the caller's team's case management, as a read of case data would need it. */
+export async function requireParticipation(ctx: CaseRegistryContext, id: string, argument: string): Promise<void> {
+  const participation = await decideClientCategory(ctx, id, 'CASE_MANAGEMENT');
+  if (participation.kind === 'unavailable') throw consentUnavailable();
+  if (participation.kind !== 'allowed') {
+    throw hubError('CONSENT_REQUIRED', "The client has not consented to your team's case management, or withdrew: nothing was changed.", {
+      argument,
+      category: 'CASE_MANAGEMENT',
+    });
+  }
 }
 
 /** What a case-work mutation answers: the client, and the goal, note or referral it made or changed. */

@@ -16,7 +16,7 @@ export const planMutations = {
     const agency = args.input.workedOnBy ?? null;
     if (agency !== null && !(AGENCIES as readonly unknown[]).includes(agency)) throw hubError('BAD_USER_INPUT', 'input.workedOnBy is no agency.', { argument: 'input.workedOnBy' });
     const id = await ctx.prisma.$transaction(async (tx) => {
-      await openClient(tx, args.clientId, team.town, 'clientId');
+      await openClient(ctx, tx, args.clientId, team.town, 'clientId');
       const goal = await tx.goal.create({
         data: { id: `G-${crypto.randomUUID()}`, kimClientId: args.clientId, title, status: 'OPEN', agency: agency as string | null, dueDate: dueDate ? new Date(`${dueDate}T00:00:00Z`) : null, createdAt: new Date(`${isoDate(new Date())}T00:00:00Z`) },
       });
@@ -34,7 +34,7 @@ export const planMutations = {
       // A goal of another team's client answers as a goal nobody has.
       const goal = await tx.goal.findFirst({ where: { id: args.id, client: { town: team.town } } });
       if (!goal) throw hubError('NOT_FOUND', 'No such goal with your team.', { argument: 'id' });
-      await openClient(tx, goal.kimClientId, team.town, 'id');
+      await openClient(ctx, tx, goal.kimClientId, team.town, 'id');
       await tx.goal.update({ where: { id: goal.id }, data: { status: args.status, ...(dueDate ? { dueDate: new Date(`${dueDate}T00:00:00Z`) } : {}) } });
       await caseEvent(tx, ctx, goal.kimClientId, 'GOAL_CHANGED');
       return goal.kimClientId;
@@ -47,7 +47,7 @@ export const planMutations = {
     if (!(NOTE_CATEGORIES as readonly string[]).includes(args.category)) throw hubError('BAD_USER_INPUT', 'category is unknown.', { argument: 'category' });
     const text = requiredText(args.text, 'text', 4000);
     const id = await ctx.prisma.$transaction(async (tx) => {
-      await openClient(tx, args.clientId, team.town, 'clientId');
+      await openClient(ctx, tx, args.clientId, team.town, 'clientId');
       const note = await tx.caseNote.create({
         data: { id: `N-${crypto.randomUUID()}`, kimClientId: args.clientId, author: ctx.caller.subject, createdAt: new Date(), category: args.category, text },
       });

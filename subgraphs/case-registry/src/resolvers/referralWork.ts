@@ -65,7 +65,12 @@ export const referralQueries = {
       orderBy: [{ sentAt: 'asc' }, { id: 'asc' }],
       take: 500,
     });
-    return rows.map(referralView);
+    // Work to do only for clients who still take part: a withdrawn consent ends the team's processing.
+    const clientIds = [...new Set(rows.map((r) => r.kimClientId))];
+    const outcomes = await Promise.all(clientIds.map((id) => decideClientCategory(ctx, id, 'CASE_MANAGEMENT')));
+    if (outcomes.some((o) => o.kind === 'unavailable')) throw consentUnavailable();
+    const taking = new Set(clientIds.filter((_, i) => outcomes[i]!.kind === 'allowed'));
+    return rows.filter((r) => taking.has(r.kimClientId)).map(referralView);
   },
 };
 
@@ -76,7 +81,7 @@ export const referralMutations = {
     if (!(REASONS as readonly string[]).includes(args.reason)) throw hubError('BAD_USER_INPUT', 'reason is not on the list.', { argument: 'reason' });
     const note = optionalText(args.note, 'note', 1000);
     const id = await ctx.prisma.$transaction(async (tx) => {
-      await openClient(tx, args.clientId, team.town, 'clientId');
+      await openClient(ctx, tx, args.clientId, team.town, 'clientId');
       const referral = await tx.referral.create({
         data: { id: `R-${crypto.randomUUID()}`, kimClientId: args.clientId, toAgency: args.toAgency, reason: args.reason, note, sentAt: new Date(), sentBy: ctx.caller.subject },
       });

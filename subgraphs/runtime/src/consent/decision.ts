@@ -65,6 +65,12 @@ export interface ConsentDecision extends ConsentQuestion {
   /** The basis an allowed decision rests on; for a LEGALLY_BARRED denial the norm that bars. */
   readonly basis: LegalBasis | LegalBar | null;
   readonly grantId: string | null;
+  /**
+   * For a category held under professional secrecy (SECRECY_CATEGORIES) allowed by grants: the
+   * welfare associations whose records those grants release. Another association's records of
+   * the client stay hidden (each association is its own body, § 203 StGB).
+   */
+  readonly releasedBy?: readonly string[];
 }
 
 /** The wire format of `POST /internal/decisions` on the consent service. */

@@ -1,4 +1,5 @@
 import { isoDate, isoTime, rowsOrNull } from '@kim/subgraph-runtime';
+import { releasedRows } from '../associationScope.ts';
 import type { WelfareContext } from '../context.ts';
 import type { CounsellingContact, LanguageCourse, SupportNeed } from '../generated/prisma/client.ts';
 import { highestCertifiedLevel } from '../languageLevel.ts';
@@ -17,8 +18,8 @@ export interface ClientParent {
 }
 
 // Every nested object keeps its row's `kimClientId`: the field guard finds the client by it.
-const needs = (c: ClientParent, kind: 'HOUSING' | 'HEALTH') =>
-  rowsOrNull(c.supportNeeds.filter((n) => n.kind === kind).map((n) => ({ ...n, recordedAt: isoTime(n.recordedAt) })));
+const needs = (rows: readonly SupportNeed[], kind: 'HOUSING' | 'HEALTH') =>
+  rowsOrNull(rows.filter((n) => n.kind === kind).map((n) => ({ ...n, recordedAt: isoTime(n.recordedAt) })));
 
 export const Client = {
   /**
@@ -35,9 +36,11 @@ export const Client = {
     ]);
     return { id: ref.id, counsellingContacts, supportNeeds, languageCourses };
   },
-  counsellingContacts: (c: ClientParent) => rowsOrNull(c.counsellingContacts.map((x) => ({ ...x, date: isoDate(x.date) }))),
-  housingNeeds: (c: ClientParent) => needs(c, 'HOUSING'),
-  healthNeeds: (c: ClientParent) => needs(c, 'HEALTH'),
+  counsellingContacts: async (c: ClientParent, _: unknown, ctx: WelfareContext) =>
+    rowsOrNull((await releasedRows(ctx.scope, ctx.consent, c.id, 'COUNSELLING', c.counsellingContacts)).map((x) => ({ ...x, date: isoDate(x.date) }))),
+  housingNeeds: (c: ClientParent) => needs(c.supportNeeds, 'HOUSING'),
+  healthNeeds: async (c: ClientParent, _: unknown, ctx: WelfareContext) =>
+    needs(await releasedRows(ctx.scope, ctx.consent, c.id, 'HEALTH', c.supportNeeds.filter((n) => n.kind === 'HEALTH')), 'HEALTH'),
   languageCourses: (c: ClientParent) =>
     rowsOrNull(c.languageCourses.map((x) => ({ ...x, startedAt: isoDate(x.startedAt), completedAt: isoDate(x.completedAt) }))),
   languageLevel: (c: ClientParent) => highestCertifiedLevel(c.languageCourses),
