@@ -60,7 +60,7 @@ export { isoDate, isoTime } from './dates.ts';
 export { rowsOrNull } from './lists.ts';
 export { MIN_CELL, suppressedCells, publish, largestPossible, type CountTable, type Equation } from './figures/suppression.ts';
 export { quantile, oneDecimal } from './figures/quantile.ts';
-export { periodOf, type Period } from './figures/period.ts';
+export { periodOf } from './figures/period.ts';
 export { rowLoader, groupLoader } from './loaders/batchLoaders.ts';
 export { allow, deny } from 'graphql-shield';
 export { loadServiceTypeDefs } from './loadServiceTypeDefs.ts';

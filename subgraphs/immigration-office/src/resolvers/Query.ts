@@ -1,4 +1,4 @@
-import type { Period } from '@kim/subgraph-runtime';
+import type { Period } from '@kim/schema';
 import type { ImmigrationOfficeContext } from '../context.ts';
 import { naturalisationFigures } from '../figures/naturalisationFigures.ts';
 

@@ -1,5 +1,4 @@
-/** The periods steering figures are counted by. */
-export type Period = 'YEAR' | 'QUARTER' | 'MONTH';
+import type { Period } from '@kim/schema';
 
 /** A date's period as the figures name it: YYYY, YYYY-Qn or YYYY-MM (UTC). */
 export function periodOf(date: Date, period: Period): string {
