@@ -80,3 +80,32 @@ describe('referrals and periods', () => {
     expect(denied.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });
+
+describe('naturalisation lead times (the immigration office)', () => {
+  const QUERY = '{ naturalisationFigures(period: YEAR) { periods { period submitted decided pending medianDaysToDecision p90DaysToDecision } total { submitted decided pending medianDaysToDecision } } }';
+  type Row = { period: string; submitted: number | null; decided: number | null; pending: number | null; medianDaysToDecision: number | null };
+
+  it('gives the coordinating office per-year counts and days to decision from the office\'s own files, with nothing under 5 published', async () => {
+    const response = await hub.query('ki', QUERY);
+    expect(response.body.errors).toBeUndefined();
+    const figures = response.body.data?.naturalisationFigures as { periods: Row[]; total: Row };
+    const applications = await hub.services['immigration-office'].prisma.naturalisationApplication.findMany();
+    expect(applications.length).toBeGreaterThan(0);
+    // What is published is true, and never small.
+    for (const row of [...figures.periods, figures.total]) {
+      const mine = applications.filter((a) => row.period === undefined || String(a.submittedAt.getUTCFullYear()) === row.period);
+      for (const [field, value] of Object.entries(row)) if (typeof value === 'number' && field !== 'medianDaysToDecision') expect(small(value), `${row.period} ${field}`).toBe(false);
+      if (row.submitted !== null) expect(row.submitted).toBe(mine.length);
+      if (row.decided !== null) expect(row.decided).toBe(mine.filter((a) => a.decidedAt).length);
+    }
+    expect(figures.total.submitted ?? applications.length).toBe(applications.length);
+  });
+
+  it('is for the coordinating office only', async () => {
+    for (const [persona, purpose] of [['abh', 'NATURALISATION_PROCEDURE'], ['cm-neuss', undefined], ['dpo', undefined]] as const) {
+      const denied = await hub.query(persona, QUERY, undefined, purpose ? { purpose } : undefined);
+      expect(denied.body.data ?? null, persona).toBeNull();
+      expect(denied.body.errors?.[0]?.extensions?.code, persona).toBe('FORBIDDEN');
+    }
+  });
+});

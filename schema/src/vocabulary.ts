@@ -280,6 +280,10 @@ export const RESIDENCE_TITLE_TYPES = [
 ] as const;
 export type ResidenceTitleType = (typeof RESIDENCE_TITLE_TYPES)[number];
 
+/** The periods steering figures are counted by (YYYY, YYYY-Qn, YYYY-MM). */
+export const PERIODS = ['YEAR', 'QUARTER', 'MONTH'] as const;
+export type Period = (typeof PERIODS)[number];
+
 /** Language levels of the Common European Framework, as courses and certificates state them. */
 export const LANGUAGE_LEVELS = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const;
 export type LanguageLevel = (typeof LANGUAGE_LEVELS)[number];

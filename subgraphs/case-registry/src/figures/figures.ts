@@ -1,12 +1,9 @@
-import { AGENCIES, TOWNS } from '@kim/schema';
+import { AGENCIES, TOWNS, type Period } from '@kim/schema';
 import { CLOSING_REASONS, DAY_MS, OVERDUE_DAYS } from '../caseTerms.ts';
 import type { CaseRegistryPrisma } from '../db.ts';
-import { oneDecimal, quantile } from './quantile.ts';
-import { MIN_CELL, publish, suppressedCells, type CountTable, type Equation } from './suppression.ts';
+import { MIN_CELL, oneDecimal, periodOf, publish, quantile, suppressedCells, type CountTable, type Equation } from '@kim/subgraph-runtime';
 
 const STATUSES = ['ACTIVE', 'WAITING', 'CLOSED'] as const;
-
-export type Period = 'YEAR' | 'QUARTER' | 'MONTH';
 
 function tableOf(counts: Map<string, number>, equations: Equation[]): CountTable {
   return { cells: counts, equations };
@@ -98,13 +95,6 @@ export function referralsByAgency(referrals: readonly ReferralRow[], now: Date) 
       p90DaysToOutcome: outcomeShown ? oneDecimal(quantile(toOutcome, 0.9)) : null,
     };
   });
-}
-
-export function periodOf(date: Date, period: Period): string {
-  const y = date.getUTCFullYear();
-  if (period === 'YEAR') return String(y);
-  if (period === 'QUARTER') return `${y}-Q${Math.floor(date.getUTCMonth() / 3) + 1}`;
-  return `${y}-${String(date.getUTCMonth() + 1).padStart(2, '0')}`;
 }
 
 /**
