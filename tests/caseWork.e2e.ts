@@ -295,7 +295,8 @@ describe('referrals, both ways', () => {
     expect(await incomingIds('jobcenter')).not.toContain(unshared.referralId);
     const otherAgency = await hub.query('abh', ACK, { id: shared.referralId, on: today }, { purpose: 'RESIDENCE_PROCEDURE' });
     expect(errorCodes(otherAgency)).toEqual([{ code: 'NOT_FOUND', path: 'acknowledgeReferral' }]);
-    expect(errorCodes(await hub.query('cm-dormagen', ACK, { id: shared.referralId, on: today })).map((e) => e.code)).toEqual(['FORBIDDEN']);
+    // A case manager records only the answers of agencies outside the hub, for the team's own clients.
+    expect(errorCodes(await hub.query('cm-dormagen', ACK, { id: shared.referralId, on: today }))).toEqual([{ code: 'NOT_FOUND', path: 'acknowledgeReferral' }]);
     const rows = await registry().referral.findMany({ where: { id: { in: [shared.referralId, unshared.referralId] } } });
     expect(rows.every((r) => r.firstContactAt === null)).toBe(true);
   });
@@ -303,11 +304,37 @@ describe('referrals, both ways', () => {
   it('refuses a referral to another team\'s client, to an agency outside the hub, or with a date before it was sent', async () => {
     const clientId = await register('cm-neuss');
     expect(errorCodes(await hub.query('cm-dormagen', SEND, { clientId, toAgency: 'JOBCENTER', reason: 'JOB_SEARCH' }))).toEqual([{ code: 'NOT_FOUND', path: 'sendReferral' }]);
-    const outside = await hub.query('cm-neuss', SEND, { clientId, toAgency: 'KIM_DORMAGEN', reason: 'JOB_SEARCH' });
-    expect(outside.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'toAgency' });
+    for (const toAgency of ['KIM_DORMAGEN', 'KI', 'DATA_PROTECTION']) {
+      const outside = await hub.query('cm-neuss', SEND, { clientId, toAgency, reason: 'JOB_SEARCH' });
+      expect(outside.body.errors?.[0]?.extensions, toAgency).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'toAgency' });
+    }
     const { referralId } = await referred(true);
     const early = await asJobcenter(ACK, { id: referralId, on: '2020-01-01' });
     expect(early.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'firstContactOn' });
+  });
+
+  it('takes a referral to an agency outside the hub (BAMF), whose answer only the sending team records', async () => {
+    const clientId = await register('cm-neuss');
+    const sent = await hub.query('cm-neuss', SEND, { clientId, toAgency: 'BAMF', reason: 'LANGUAGE_COURSE' });
+    expect(sent.body.errors).toBeUndefined();
+    const id = (sent.body.data?.sendReferral as { id: string }).id;
+    expect(errorCodes(await hub.query('cm-dormagen', ACK, { id, on: today }))).toEqual([{ code: 'NOT_FOUND', path: 'acknowledgeReferral' }]);
+    expect(errorCodes(await asJobcenter(ACK, { id, on: today }))).toEqual([{ code: 'NOT_FOUND', path: 'acknowledgeReferral' }]);
+    expect((await hub.query('cm-neuss', ACK, { id, on: today })).body.errors).toBeUndefined();
+    expect((await hub.query('cm-neuss', OUTCOME, { id, outcome: 'WAITING_LIST', on: today })).body.errors).toBeUndefined();
+    const row = await registry().referral.findUniqueOrThrow({ where: { id } });
+    expect(row).toMatchObject({ toAgency: 'BAMF', reason: 'LANGUAGE_COURSE', outcome: 'WAITING_LIST' });
+    // A partner in the hub records its own side: the team cannot do it for the jobcenter.
+    const { referralId } = await referred(true);
+    expect(errorCodes(await hub.query('cm-neuss', ACK, { id: referralId, on: today }))).toEqual([{ code: 'NOT_FOUND', path: 'acknowledgeReferral' }]);
+  });
+
+  it('sends a referral to psychosocial counselling as health data: its reason travels only as healthReason', async () => {
+    const clientId = await register('cm-neuss');
+    const sent = await hub.query('cm-neuss', SEND, { clientId, toAgency: 'CARITAS', reason: 'PSYCHOSOCIAL_COUNSELLING' });
+    expect(sent.body.errors).toBeUndefined();
+    const view = await hub.query('cm-neuss', `{ client(id: "${clientId}") { referrals { toAgency reason healthReason } } }`);
+    expect((view.body.data?.client as { referrals: unknown[] }).referrals).toEqual([{ toAgency: 'CARITAS', reason: null, healthReason: 'PSYCHOSOCIAL_COUNSELLING' }]);
   });
 
   it('lists the team\'s overdue referrals only, oldest first', async () => {

@@ -216,7 +216,7 @@ describe('health content in other categories', () => {
   it('keeps a health-related referral reason (psychosocial counselling) under HEALTH, not case management', async () => {
     const neuss = await hub.services['case-registry'].prisma.client.findMany({ where: { town: 'NEUSS' }, select: { id: true } });
     const referral = await hub.services['case-registry'].prisma.referral.findFirst({
-      where: { reason: { contains: 'Psychosozial' }, kimClientId: { in: neuss.map((c) => c.id) } },
+      where: { reason: 'PSYCHOSOCIAL_COUNSELLING', kimClientId: { in: neuss.map((c) => c.id) } },
       orderBy: { id: 'asc' },
     });
     expect(referral).not.toBeNull();
@@ -226,12 +226,12 @@ describe('health content in other categories', () => {
       { id: `G-HEALTH-${clientId}`, kimClientId: clientId, grantee: 'JOBCENTER', categories: ['CASE_MANAGEMENT'], purposes: ['LABOUR_MARKET_INTEGRATION'], validFrom: new Date(Date.now() - 60_000), recordedBy: 'cm-test' },
     ]);
     const plain = await hub.query('jobcenter', `{ client(id: "${clientId}") { referrals { id toAgency reason } } }`, undefined, { purpose: 'LABOUR_MARKET_INTEGRATION' });
-    expect(JSON.stringify(plain.body)).not.toContain('Psychosozial');
+    expect(JSON.stringify(plain.body)).not.toContain('PSYCHOSOCIAL');
     const referrals = (plain.body.data?.client as { referrals: { id: string; reason: string | null }[] }).referrals;
     expect(referrals.find((r) => r.id === referral!.id)?.reason).toBeNull();
 
     const withHealth = await hub.query('jobcenter', `{ client(id: "${clientId}") { referrals { id healthReason } } }`, undefined, { purpose: 'LABOUR_MARKET_INTEGRATION' });
-    expect(JSON.stringify(withHealth.body)).not.toContain('Psychosozial');
+    expect(JSON.stringify(withHealth.body)).not.toContain('PSYCHOSOCIAL');
     expect(errorCodes(withHealth)).toContainEqual(expect.objectContaining({ code: 'CONSENT_REQUIRED', category: 'HEALTH' }));
 
     // The team that holds the client reads it, as health data, once the client's consent to the

@@ -17,7 +17,7 @@
  * `firstContactAt`, `outcomeAt`, note `createdAt`, support-need `recordedAt`, consent `revokedAt`.
  * Every past event lies before `today`; only validity ends may lie after it.
  */
-import type { Agency, DataCategory, LanguageLevel, LegalBasis, Purpose, ResidenceTitleType, Town, WelfareAssociation } from './vocabulary.ts';
+import type { Agency, DataCategory, LanguageLevel, LegalBasis, Purpose, ReferralReason, ResidenceTitleType, Town, WelfareAssociation } from './vocabulary.ts';
 import { TOWNS, TOWN_NAMES } from './vocabulary.ts';
 import {
   CASE_MANAGER_NAMES,
@@ -149,7 +149,7 @@ export interface DemoGoal {
  */
 export interface DemoReferral {
   toAgency: Agency;
-  reason: string;
+  reason: ReferralReason;
   sentAt: string;
   firstContactAt: string | null;
   outcome: 'SUPPORT_STARTED' | 'NO_NEED' | 'NO_CONTACT' | 'WAITING_LIST' | null;
@@ -500,25 +500,16 @@ const TEXT = {
     { title: 'Pass beschaffen', fits: (c: Facts) => c.currentType === 'DULDUNG' },
     { title: 'Schulabschluss nachholen', fits: (c: Facts) => c.age < 27 },
   ],
+  // Reasons per receiving agency, from the list a referral's reason is taken from (the same
+  // validation as `sendReferral`); PSYCHOSOCIAL_COUNSELLING is health data.
   referralReasons: {
-    IMMIGRATION_OFFICE: [
-      'Verlängerung des Aufenthaltstitels',
-      'Beschäftigungserlaubnis beantragen',
-      'Beratung zur Einbürgerung',
-      'Klärung der Wohnsitzauflage',
-      'Klärung der Passpflicht',
-    ],
-    JOBCENTER: [
-      'Antrag auf Bürgergeld',
-      'Vermittlung in Arbeit',
-      'Förderung einer Weiterbildung',
-      'Kostenübernahme für das Anerkennungsverfahren',
-    ],
-    EMPLOYMENT_AGENCY: ['Berufsberatung', 'Anerkennung ausländischer Abschlüsse', 'Ausbildungsvermittlung'],
-    BAMF: ['Zulassung zum Integrationskurs', 'Berufssprachkurs beantragen'],
-    JMD: ['Begleitung beim Übergang Schule–Beruf', 'Jugendintegrationskurs', 'Gruppenangebot für junge Erwachsene'],
-    WELFARE: ['Migrationsberatung', 'Schuldnerberatung', 'Begleitung bei der Wohnungssuche', 'Psychosoziale Beratung'],
-  },
+    IMMIGRATION_OFFICE: ['RESIDENCE_MATTERS', 'RESIDENCE_MATTERS', 'NATURALISATION', 'RESIDENCE_MATTERS', 'RESIDENCE_MATTERS'],
+    JOBCENTER: ['BENEFITS', 'JOB_SEARCH', 'VOCATIONAL_TRAINING', 'RECOGNITION_OF_QUALIFICATIONS'],
+    EMPLOYMENT_AGENCY: ['VOCATIONAL_TRAINING', 'RECOGNITION_OF_QUALIFICATIONS', 'VOCATIONAL_TRAINING'],
+    BAMF: ['LANGUAGE_COURSE', 'LANGUAGE_COURSE'],
+    JMD: ['VOCATIONAL_TRAINING', 'LANGUAGE_COURSE', 'MIGRATION_COUNSELLING'],
+    WELFARE: ['MIGRATION_COUNSELLING', 'DEBT_COUNSELLING', 'HOUSING', 'PSYCHOSOCIAL_COUNSELLING'],
+  } satisfies Record<string, readonly ReferralReason[]>,
   notes: [
     'Erstgespräch geführt, Anliegen und Unterlagen gesichtet.',
     'Termin telefonisch auf nächste Woche verschoben.',
@@ -1431,8 +1422,8 @@ function showcaseClient(rng: Random, ctx: Ctx): DemoClient {
       { title: 'Anerkennung des ausländischen Berufsabschlusses', status: 'IN_PROGRESS', dueDate: fmtDay(addMonths(today, 4)), createdAt: fmtDay(registered + 90) },
     ],
     referrals: [
-      { toAgency: 'JOBCENTER', reason: 'Förderung einer Weiterbildung', sentAt: stampAt(registered + 14, 9 * 60 + 30), firstContactAt: stampAt(registered + 23, 11 * 60), outcome: 'SUPPORT_STARTED', outcomeAt: stampAt(registered + 40, 8 * 60 + 15) },
-      { toAgency: 'EMPLOYMENT_AGENCY', reason: 'Anerkennung ausländischer Abschlüsse', sentAt: stampAt(today - 30, 13 * 60), firstContactAt: null, outcome: null, outcomeAt: null },
+      { toAgency: 'JOBCENTER', reason: 'VOCATIONAL_TRAINING', sentAt: stampAt(registered + 14, 9 * 60 + 30), firstContactAt: stampAt(registered + 23, 11 * 60), outcome: 'SUPPORT_STARTED', outcomeAt: stampAt(registered + 40, 8 * 60 + 15) },
+      { toAgency: 'EMPLOYMENT_AGENCY', reason: 'RECOGNITION_OF_QUALIFICATIONS', sentAt: stampAt(today - 30, 13 * 60), firstContactAt: null, outcome: null, outcomeAt: null },
     ],
     notes: [
       { author: cm, createdAt: stampAt(registered, 9 * 60), text: 'Erstgespräch geführt, Anliegen und Unterlagen gesichtet.' },

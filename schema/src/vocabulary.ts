@@ -106,15 +106,42 @@ export const DATA_CATEGORIES = [
 ] as const;
 export type DataCategory = (typeof DATA_CATEGORIES)[number];
 
+/** Why KIM refers a client to a partner agency: the list a referral's reason is taken from. */
+export const REFERRAL_REASONS = [
+  'LANGUAGE_COURSE',
+  'RECOGNITION_OF_QUALIFICATIONS',
+  'JOB_SEARCH',
+  'VOCATIONAL_TRAINING',
+  'RESIDENCE_MATTERS',
+  'NATURALISATION',
+  'MIGRATION_COUNSELLING',
+  'HOUSING',
+  'BENEFITS',
+  'DEBT_COUNSELLING',
+  'PSYCHOSOCIAL_COUNSELLING',
+] as const;
+export type ReferralReason = (typeof REFERRAL_REASONS)[number];
+
+/** The reasons as a person reads them (the console, receipts). */
+export const REFERRAL_REASON_NAMES: Record<ReferralReason, string> = {
+  LANGUAGE_COURSE: 'Sprachkurs (Integrations-, Berufssprachkurs)',
+  RECOGNITION_OF_QUALIFICATIONS: 'Anerkennung ausländischer Abschlüsse',
+  JOB_SEARCH: 'Arbeitssuche und Vermittlung',
+  VOCATIONAL_TRAINING: 'Ausbildung, Weiterbildung, Berufsberatung',
+  RESIDENCE_MATTERS: 'Aufenthaltsrechtliche Fragen',
+  NATURALISATION: 'Einbürgerung',
+  MIGRATION_COUNSELLING: 'Migrationsberatung',
+  HOUSING: 'Wohnungssuche',
+  BENEFITS: 'Leistungen zum Lebensunterhalt',
+  DEBT_COUNSELLING: 'Schuldnerberatung',
+  PSYCHOSOCIAL_COUNSELLING: 'Psychosoziale Beratung',
+};
+
 /**
- * Whether a short text a KIM team writes from a fixed list (a referral's reason) speaks of health
- * (GDPR Art. 9): psychosocial or psychological counselling, therapy, illness, addiction, disability,
- * care, pregnancy. Such a text is served under HEALTH, never under the category of its field.
- * Free-text notes are not classified by this (README, "Legal questions for the controller").
+ * Reasons that speak of health (GDPR Art. 9): such a referral's reason is health data, served
+ * only under HEALTH (`Referral.healthReason`), never under case management.
  */
-export function isHealthRelated(text: string): boolean {
-  return /psycho|therap|gesundheit|krank|ärzt|arzt|sucht|trauma|behinder|pflege|schwanger/i.test(text);
-}
+export const HEALTH_REFERRAL_REASONS: readonly ReferralReason[] = ['PSYCHOSOCIAL_COUNSELLING'];
 
 /**
  * Categories a welfare association's counsellors hold under professional secrecy (§ 203 StGB):

@@ -24,8 +24,9 @@ export const rules: RuleMap = {
     addCaseNote: roleRule(['CASE_MANAGER']),
     sendReferral: roleRule(['CASE_MANAGER']),
     // The receiving side: the resolvers check the referral is addressed to the caller's agency.
-    acknowledgeReferral: roleRule(RECEIVING_ROLES),
-    recordReferralOutcome: roleRule(RECEIVING_ROLES),
+    // A case manager records the answer of an agency outside the hub (referralWork.ts).
+    acknowledgeReferral: roleRule([...RECEIVING_ROLES, 'CASE_MANAGER']),
+    recordReferralOutcome: roleRule([...RECEIVING_ROLES, 'CASE_MANAGER']),
   },
   CaseChange: { clientId: allow, id: allow, eligibleAtIntake: allow, eligibilityReason: allow },
   ClientConnection: { edges: allow, pageInfo: allow, totalCount: allow },

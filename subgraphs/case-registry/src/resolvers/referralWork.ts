@@ -1,4 +1,4 @@
-import { AGENCY_INFO, isAgency, isHealthRelated, type Role } from '@kim/schema';
+import { AGENCY_INFO, AGENCY_ROLES, HEALTH_REFERRAL_REASONS, REFERRAL_REASONS, isAgency, type Agency, type Role } from '@kim/schema';
 import { consentUnavailable, decideClientCategory, hubError, isoDate, isoTime } from '@kim/subgraph-runtime';
 import { DAY_MS, OVERDUE_DAYS } from '../caseTerms.ts';
 import type { CaseRegistryContext } from '../context.ts';
@@ -6,19 +6,26 @@ import type { Referral } from '../generated/prisma/client.ts';
 import { callerTeam, caseEvent, changed, openClient, type Tx } from './caseWork.ts';
 import { optionalText, pastDate } from './parseCaseInput.ts';
 
-const REASONS = ['LANGUAGE_COURSE', 'RECOGNITION_OF_QUALIFICATIONS', 'JOB_SEARCH', 'VOCATIONAL_TRAINING', 'RESIDENCE_MATTERS', 'NATURALISATION', 'MIGRATION_COUNSELLING', 'HOUSING', 'BENEFITS'] as const;
 const OUTCOMES = ['SUPPORT_STARTED', 'NO_NEED', 'NO_CONTACT', 'WAITING_LIST', 'REFUSED', 'COMPLETED'] as const;
-/** The organisations KIM refers to through the hub: the partner agencies with a subgraph. */
-const PARTNERS = ['IMMIGRATION_OFFICE', 'JOBCENTER', 'WELFARE'];
+/**
+ * The agencies KIM refers to: the partner agencies with a subgraph, and those outside the hub
+ * (employment agency, BAMF), whose answer the sending team records itself.
+ */
+const PARTNERS = ['IMMIGRATION_OFFICE', 'JOBCENTER', 'WELFARE', 'OTHER'];
+const REFERRAL_TARGET_EXCLUDED: readonly Agency[] = ['DATA_PROTECTION'];
+/** An agency nobody in the hub works for: its side of a referral is recorded by the sending team. */
+const outsideHub = (agency: string) => isAgency(agency) && AGENCY_ROLES[agency].length === 0;
 /** The roles that receive referrals: the partner agencies' staff. */
 export const RECEIVING_ROLES: readonly Role[] = ['IMMIGRATION_CASEWORKER', 'IMMIGRATION_TEAM_LEAD', 'JOBCENTER_CASEWORKER', 'JOBCENTER_TEAM_LEAD', 'COUNSELLOR'];
+
+const isHealthReason = (reason: string) => (HEALTH_REFERRAL_REASONS as readonly string[]).includes(reason);
 
 /** A referral row as the schema shows it. */
 export const referralView = (r: Referral) => ({
   ...r,
   // A health-related reason is health data: served only as healthReason, under HEALTH (issue 13).
-  reason: isHealthRelated(r.reason) ? null : r.reason,
-  healthReason: isHealthRelated(r.reason) ? r.reason : null,
+  reason: isHealthReason(r.reason) ? null : r.reason,
+  healthReason: isHealthReason(r.reason) ? r.reason : null,
   sentAt: isoTime(r.sentAt),
   firstContactAt: isoTime(r.firstContactAt),
   outcomeAt: isoTime(r.outcomeAt),
@@ -30,10 +37,24 @@ export const referralView = (r: Referral) => ({
  * — another agency's referral, a client it may not see — answers as a referral nobody has.
  */
 async function receivedReferral(ctx: CaseRegistryContext, id: string): Promise<Referral> {
+  if (ctx.caller.role === 'CASE_MANAGER') return referralOutsideHub(ctx, id);
   const referral = await ctx.prisma.referral.findFirst({ where: { id, toAgency: ctx.caller.agency, client: await ctx.scopeWhere() } });
   const outcome = referral ? await decideClientCategory(ctx, referral.kimClientId, 'CASE_MANAGEMENT') : null;
   if (outcome?.kind === 'unavailable') throw consentUnavailable();
   if (!referral || outcome?.kind !== 'allowed') throw hubError('NOT_FOUND', 'No such referral for your agency.', { argument: 'id' });
+  return referral;
+}
+
+/**
+ * A referral of the team's own client to an agency outside the hub: the sending team records the
+ * agency's answer as the agency gave it (on the client's consent to the team, as any case work).
+ * Any other referral answers as one nobody has.
+ */
+async function referralOutsideHub(ctx: CaseRegistryContext, id: string): Promise<Referral> {
+  const team = callerTeam(ctx);
+  const referral = await ctx.prisma.referral.findFirst({ where: { id, client: { town: team.town } } });
+  if (!referral || !outsideHub(referral.toAgency)) throw hubError('NOT_FOUND', 'No such referral for your agency.', { argument: 'id' });
+  await ctx.prisma.$transaction((tx) => openClient(ctx, tx, referral.kimClientId, team.town, 'id'));
   return referral;
 }
 
@@ -77,8 +98,10 @@ export const referralQueries = {
 export const referralMutations = {
   sendReferral: async (_: unknown, args: { clientId: string; toAgency: string; reason: string; note?: unknown }, ctx: CaseRegistryContext) => {
     const team = callerTeam(ctx);
-    if (!isAgency(args.toAgency) || !PARTNERS.includes(AGENCY_INFO[args.toAgency].organisation)) throw hubError('BAD_USER_INPUT', 'toAgency is no partner agency of the hub.', { argument: 'toAgency' });
-    if (!(REASONS as readonly string[]).includes(args.reason)) throw hubError('BAD_USER_INPUT', 'reason is not on the list.', { argument: 'reason' });
+    if (!isAgency(args.toAgency) || !PARTNERS.includes(AGENCY_INFO[args.toAgency].organisation) || REFERRAL_TARGET_EXCLUDED.includes(args.toAgency)) {
+      throw hubError('BAD_USER_INPUT', 'toAgency is no partner agency.', { argument: 'toAgency' });
+    }
+    if (!(REFERRAL_REASONS as readonly string[]).includes(args.reason)) throw hubError('BAD_USER_INPUT', 'reason is not on the list.', { argument: 'reason' });
     const note = optionalText(args.note, 'note', 1000);
     const id = await ctx.prisma.$transaction(async (tx) => {
       await openClient(ctx, tx, args.clientId, team.town, 'clientId');
