@@ -15,6 +15,7 @@ import { Oracle, type RegistryEntry } from './property/oracle.ts';
 import { readPropertyConfig } from './property/propertyConfig.ts';
 import { rawQuery } from './property/rawQuery.ts';
 import { loadSupergraph } from './property/supergraph.ts';
+import { consentInput } from './support/consentRecord.ts';
 import { grantsWithState } from './support/grantStates.ts';
 import { startTestHub, type GraphQLResponse, type TestHub } from './support/testHub.ts';
 
@@ -286,12 +287,16 @@ describe('a filtered client list (a case the property found)', () => {
 
   it('lists a partner agency only the clients whose filtered field it may see', async () => {
     await states.reset();
-    // A client of Neuss who shares data other than identity with the immigration office (K-000019
-    // in the seed this case was found with): the office knows the client, but not where the client lives.
+    // A client of Neuss who shares language data, not identity, with the immigration office for
+    // naturalisation (K-000019 in the seed this case was found with; recorded here by the team):
+    // the office knows the client, but not where the client lives.
     const shared = (await grantsWithState(hub.services.consent.prisma, { grantee: 'IMMIGRATION_OFFICE' })).filter((g) => g.state === 'ACTIVE');
-    const neuss = new Set((await hub.services['case-registry'].prisma.client.findMany({ where: { town: 'NEUSS' }, select: { id: true } })).map((c) => c.id));
-    const clientId = shared.find((g) => neuss.has(g.kimClientId) && !shared.some((o) => o.kimClientId === g.kimClientId && o.categories.includes('IDENTITY')))?.kimClientId;
-    expect(clientId).toBeDefined();
+    const neuss = await hub.services['case-registry'].prisma.client.findMany({ where: { town: 'NEUSS' }, select: { id: true }, orderBy: { id: 'asc' } });
+    const clientId = neuss.map((c) => c.id).find((id) => !shared.some((g) => g.kimClientId === id && g.categories.includes('IDENTITY')))!;
+    const recorded = await hub.query('cm-neuss', 'mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }', {
+      input: consentInput({ clientId, grantee: 'IMMIGRATION_OFFICE', categories: ['EDUCATION_LANGUAGE'], purposes: ['NATURALISATION_PROCEDURE'] }),
+    });
+    expect(recorded.body.errors).toBeUndefined();
     const all = await hub.query('abh', '{ clients(first: 50) { totalCount edges { node { id } } } }', undefined, { purpose: 'RESIDENCE_PROCEDURE' });
     expect(ids(all)).toContain(clientId);
     const town = await hub.query('abh', '{ clients(first: 50) { edges { node { id town } } } }', undefined, { purpose: 'RESIDENCE_PROCEDURE' });
