@@ -24,7 +24,7 @@ export { verifyAuditExport, type ExportVerification } from './audit/verifyAuditE
 export { readConsentConfig, type ConsentConfig } from './env.ts';
 export { sharedClientIds } from './decisions/sharedClientIds.ts';
 export { eraseEndedClients } from './retention/eraseEndedClients.ts';
-export { auditRefOf } from './audit/pseudonyms.ts';
+export { auditRefOf, clientIdsOf } from './audit/pseudonyms.ts';
 export type { ConsentPrisma };
 
 /**
