@@ -137,6 +137,17 @@ describe('erasure after the retention period', () => {
     expect(verifyAuditExport(JSON.parse(k1.document), publicKey())).toMatchObject({ valid: true });
   });
 
+  it('erases a mapping made when another agency asked about the id after erasure, once it is as old as the period', async () => {
+    // An agency keeps its own file under the id and still asks about it: those decisions get a
+    // new pseudonym, and its mapping names the id again — until the job erases it, as it does
+    // any id no team holds.
+    const owner = hub.services.consent.owner.sql;
+    await owner.query(`INSERT INTO "AuditPseudonym" ("kimClientId", "pseudonym", "createdAt") VALUES ($1, 'P-test-later', now() - interval '40 days')`, [clientId]);
+    expect(await eraseEndedClients(consentSql(), { retentionDays: 60, clientIds: [clientId] })).toEqual({ erased: [], refused: [clientId] });
+    expect(await eraseEndedClients(consentSql(), { retentionDays: 30 })).toMatchObject({ erased: [clientId] });
+    expect(await everything(owner)).not.toContain(clientId);
+  });
+
   it('knows the client no more through the gateway, and gives the id to nobody else', async () => {
     const read = await hub.query('cm-neuss', `{ client(id: "${clientId}") { givenName } }`);
     expect(read.body.data?.client).toBeNull();

@@ -3,13 +3,22 @@ import { TAKE_CHAIN_LOCK } from '../audit/appendAudit.ts';
 
 /**
  * The clients whose case ended (no team holds them: the case registry recorded the closing) at
- * least `retentionDays` days ago by the database's clock; of `clientIds` when given.
+ * least `retentionDays` days ago by the database's clock, and the ids no KIM team ever held here
+ * whose pseudonym is that old (another agency still asked about the id, e.g. from its own file
+ * after the client's erasure: those decisions are audited under a new pseudonym, whose mapping
+ * must not outlive the period either); of `clientIds` when given.
  */
 async function endedClients(sql: SqlExecutor, retentionDays: number, clientIds: readonly string[] | undefined): Promise<{ due: string[]; notDue: string[] }> {
   const rows = await sql.query<{ kimClientId: string; due: boolean }>(
     `SELECT l."kimClientId", (l."team" IS NULL AND l."at" <= now() - make_interval(days => $1::int)) AS "due"
      FROM (SELECT DISTINCT ON ("kimClientId") "kimClientId", "team", "at" FROM "ClientTeamEvent"
-           ${clientIds ? 'WHERE "kimClientId" = ANY($2::text[])' : ''} ORDER BY "kimClientId", "seq" DESC) l`,
+           ${clientIds ? 'WHERE "kimClientId" = ANY($2::text[])' : ''} ORDER BY "kimClientId", "seq" DESC) l
+     UNION ALL
+     SELECT p."kimClientId", (p."createdAt" <= now() - make_interval(days => $1::int)
+       AND NOT EXISTS (SELECT 1 FROM "Grant" g WHERE g."kimClientId" = p."kimClientId")) AS "due"
+     FROM "AuditPseudonym" p
+     WHERE NOT EXISTS (SELECT 1 FROM "ClientTeamEvent" t WHERE t."kimClientId" = p."kimClientId")
+       ${clientIds ? 'AND p."kimClientId" = ANY($2::text[])' : ''}`,
     clientIds ? [retentionDays, [...clientIds]] : [retentionDays],
   );
   const due = rows.filter((r) => r.due).map((r) => r.kimClientId);

@@ -43,7 +43,9 @@ CREATE TRIGGER "ClientTeamEvent_append_only" BEFORE UPDATE OR DELETE ON "ClientT
 --    otherwise. Deletes the client's grants, grant events and their links (keeping the grant ids
 --    in "ErasedGrant", which the chain's entries name anyway), the holder history and the
 --    pseudonym's mapping. The audit entries stay as they are: under a pseudonym nobody can
---    resolve any more. Returns false when nothing of the client was here.
+--    resolve any more. A client no KIM team ever held here (no holder history: an id another
+--    agency asked about, e.g. after the client's erasure) has only a mapping, erased once it is
+--    `retention_days` old. Returns false when nothing of the client was here.
 CREATE FUNCTION "kim_erase_consent_client"(client text, retention_days integer) RETURNS boolean
 LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
 DECLARE
@@ -59,6 +61,12 @@ BEGIN
     OR EXISTS (SELECT 1 FROM "Grant" WHERE "kimClientId" = client);
   IF NOT known THEN
     RETURN false;
+  END IF;
+  IF NOT FOUND THEN
+    SELECT "createdAt" INTO ended FROM "AuditPseudonym" WHERE "kimClientId" = client;
+    IF EXISTS (SELECT 1 FROM "Grant" WHERE "kimClientId" = client) THEN
+      ended := NULL;
+    END IF;
   END IF;
   IF holder IS NOT NULL OR ended IS NULL OR ended > now() - make_interval(days => retention_days) THEN
     RAISE EXCEPTION 'retention period not over: the client''s case has not ended % days ago', retention_days
