@@ -1,6 +1,7 @@
 import { chainHash } from '@kim/consent';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes, startTestHub, type TestHub } from './support/testHub.ts';
+import { auditRefOf, withClientIds } from './support/auditRows.ts';
 
 let hub: TestHub;
 beforeAll(async () => {
@@ -154,7 +155,7 @@ describe('verification, against a superuser who steps around the triggers', () =
   it('detects one client\'s last entry removed from inside the chain, in that client\'s chain alone', async () => {
     await hub.query('cm-neuss', '{ client(id: "K-000002") { givenName } }');
     await hub.query('cm-neuss', '{ client(id: "K-000001") { givenName } }');
-    const victim = await prisma().auditEntry.findFirstOrThrow({ where: { kimClientId: 'K-000002' }, orderBy: { seq: 'desc' } });
+    const victim = await prisma().auditEntry.findFirstOrThrow({ where: { kimClientId: await auditRefOf(prisma(), 'K-000002') }, orderBy: { seq: 'desc' } });
     const after = await prisma().auditEntry.findFirstOrThrow({ where: { seq: { gt: victim.seq } }, orderBy: { seq: 'asc' } });
     await asSuperuser(`DELETE FROM "AuditEntry" WHERE "seq" = ${victim.seq}`);
     try {
@@ -174,6 +175,7 @@ describe('verification, against a superuser who steps around the triggers', () =
     const clientHash = chainHash(last.clientHash, record);
     const forged = await prisma().auditEntry.create({ data: { ...record, prevHash: last.hash, hash, clientPrevHash: last.clientHash, clientHash } });
     expect(await verify()).toMatchObject({ valid: false, problem: 'UNANCHORED', firstBrokenSeq: forged.seq.toString() });
-    expect(await verify(`(clientId: "${last.kimClientId}")`)).toMatchObject({ valid: false, problem: 'UNANCHORED', firstBrokenSeq: forged.seq.toString() });
+    const [client] = await withClientIds(prisma(), [last]);
+    expect(await verify(`(clientId: "${client!.kimClientId}")`)).toMatchObject({ valid: false, problem: 'UNANCHORED', firstBrokenSeq: forged.seq.toString() });
   });
 });

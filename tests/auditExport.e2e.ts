@@ -7,6 +7,7 @@ import { auditVerifyingKey, verifyAuditExport } from '@kim/consent';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consentInput } from './support/consentRecord.ts';
 import { errorCodes, startTestHub, type TestHub } from './support/testHub.ts';
+import { auditRefOf } from './support/auditRows.ts';
 
 let hub: TestHub;
 let givenName: string;
@@ -55,7 +56,7 @@ describe('an officer\'s export of one client\'s trail', () => {
   it('holds every entry of the client, the client\'s and the whole chain\'s head, and no data value', async () => {
     const exported = await exportK1();
     const prisma = hub.services.consent.prisma;
-    const rows = await prisma.auditEntry.findMany({ where: { kimClientId: 'K-000001' }, orderBy: { seq: 'asc' } });
+    const rows = await prisma.auditEntry.findMany({ where: { kimClientId: await auditRefOf(prisma, 'K-000001') }, orderBy: { seq: 'asc' } });
     const anchor = await prisma.auditAnchor.findFirstOrThrow({ orderBy: { seq: 'desc' } });
     expect(exported).toMatchObject({
       clientId: 'K-000001',
@@ -123,7 +124,7 @@ describe('an officer\'s export of one client\'s trail', () => {
 
 describe('verifying one client\'s chain', () => {
   it('reads that client\'s entries only and reports them', async () => {
-    const count = await hub.services.consent.prisma.auditEntry.count({ where: { kimClientId: 'K-000001' } });
+    const count = await hub.services.consent.prisma.auditEntry.count({ where: { kimClientId: await auditRefOf(hub.services.consent.prisma, 'K-000001') } });
     const all = await hub.services.consent.prisma.auditEntry.count();
     expect(count).toBeLessThan(all);
     const response = await hub.query('dpo', '{ one: verifyAuditChain(clientId: "K-000001") { valid entries } nobody: verifyAuditChain(clientId: "K-999999") { valid entries } all: verifyAuditChain { valid entries } }');

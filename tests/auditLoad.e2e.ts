@@ -2,6 +2,7 @@ import type { PersonaName } from '@kim/demo';
 import type { Purpose } from '@kim/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHub, type TestHub } from './support/testHub.ts';
+import { withClientIds } from './support/auditRows.ts';
 
 const CALLERS = 50;
 const REQUESTS = 2000;
@@ -110,7 +111,7 @@ describe('the audit log under concurrent load', () => {
     expect((await prisma.auditEntry.count()) - countBefore).toBe(expected);
 
     // Not only as many: exactly the decisions each request asked for, under its own request id.
-    const rows = await prisma.auditEntry.findMany({ where: { seq: { gt: lastSeqBefore } }, select: { requestId: true, service: true, kimClientId: true, category: true } });
+    const rows = await withClientIds(prisma, await prisma.auditEntry.findMany({ where: { seq: { gt: lastSeqBefore } }, select: { requestId: true, service: true, kimClientId: true, category: true } }));
     const byRequest = new Map<string, string[]>();
     for (const r of rows) byRequest.set(r.requestId, [...(byRequest.get(r.requestId) ?? []), decision(r.service, r.kimClientId, r.category)]);
     const mismatches = plans.flatMap((plan, i) => {

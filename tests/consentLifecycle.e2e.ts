@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consentInput } from './support/consentRecord.ts';
 import { errorCodes, startTestHub, type TestHub } from './support/testHub.ts';
+import { withClientIds } from './support/auditRows.ts';
 
 let hub: TestHub;
 beforeAll(async () => {
@@ -83,7 +84,7 @@ describe('the audit log', () => {
     });
     const requestId = response.headers.get('x-request-id');
     expect(requestId).toBeTruthy();
-    const entries = await hub.services.consent.prisma.auditEntry.findMany({ where: { requestId: requestId! }, orderBy: { seq: 'asc' } });
+    const entries = await withClientIds(hub.services.consent.prisma, await hub.services.consent.prisma.auditEntry.findMany({ where: { requestId: requestId! }, orderBy: { seq: 'asc' } }));
     // givenName and familyName share one decision (IDENTITY); languageLevel and healthNeeds one each.
     expect(entries.map((e) => [e.service, e.category, e.allowed, e.reason]).sort()).toEqual(
       [

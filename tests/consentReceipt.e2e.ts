@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consentInput } from './support/consentRecord.ts';
 import { errorCodes, startTestHub, type TestHub } from './support/testHub.ts';
+import { auditRefOf } from './support/auditRows.ts';
 
 // Issue 13, section 2: the client's receipt — a German document that prints to A4, with the
 // recipient by name, categories in plain German, purposes, validity, how to withdraw and whom to
@@ -64,7 +65,7 @@ describe('the consent receipt', () => {
     expect(r.html).toContain('Mira &lt;script&gt;alert(1)&lt;/script&gt; Haddad');
     expect(r.html).not.toMatch(/<script|<link|src=|https?:\/\//);
     // Reading the receipt is reading the record: audited.
-    const reads = await hub.consentOwnerPrisma().auditEntry.count({ where: { kimClientId: 'K-000001', reason: 'CONSENT_RECORD_READ', subject: 'cm-neuss-1' } });
+    const reads = await hub.consentOwnerPrisma().auditEntry.count({ where: { kimClientId: await auditRefOf(hub.consentOwnerPrisma(), 'K-000001'), reason: 'CONSENT_RECORD_READ', subject: 'cm-neuss-1' } });
     expect(reads).toBeGreaterThan(0);
   });
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes, startTestHub, type TestHub } from './support/testHub.ts';
+import { withClientIds } from './support/auditRows.ts';
 
 // Issue 13, section 2: reading a client's consent record is itself audited — who read whose
 // record, in which request — in the same chain as the decisions; a read that cannot be recorded
@@ -13,8 +14,11 @@ afterAll(async () => {
   await hub?.stop();
 });
 
-const reads = (requestId: string) =>
-  hub.consentOwnerPrisma().auditEntry.findMany({ where: { requestId, reason: 'CONSENT_RECORD_READ' }, orderBy: { kimClientId: 'asc' } });
+/** The record reads of a request, by client id. */
+const reads = async (requestId: string) =>
+  (await withClientIds(hub.consentOwnerPrisma(), await hub.consentOwnerPrisma().auditEntry.findMany({ where: { requestId, reason: 'CONSENT_RECORD_READ' } }))).sort((a, b) =>
+    a.kimClientId < b.kimClientId ? -1 : a.kimClientId > b.kimClientId ? 1 : 0,
+  );
 
 describe('reading a consent record', () => {
   it('through consentGrants is recorded with who, for which client and request', async () => {

@@ -3,6 +3,7 @@ import type { ServiceName } from '@kim/schema';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { proxiesFor } from './support/faultProxy.ts';
 import { errorCodes, startTestHub, type TestHub } from './support/testHub.ts';
+import { auditRefOf } from './support/auditRows.ts';
 
 const TIMEOUT_MS = 1500;
 let hub: TestHub;
@@ -90,8 +91,8 @@ describe('the consent service', () => {
 
 describe('a consent answer cut short', () => {
   it('denies what it leaves out as CONSENT_UNAVAILABLE and audits each such denial as TECHNICAL', async () => {
-    const technical = () =>
-      hub.services.consent.prisma.auditEntry.count({ where: { kimClientId: 'K-000001', category: 'EDUCATION_LANGUAGE', reason: 'TECHNICAL', allowed: false } });
+    const technical = async () =>
+      hub.services.consent.prisma.auditEntry.count({ where: { kimClientId: await auditRefOf(hub.services.consent.prisma, 'K-000001'), category: 'EDUCATION_LANGUAGE', reason: 'TECHNICAL', allowed: false } });
     const before = await technical();
     proxy('consent', 'consent-api').mode = {
       rewrite: (path, body) => {

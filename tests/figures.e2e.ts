@@ -109,3 +109,35 @@ describe('naturalisation lead times (the immigration office)', () => {
     }
   });
 });
+
+describe('clients by town, target-group stage, status and period', () => {
+  type Block = { period: string; town: string; total: number | null; cells: { stage: number | null; status: string; count: number | null }[] };
+  const QUERY = 'query($p: Period!) { statistics { clientsByStage(period: $p) { period town total cells { stage status count } } } }';
+
+  it.each(['YEAR', 'QUARTER', 'MONTH'])('per %s publishes no count under 5, and no block\'s total minus its published cells gives one', async (period) => {
+    const response = await hub.query('ki', QUERY, { p: period });
+    expect(response.body.errors).toBeUndefined();
+    const blocks = (response.body.data?.statistics as { clientsByStage: Block[] }).clientsByStage;
+    const clients = await hub.services['case-registry'].prisma.client.count();
+    // Every client is in exactly one block; the published figures agree with the registry.
+    expect(blocks.reduce((a, b) => a + b.cells.reduce((c, cell) => c + (cell.count ?? 0), 0), 0)).toBeLessThanOrEqual(clients);
+    const found: string[] = [];
+    for (const b of blocks) {
+      for (const c of b.cells) if (c.count !== null && small(c.count)) found.push(`${b.period} ${b.town} stage ${c.stage} ${c.status} = ${c.count}`);
+      if (b.total !== null && small(b.total)) found.push(`${b.period} ${b.town} total = ${b.total}`);
+      if (b.total === null) continue;
+      const rest = b.total - b.cells.reduce((a, c) => a + (c.count ?? 0), 0);
+      if (small(rest)) found.push(`${b.period} ${b.town}: total − published cells = ${rest}`);
+    }
+    expect(found).toEqual([]);
+    if (period === 'YEAR') expect(blocks.some((b) => b.total !== null)).toBe(true);
+  });
+
+  it('is for the coordinating office only', async () => {
+    for (const persona of ['cm-neuss', 'dpo', 'jobcenter'] as const) {
+      const denied = await hub.query(persona, QUERY, { p: 'YEAR' });
+      expect(denied.body.data?.statistics ?? null, persona).toBeNull();
+      expect(denied.body.errors?.[0]?.extensions?.code, persona).toBe('FORBIDDEN');
+    }
+  });
+});

@@ -2,6 +2,7 @@ import type { PersonaName } from '@kim/demo';
 import type { Purpose } from '@kim/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes, startTestHub, type TestHub } from './support/testHub.ts';
+import { withClientIds } from './support/auditRows.ts';
 
 let hub: TestHub;
 beforeAll(async () => {
@@ -61,7 +62,7 @@ describe('representations', () => {
     expect(errorCodes({ status: 200, headers: new Headers(), body })).toEqual([
       { code: 'CONSENT_REQUIRED', path: '_entities.0.naturalisationReadiness', category: 'EDUCATION_LANGUAGE' },
     ]);
-    const audited = await hub.services.consent.prisma.auditEntry.findMany({ where: { requestId } });
+    const audited = await withClientIds(hub.services.consent.prisma, await hub.services.consent.prisma.auditEntry.findMany({ where: { requestId } }));
     expect(new Set(audited.map((a) => a.kimClientId))).toEqual(new Set(['K-000001']));
   });
 });

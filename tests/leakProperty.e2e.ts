@@ -18,6 +18,7 @@ import { loadSupergraph } from './property/supergraph.ts';
 import { consentInput } from './support/consentRecord.ts';
 import { grantsWithState } from './support/grantStates.ts';
 import { startTestHub, type GraphQLResponse, type TestHub } from './support/testHub.ts';
+import { withClientIds } from './support/auditRows.ts';
 
 const config = readPropertyConfig();
 const CLIENTS = 30;
@@ -260,7 +261,7 @@ describe('the work a filter costs', () => {
             const literal = s.field === 'caseManagerId' ? JSON.stringify(value) : value;
             const response = await hub.query(s.persona, `{ clients(first: 1, filter: { ${s.field}: ${literal} }) { totalCount } }`, undefined, { purpose: caller.purpose });
             const requestId = response.headers.get('x-request-id') ?? '';
-            const rows = await hub.services.consent.prisma.auditEntry.findMany({ where: { requestId }, select: { kimClientId: true, category: true } });
+            const rows = await withClientIds(hub.services.consent.prisma, await hub.services.consent.prisma.auditEntry.findMany({ where: { requestId }, select: { kimClientId: true, category: true } }));
             return { status: response.status, decided: rows.map((r) => `${r.kimClientId}:${r.category}`).sort() };
           };
           const [a, b] = [values[s.pick[0] % values.length]!, values[s.pick[1] % values.length]!];

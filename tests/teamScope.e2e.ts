@@ -3,6 +3,7 @@ import { DEMO_AUDIENCE, DEMO_ISSUER } from '@kim/demo';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedWith as activeGrantees } from './support/grantStates.ts';
 import { errorCodes, startTestHub, type GraphQLResponse, type TestHub } from './support/testHub.ts';
+import { auditRefOf } from './support/auditRows.ts';
 
 let hub: TestHub;
 /** Active grants per grantee, by the consent database: who shares anything with whom. */
@@ -100,7 +101,7 @@ describe('request-based access from an agency\'s own file', () => {
     expect(response.body).toEqual({ data: { clientByImmigrationRecord: { id: target, immigrationRecordId: file.id, benefitReceipt: true, givenName: null } } });
 
     const requestId = response.headers.get('x-request-id')!;
-    const audited = await hub.services.consent.prisma.auditEntry.findMany({ where: { requestId, kimClientId: target! }, orderBy: { seq: 'asc' } });
+    const audited = await hub.services.consent.prisma.auditEntry.findMany({ where: { requestId, kimClientId: await auditRefOf(hub.services.consent.prisma, target!) }, orderBy: { seq: 'asc' } });
     expect(audited.map((a) => [a.service, a.category, a.allowed, a.basis])).toEqual(
       expect.arrayContaining([
         ['jobcenter', 'BENEFIT_RECEIPT', true, 'AUFENTHG_87_SGB_X_71'],

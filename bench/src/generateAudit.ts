@@ -128,6 +128,9 @@ export async function generateAudit(sql: AuditSql, schema: string, count: number
     if (cols[0]!.length >= ROWS_PER_INSERT) await flush();
   }
   await flush();
+  // The rows name clients by their id, as rows from before pseudonyms did: map each id to itself,
+  // as the audit_pseudonyms migration does, so that the hub finds and continues their chains.
+  await q(`INSERT INTO "AuditPseudonym" ("kimClientId", "pseudonym") SELECT DISTINCT "kimClientId", "kimClientId" FROM "AuditClientAnchor" ON CONFLICT DO NOTHING`);
   await q(`ANALYZE "AuditEntry"`);
   await q(`ANALYZE "AuditClientAnchor"`);
   await q(`ANALYZE "AuditAnchor"`);

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { loadServiceTypeDefs, startService, type ServiceDefinition, type StartOptions } from '@kim/subgraph-runtime';
+import { loadServiceTypeDefs, scheduleRetention, startService, type ServiceDefinition, type StartOptions } from '@kim/subgraph-runtime';
 import type { AuditSigningKey } from './audit/auditKey.ts';
 import { extendContext, type ConsentExtra, type ConsentSettings } from './context.ts';
 import { createPrisma, type ConsentPrisma } from './db.ts';
@@ -7,6 +7,7 @@ import { createDecisionRecorder } from './decisions/decideAndRecord.ts';
 import { clientTeamRoute } from './clientTeam/clientTeamRoute.ts';
 import { decisionsRoute } from './decisions/decisionsRoute.ts';
 import { chainPendingGrantEvents } from './grants/grantEvents.ts';
+import { eraseEndedClients } from './retention/eraseEndedClients.ts';
 import { sharedClientsRoute } from './decisions/sharedClientsRoute.ts';
 import { technicalDenialsRoute } from './decisions/technicalDenialsRoute.ts';
 import { DEFAULT_VALIDITY_DAYS, type ConsentConfig } from './env.ts';
@@ -22,6 +23,8 @@ export { auditVerifyingKey, type AuditVerifyingKey } from './audit/auditKey.ts';
 export { verifyAuditExport, type ExportVerification } from './audit/verifyAuditExport.ts';
 export { readConsentConfig, type ConsentConfig } from './env.ts';
 export { sharedClientIds } from './decisions/sharedClientIds.ts';
+export { eraseEndedClients } from './retention/eraseEndedClients.ts';
+export { auditRefOf, clientIdsOf } from './audit/pseudonyms.ts';
 export type { ConsentPrisma };
 
 /**
@@ -69,5 +72,15 @@ export async function startConsent(config: ConsentConfig, options: StartOptions<
     throw error;
   });
   if (chained > 0) running.log.info({ events: chained }, 'chained pending grant events');
-  return { ...running, auditKeyId: config.auditKey.keyId, auditPublicKeyPem: config.auditKey.publicKeyPem };
+  const { days, intervalMinutes } = config.retention;
+  const stopRetention = scheduleRetention(() => eraseEndedClients(running.db.sql, { retentionDays: days }), intervalMinutes, running.log);
+  return {
+    ...running,
+    auditKeyId: config.auditKey.keyId,
+    auditPublicKeyPem: config.auditKey.publicKeyPem,
+    stop: async () => {
+      stopRetention();
+      await running.stop();
+    },
+  };
 }

@@ -1,11 +1,11 @@
-import { caseRegistry as caseRegistryService, seedCaseRegistry, type CaseRegistryPrisma } from '@kim/case-registry';
+import { seedCaseRegistry, startCaseRegistry, type CaseRegistryPrisma } from '@kim/case-registry';
 import { readConsentConfig, seedConsent, startConsent } from '@kim/consent';
 import { readGatewayConfig, startGateway, type GatewayConfig } from '@kim/gateway';
 import { immigrationOffice as immigrationOfficeService, seedImmigrationOffice, type ImmigrationOfficePrisma } from '@kim/immigration-office';
 import { jobcenter as jobcenterService, seedJobcenter, type JobcenterPrisma } from '@kim/jobcenter';
 import { CASE_MANAGERS, generatePopulation, type DemoClient } from '@kim/schema/population';
 import { SERVICES, type ServiceName } from '@kim/schema';
-import { DEFAULT_PORTS, assertionKeyVariable, envPrefix, readServiceConfig, startService, type Logger, type RunningService, type StartOptions } from '@kim/subgraph-runtime';
+import { DEFAULT_PORTS, assertionKeyVariable, envPrefix, readRetentionConfig, readServiceConfig, startService, type Logger, type RunningService, type StartOptions } from '@kim/subgraph-runtime';
 import { seedWelfare, welfare as welfareService, type WelfarePrisma } from '@kim/welfare';
 import { ensureDemoKeys, readPem } from './demoKeys.ts';
 import { DEMO_AUDIENCE, DEMO_ISSUER } from './issueToken.ts';
@@ -93,7 +93,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     const consentUrl = await interpose('consent', consent.url);
     const config = (s: ServiceName) => readServiceConfig(s, serviceEnv(s, consentUrl));
     const [caseRegistry, immigrationOffice, jobcenter, welfare] = await Promise.all([
-      startService(caseRegistryService, config('case-registry'), seed['case-registry']),
+      startCaseRegistry(config('case-registry'), readRetentionConfig(serviceEnv('case-registry', consentUrl)), seed['case-registry']),
       startService(immigrationOfficeService, config('immigration-office'), seed['immigration-office']),
       startService(jobcenterService, config('jobcenter'), seed.jobcenter),
       startService(welfareService, config('welfare'), seed.welfare),

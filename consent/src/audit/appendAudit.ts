@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { SqlQueryable } from '@kim/subgraph-runtime';
 import { anchorMessage, type ClientHead } from './anchor.ts';
 import type { AuditSigningKey } from './auditKey.ts';
@@ -18,10 +19,23 @@ export const TAKE_CHAIN_LOCK = `SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`;
 /** A row of `chainHeadRows`: the global head (`headOf` null) or a client's (a type, not an interface: a row is a plain record). */
 export type ChainHeadRow = {
   readonly headOf: string | null;
-  /** As the driver gives a bigint: text, number or BigInt. */
-  readonly entries: string | number | bigint;
-  readonly headHash: string;
+  /** As the driver gives a bigint: text, number or BigInt; null for a client without entries yet. */
+  readonly entries: string | number | bigint | null;
+  readonly headHash: string | null;
+  /** A client's audit pseudonym, null before their first entry (`AuditPseudonym`). */
+  readonly pseudonym: string | null;
 };
+
+/**
+ * Where the chain stands before a batch, with the clients' pseudonyms: the rows name a client by
+ * pseudonym only (`AuditPseudonym`), so `clients` is keyed by pseudonym, and `pseudonyms` maps each
+ * client of the batch to theirs — a new random one for a client without entries, which the batch
+ * stores (`fresh`).
+ */
+export interface AppendHeads extends ChainHeads {
+  readonly pseudonyms: ReadonlyMap<string, string>;
+  readonly fresh: ReadonlySet<string>;
+}
 
 /**
  * SQL for where the chain and each client's chain stand, for the clients in the `text[]`
@@ -31,26 +45,52 @@ export type ChainHeadRow = {
  */
 export function chainHeadRows(clientIds: string): string {
   // INTENTIONAL: one indexed LIMIT 1 per head; DISTINCT ON would read every anchor of each client.
-  return `SELECT NULL::text AS "headOf", g."entries"::bigint AS "entries", g."headHash"
+  return `SELECT NULL::text AS "headOf", g."entries"::bigint AS "entries", g."headHash", NULL::text AS "pseudonym"
     FROM (SELECT "entries", "headHash" FROM "AuditAnchor" ORDER BY "seq" DESC LIMIT 1) g
     UNION ALL
-    SELECT c.id, h."entries"::bigint, h."headHash"
+    SELECT c.id, h."entries"::bigint, h."headHash", p."pseudonym"
     FROM unnest(${clientIds}::text[]) AS c(id)
-    CROSS JOIN LATERAL (
+    LEFT JOIN "AuditPseudonym" p ON p."kimClientId" = c.id
+    LEFT JOIN LATERAL (
       SELECT a."entries", a."headHash" FROM "AuditClientAnchor" a
-      WHERE a."kimClientId" = c.id ORDER BY a."seq" DESC LIMIT 1
-    ) h`;
+      WHERE a."kimClientId" = p."pseudonym" ORDER BY a."seq" DESC LIMIT 1
+    ) h ON true`;
 }
 
-/** The heads the rows of `chainHeadRows` give; a chain without rows starts at genesis. */
-export function chainHeads(rows: readonly ChainHeadRow[]): ChainHeads {
+/**
+ * The heads the rows of `chainHeadRows` give; a chain without rows starts at genesis. A client
+ * without a pseudonym gets a new random one here (`P-` and a v4 UUID: 122 random bits, nothing
+ * derived from the client), which the append stores.
+ */
+export function chainHeads(rows: readonly ChainHeadRow[]): AppendHeads {
   let global: ChainHeadRow | undefined;
   const clients = new Map<string, ClientHead>();
+  const pseudonyms = new Map<string, string>();
+  const fresh = new Set<string>();
   for (const row of rows) {
-    if (row.headOf === null) global = row;
-    else clients.set(row.headOf, { kimClientId: row.headOf, entries: Number(row.entries), headHash: row.headHash });
+    if (row.headOf === null) {
+      global = row;
+      continue;
+    }
+    let pseudonym = row.pseudonym;
+    if (pseudonym === null) {
+      pseudonym = `P-${randomUUID()}`;
+      fresh.add(row.headOf);
+    }
+    pseudonyms.set(row.headOf, pseudonym);
+    if (row.entries !== null && row.headHash !== null) clients.set(pseudonym, { kimClientId: pseudonym, entries: Number(row.entries), headHash: row.headHash });
   }
-  return { headHash: global?.headHash ?? GENESIS_HASH, entries: BigInt(global?.entries ?? 0n), clients };
+  return { headHash: global?.headHash ?? GENESIS_HASH, entries: BigInt(global?.entries ?? 0n), clients, pseudonyms, fresh };
+}
+
+/** The records as the chain stores them: each client's id replaced by their pseudonym. */
+function pseudonymised(records: readonly AuditRecord[], heads: AppendHeads): AuditRecord[] {
+  return records.map((r) => {
+    const pseudonym = heads.pseudonyms.get(r.kimClientId);
+    // A broken assumption, not a user error: every caller reads the heads of its records' clients.
+    if (pseudonym === undefined) throw new Error('appendAudit: a record\'s client was not among the heads read');
+    return { ...r, kimClientId: pseudonym };
+  });
 }
 
 /**
@@ -59,7 +99,7 @@ export function chainHeads(rows: readonly ChainHeadRow[]): ChainHeads {
  * global chain and into its client's own chain, then one anchor for the batch (where the chain
  * and each touched client's chain now stand), signed with the audit key — one statement.
  */
-export async function appendAudit(tx: SqlQueryable, key: AuditSigningKey, at: Date, records: readonly AuditRecord[], heads: ChainHeads): Promise<void> {
+export async function appendAudit(tx: SqlQueryable, key: AuditSigningKey, at: Date, records: readonly AuditRecord[], heads: AppendHeads): Promise<void> {
   await appendAuditReturning(tx, key, at, records, heads, false);
 }
 
@@ -71,15 +111,17 @@ export async function appendAuditReturning(
   tx: SqlQueryable,
   key: AuditSigningKey,
   at: Date,
-  records: readonly AuditRecord[],
-  heads: ChainHeads,
+  clientRecords: readonly AuditRecord[],
+  heads: AppendHeads,
   returning: boolean,
 ): Promise<bigint[]> {
-  if (records.length === 0) return [];
+  if (clientRecords.length === 0) return [];
+  const records = pseudonymised(clientRecords, heads);
+  const fresh = [...new Set(clientRecords.map((r) => r.kimClientId))].filter((id) => heads.fresh.has(id));
   const batch = chainLinks(heads, records);
   const signature = key.sign(anchorMessage({ entries: batch.entries, headHash: batch.headHash, at, keyId: key.keyId, clients: batch.clients }));
 
-  // INTENTIONAL: the rows as one JSON parameter, not a parameter per value: 9 parameters whatever
+  // INTENTIONAL: the rows as one JSON parameter, not a parameter per value: 11 parameters whatever
   // the batch's size (PostgreSQL binds at most 65,535 in one statement). Each row is its canonical
   // form (already a JSON array of the record's fields, in the columns' order, see canonicalRecord)
   // behind its four hashes (first, because a request's two fields may follow the others), so no
@@ -111,6 +153,8 @@ export async function appendAuditReturning(
       RETURNING "seq"
     ), batch AS (
       SELECT max("seq") AS "seq" FROM inserted
+    ), pseudonyms AS (
+      INSERT INTO "AuditPseudonym" ("kimClientId", "pseudonym") SELECT * FROM unnest($10::text[], $11::text[])
     ), anchor AS (
       INSERT INTO "AuditAnchor" ("seq", "entries", "headHash", "at", "keyId", "signature")
       SELECT "seq", $2::bigint, $3, $4::timestamptz, $5, $6 FROM batch
@@ -122,6 +166,7 @@ export async function appendAuditReturning(
       `${rows}]`,
       batch.entries.toString(), batch.headHash, at.toISOString(), key.keyId, signature,
       batch.clients.map((c) => c.kimClientId), batch.clients.map((c) => c.entries), batch.clients.map((c) => c.headHash),
+      fresh, fresh.map((id) => heads.pseudonyms.get(id)!),
     ],
   );
   return inserted.map((r) => BigInt(r.seq));

@@ -1,3 +1,4 @@
+import { auditRefOf } from './pseudonyms.ts';
 import { AGENCY_INFO, DATA_CATEGORIES, LEGAL_BASIS_NAMES, isAgency, type LegalBasis } from '@kim/schema';
 import type { ConsentPrisma } from '../db.ts';
 
@@ -53,10 +54,11 @@ const latest = (dates: Date[]) => new Date(Math.max(...dates.map((d) => d.getTim
  */
 export async function art15Report(prisma: ConsentPrisma, clientId: string, includeOwnProcessing: boolean): Promise<Art15Report> {
   const [{ now }] = (await prisma.$queryRaw<{ now: Date }[]>`SELECT now() AS now`) as [{ now: Date }];
+  const ref = await auditRefOf(prisma, clientId);
   const groups = await prisma.auditEntry.groupBy({
     by: ['agency', 'category', 'purpose', 'basis'],
     // Decisions only: grant events and reads of the consent record are entries too, but no disclosure.
-    where: { kimClientId: clientId, allowed: true, category: { in: [...DATA_CATEGORIES] }, ...(includeOwnProcessing ? {} : { reason: { not: 'OWNER' } }) },
+    where: { kimClientId: ref, allowed: true, category: { in: [...DATA_CATEGORIES] }, ...(includeOwnProcessing ? {} : { reason: { not: 'OWNER' } }) },
     _min: { at: true },
     _max: { at: true },
     _count: { _all: true },

@@ -36,6 +36,11 @@ export interface ExportedEntry {
 export interface AuditExportPayload {
   readonly format: typeof EXPORT_FORMAT;
   readonly clientId: string;
+  /**
+   * The pseudonym the client's entries carry (`AuditPseudonym`), absent where they carry the id
+   * itself (entries from before pseudonyms). Signed with the rest: the export ties the two.
+   */
+  readonly pseudonym?: string;
   readonly exportedAt: string;
   /** The audit key that signs this export (see AuditVerifyingKey.keyId). */
   readonly keyId: string;

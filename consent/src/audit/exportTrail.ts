@@ -1,5 +1,6 @@
 import type { ConsentPrisma } from '../db.ts';
 import type { AuditSigningKey } from './auditKey.ts';
+import { auditRefOf } from './pseudonyms.ts';
 import { GENESIS_HASH } from './chainHash.ts';
 import { EXPORT_FORMAT, exportMessage, exportedEntry, type AuditExportPayload, type ExportedEntry, type SignedAuditExport } from './exportFormat.ts';
 import { grantEventDocument } from './grantEventHash.ts';
@@ -19,15 +20,17 @@ export function exportTrail(prisma: ConsentPrisma, key: AuditSigningKey, clientI
     const [{ now }] = (await tx.$queryRaw<{ now: Date }[]>`SELECT now() AS now`) as [{ now: Date }];
     const verification = await verifyClientChainIn(tx, key, clientId);
     const global = await tx.auditAnchor.findFirst({ orderBy: { seq: 'desc' }, select: { seq: true, entries: true, headHash: true } });
+    const pseudonym = await auditRefOf(tx, clientId);
     const entries: ExportedEntry[] = [];
     const rows = rowsOf((after) =>
-      tx.auditEntry.findMany({ where: { kimClientId: clientId, ...(after === undefined ? {} : { seq: { gt: after } }) }, orderBy: { seq: 'asc' }, take: PAGE }),
+      tx.auditEntry.findMany({ where: { kimClientId: pseudonym, ...(after === undefined ? {} : { seq: { gt: after } }) }, orderBy: { seq: 'asc' }, take: PAGE }),
     );
     for await (const row of rows) entries.push(exportedEntry(row));
     const grantEvents = await exportedGrantEvents(tx, clientId);
     const payload: AuditExportPayload = {
       format: EXPORT_FORMAT,
       clientId,
+      ...(pseudonym === clientId ? {} : { pseudonym }),
       exportedAt: now.toISOString(),
       keyId: key.keyId,
       entries,

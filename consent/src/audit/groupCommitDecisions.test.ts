@@ -1,3 +1,4 @@
+import { clientIdsOf } from './pseudonyms.ts';
 import type { ServiceName } from '@kim/schema';
 import type { Caller, ConsentQuestion, Database } from '@kim/subgraph-runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -66,7 +67,10 @@ function calls(n: number, prefix: string): Call[] {
 const outcome = (d: { allowed: boolean; reason: string; grantId: string | null }) => `${d.allowed}/${d.reason}/${d.grantId}`;
 
 async function auditRows() {
-  return prisma.auditEntry.findMany({ orderBy: { seq: 'asc' }, select: { requestId: true, kimClientId: true, category: true, allowed: true, reason: true, grantId: true, agency: true } });
+  const rows = await prisma.auditEntry.findMany({ orderBy: { seq: 'asc' }, select: { requestId: true, kimClientId: true, category: true, allowed: true, reason: true, grantId: true, agency: true } });
+  // Rows name clients by pseudonym; the test compares with the ids it asked about.
+  const ids = await clientIdsOf(prisma, rows.map((r) => r.kimClientId));
+  return rows.map((r) => ({ ...r, kimClientId: ids.get(r.kimClientId) ?? r.kimClientId }));
 }
 
 describe('decision recorder with group commit', () => {
@@ -100,7 +104,8 @@ describe('decision recorder with group commit', () => {
     const caller = { ...jobcenter(`r-odd "${odd}"`), subject: odd };
     await recorder.decide(caller, 'welfare', [language('K-1'), identity('K-2')]);
     const rows = await prisma.auditEntry.findMany({ where: { requestId: caller.requestId }, orderBy: { seq: 'asc' }, select: { subject: true, kimClientId: true, category: true, at: true } });
-    expect(rows.map((r) => [r.subject, r.kimClientId, r.category])).toEqual([[odd, 'K-1', 'EDUCATION_LANGUAGE'], [odd, 'K-2', 'IDENTITY']]);
+    const ids = await clientIdsOf(prisma, rows.map((r) => r.kimClientId));
+    expect(rows.map((r) => [r.subject, ids.get(r.kimClientId), r.category])).toEqual([[odd, 'K-1', 'EDUCATION_LANGUAGE'], [odd, 'K-2', 'IDENTITY']]);
     expect(rows[0]!.at.getTime()).toBe(rows[1]!.at.getTime());
     expect(await verifyChain(prisma, key)).toMatchObject({ valid: true });
   });

@@ -65,6 +65,7 @@ function shapeProblem(payload: unknown): string | null {
   if (!isObject(payload)) return 'payload is missing';
   if (payload.format !== EXPORT_FORMAT) return `format is not ${EXPORT_FORMAT}`;
   if (!isString(payload.clientId) || !isString(payload.exportedAt) || !isString(payload.keyId)) return 'clientId, exportedAt or keyId is missing';
+  if (payload.pseudonym !== undefined && !isString(payload.pseudonym)) return 'pseudonym is malformed';
   if (!Array.isArray(payload.entries) || !payload.entries.every(isEntry)) return 'entries are malformed';
   const { clientHead, globalHead, chainVerified } = payload;
   if (!isObject(clientHead) || !Number.isInteger(clientHead.entries) || !isString(clientHead.hash)) return 'clientHead is malformed';
@@ -89,7 +90,7 @@ function chainProblems(payload: AuditExportPayload): string[] {
     }
     const seq = BigInt(e.seq);
     if (seq <= lastSeq) problems.push(`entry ${e.seq}: out of order`);
-    if (e.clientId !== payload.clientId) problems.push(`entry ${e.seq}: belongs to another client`);
+    if (e.clientId !== (payload.pseudonym ?? payload.clientId)) problems.push(`entry ${e.seq}: belongs to another client`);
     const record = { ...e, at, kimClientId: e.clientId, grantEventHash: e.grantEventHash ?? null };
     if (e.clientPrevHash !== clientHash) problems.push(`entry ${e.seq}: does not follow the entry before it in the client's chain`);
     const computed = entryHashes(record);

@@ -1,3 +1,4 @@
+import { auditRefOf } from './pseudonyms.ts';
 import type { ConsentPrisma } from '../db.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import type { ClientHead, SignedAnchor } from './anchor.ts';
@@ -66,7 +67,9 @@ export function verifyClientChain(prisma: ConsentPrisma, key: AuditVerifyingKey,
 
 /** verifyClientChain inside a snapshot the caller holds (an export reads in the same one). */
 export async function verifyClientChainIn(tx: Prisma.TransactionClient, key: AuditVerifyingKey, clientId: string): Promise<ChainVerification> {
-  const head = await tx.auditClientAnchor.findFirst({ where: { kimClientId: clientId }, orderBy: { seq: 'desc' } });
+  // The chain knows the client by pseudonym only; the grants by id.
+  const ref = await auditRefOf(tx, clientId);
+  const head = await tx.auditClientAnchor.findFirst({ where: { kimClientId: ref }, orderBy: { seq: 'desc' } });
   let anchor: ClientAnchor | null = null;
   if (head) {
     // A client head whose batch anchor is gone cannot be vouched for: an empty, unsigned batch
@@ -74,10 +77,10 @@ export async function verifyClientChainIn(tx: Prisma.TransactionClient, key: Aud
     const batch = (await batchAnchor(tx, head.seq)) ?? { seq: head.seq, entries: 0n, headHash: '', at: new Date(0), keyId: '', signature: '', clients: [] };
     anchor = { head, batch };
   }
-  const checker = new ClientChainChecker(key, clientId, anchor);
+  const checker = new ClientChainChecker(key, ref, anchor);
   const refs: GrantRef[] = [];
   const entries = rowsOf((after) =>
-    tx.auditEntry.findMany({ where: { kimClientId: clientId, ...(after === undefined ? {} : { seq: { gt: after } }) }, orderBy: { seq: 'asc' }, take: PAGE }),
+    tx.auditEntry.findMany({ where: { kimClientId: ref, ...(after === undefined ? {} : { seq: { gt: after } }) }, orderBy: { seq: 'asc' }, take: PAGE }),
   );
   for await (const entry of entries) {
     checker.entry(entry);

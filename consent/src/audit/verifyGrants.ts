@@ -19,13 +19,16 @@ type Link = { readonly eventSeq: bigint; readonly auditSeq: bigint; readonly has
  * be chained; every decision that rested on a grant must name a hash one of that grant's events
  * gives now. An edited grant (HEALTH added, a withdrawal removed, an end moved) fails one of them.
  * Returns where the first problem is (the entry's seq; null for an event no entry names), or
- * undefined when all hold.
+ * undefined when all hold. An entry naming an erased grant (`erased`: deleted with its client's
+ * data after the retention period) is not checked against the grant: there is nothing left to
+ * recompute, and the entry's own hashes still hold it in the chain.
  */
 export function firstGrantProblem(
   refs: readonly GrantRef[],
   events: readonly StoredEvent[],
   grants: ReadonlyMap<string, GrantContent>,
   links: readonly Link[],
+  erased: ReadonlySet<string> = new Set(),
 ): bigint | null | undefined {
   const computed = new Map<bigint, string>();
   const hashesOfGrant = new Map<string, Set<string>>();
@@ -40,6 +43,7 @@ export function firstGrantProblem(
   const eventBySeq = new Map(events.map((e) => [e.seq, e]));
   const linkOfAudit = new Map(links.map((l) => [l.auditSeq, l]));
   for (const ref of refs) {
+    if (ref.grantId !== null && erased.has(ref.grantId)) continue;
     if (isGrantEventReason(ref.reason)) {
       const link = linkOfAudit.get(ref.seq);
       const event = link ? eventBySeq.get(link.eventSeq) : undefined;
@@ -62,7 +66,9 @@ export async function withGrantCheck(tx: Prisma.TransactionClient, chain: ChainV
   const where = clientId === undefined ? {} : { kimClientId: clientId };
   const [events, grants] = await Promise.all([tx.grantEvent.findMany({ where, orderBy: { seq: 'asc' } }), tx.grant.findMany({ where })]);
   const links = events.length === 0 ? [] : await tx.grantEventLink.findMany({ where: clientId === undefined ? {} : { eventSeq: { in: events.map((e) => e.seq) } } });
-  const problem = firstGrantProblem(refs, events, new Map(grants.map((g) => [g.id, g])), links);
+  const named = [...new Set(refs.flatMap((r) => (r.grantId === null ? [] : [r.grantId])))];
+  const erased = named.length === 0 ? [] : await tx.erasedGrant.findMany({ where: { grantId: { in: named } }, select: { grantId: true } });
+  const problem = firstGrantProblem(refs, events, new Map(grants.map((g) => [g.id, g])), links, new Set(erased.map((e) => e.grantId)));
   if (problem === undefined) return chain;
   return { ...chain, valid: false, problem: 'GRANT_ALTERED', firstBrokenSeq: problem };
 }

@@ -7,8 +7,8 @@ import { mayChangeHolder } from './holderChange.ts';
 const CLIENT_ID = /^K-\d{6}$/;
 
 /**
- * `POST /internal/client-team`: the case registry records which KIM team holds a client, at intake
- * and at handover, on behalf of the case manager whose request it is (the gateway's consent ticket
+ * `POST /internal/client-team`: the case registry records which KIM team holds a client, at intake,
+ * handover and closing (no team any more), on behalf of the case manager whose request it is (the gateway's consent ticket
  * for the case registry, forwarded). The consent service checks the change itself — the case registry's word alone does
  * not move a client — and keeps the history append-only; the latest row decides who may record
  * the client's consent (grantScope.ts).
@@ -20,7 +20,8 @@ export function clientTeamRoute(app: Express, deps: { db: Database; log: Logger;
     if (!ticket) return;
     const { caller } = ticket;
     const { clientId, team } = (req.body ?? {}) as { clientId?: unknown; team?: unknown };
-    if (typeof clientId !== 'string' || !CLIENT_ID.test(clientId) || typeof team !== 'string') {
+    // A team, or null: the holding team closed the case and no team holds the client any more.
+    if (typeof clientId !== 'string' || !CLIENT_ID.test(clientId) || (typeof team !== 'string' && team !== null)) {
       res.status(400).json({ error: 'BAD_REQUEST' });
       return;
     }

@@ -15,6 +15,12 @@ describe('who may change which team holds a client', () => {
     expect(mayChangeHolder(neuss, 'KIM_DORMAGEN', 'KIM_NEUSS')).toBe(false);
     expect(mayChangeHolder(neuss, 'KIM_DORMAGEN', 'KIM_DORMAGEN')).toBe(false);
   });
+  it('lets only the holding team end the case (no holder any more)', () => {
+    expect(mayChangeHolder(neuss, 'KIM_NEUSS', null)).toBe(true);
+    expect(mayChangeHolder(neuss, 'KIM_DORMAGEN', null)).toBe(false);
+    expect(mayChangeHolder(neuss, null, null)).toBe(false);
+    expect(mayChangeHolder(caller('DATA_PROTECTION', 'DATA_PROTECTION_OFFICER'), 'KIM_NEUSS', null)).toBe(false);
+  });
   it('refuses every other role, and a holder that is no KIM team', () => {
     expect(mayChangeHolder(caller('DATA_PROTECTION', 'DATA_PROTECTION_OFFICER'), null, 'KIM_NEUSS')).toBe(false);
     expect(mayChangeHolder(caller('JOBCENTER', 'JOBCENTER_TEAM_LEAD'), 'KIM_NEUSS', 'KIM_NEUSS')).toBe(false);

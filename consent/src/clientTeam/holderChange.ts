@@ -4,11 +4,14 @@ import type { Caller } from '@kim/subgraph-runtime';
 /**
  * Whether the caller may make `team` the holder of a client whose holder is `current`: at intake
  * (no holder yet) a case manager registers the client with their own team; at handover the
- * holding team passes the client to another KIM team. Nobody else moves clients — in particular
- * no team takes another team's client.
+ * holding team passes the client to another KIM team; at closing the holding team lets the client
+ * go (`team` null: the end of the case, which ends the client's grants and starts the retention
+ * clock here). Nobody else moves clients — in particular no team takes another team's client.
  */
-export function mayChangeHolder(caller: Caller, current: Agency | null, team: string): team is Agency {
-  if (caller.role !== 'CASE_MANAGER' || !isAgency(team) || AGENCY_INFO[team].organisation !== 'KIM') return false;
+export function mayChangeHolder(caller: Caller, current: Agency | null, team: string | null): boolean {
+  if (caller.role !== 'CASE_MANAGER') return false;
+  if (team === null) return current !== null && current === caller.agency;
+  if (!isAgency(team) || AGENCY_INFO[team].organisation !== 'KIM') return false;
   if (current === null) return team === caller.agency;
   return current === caller.agency;
 }

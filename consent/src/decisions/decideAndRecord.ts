@@ -114,7 +114,7 @@ export async function decideAndRecordGroup(
       // The same rule as grantState.ts. Indexed lookups per candidate grant.
       const rows = await tx.query<GroupRow>(
         `SELECT false AS "isHead", n."now", g."id", g."kimClientId", g."grantee", array_to_json(g."categories") AS "categories",
-          array_to_json(g."purposes") AS "purposes", g."legalBasis", g."releasingOrganisation", g."eventHash", NULL::text AS "headOf", NULL::bigint AS "entries", NULL::text AS "headHash"
+          array_to_json(g."purposes") AS "purposes", g."legalBasis", g."releasingOrganisation", g."eventHash", NULL::text AS "headOf", NULL::bigint AS "entries", NULL::text AS "headHash", NULL::text AS "pseudonym"
         FROM (SELECT now() AS "now") n
         LEFT JOIN LATERAL (
           SELECT g."id", g."kimClientId", g."grantee", g."categories", g."purposes", g."legalBasis", g."releasingOrganisation", s."hash" AS "eventHash"
@@ -134,7 +134,7 @@ export async function decideAndRecordGroup(
             )
         ) g ON true
         UNION ALL
-        SELECT true, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, h."headOf", h."entries", h."headHash"
+        SELECT true, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, h."headOf", h."entries", h."headHash", h."pseudonym"
         FROM (${chainHeadRows('$1')}) h`,
         [clientIds, agencies],
       );

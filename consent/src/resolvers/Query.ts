@@ -1,3 +1,4 @@
+import { auditRefOf, clientIdsOf } from '../audit/pseudonyms.ts';
 import { SERVICES, SERVICE_OWNER, isAgency, isLegalBar, isRole, organisationOf, type Organisation } from '@kim/schema';
 import { hubError, isoTime } from '@kim/subgraph-runtime';
 import { art15Report } from '../audit/art15Report.ts';
@@ -105,7 +106,7 @@ export const Query = {
     const at = period(filter.from, filter.to);
     const rows = await ctx.prisma.auditEntry.findMany({
       where: {
-        ...(filter.clientId ? { kimClientId: filter.clientId } : {}),
+        ...(filter.clientId ? { kimClientId: await auditRefOf(ctx.prisma, filter.clientId) } : {}),
         ...(filter.agency ? { agency: filter.agency } : {}),
         ...(at ? { at } : {}),
         ...(after !== undefined ? { seq: { gt: after } } : {}),
@@ -114,10 +115,11 @@ export const Query = {
       take: first + 1,
     });
     const page = rows.slice(0, first);
+    const ids = await clientIdsOf(ctx.prisma, page.map((r) => r.kimClientId));
     return {
       edges: page.map((r) => ({
         cursor: r.seq.toString(),
-        node: auditEntryView(r),
+        node: auditEntryView(r, ids),
       })),
       pageInfo: { hasNextPage: rows.length > first, endCursor: page.length ? page[page.length - 1]!.seq.toString() : null },
     };
@@ -142,7 +144,8 @@ export const Query = {
       orderBy: { seq: 'asc' },
       take: first,
     });
-    return rows.map(auditEntryView);
+    const ids = await clientIdsOf(ctx.prisma, rows.map((r) => r.kimClientId));
+    return rows.map((r) => auditEntryView(r, ids));
   },
 
   verifyAuditChain: async (
@@ -192,14 +195,19 @@ export const Query = {
 /**
  * An audit row as the API shows it. A LEGALLY_BARRED denial keeps the barring norm in the row's
  * `basis` column (it is hashed there); the view shows it as `legalBar`, never as a legal basis.
+ * The row names its client by pseudonym; the view by id while the client's mapping exists (`ids`),
+ * by the pseudonym once the client is erased.
  */
-function auditEntryView<R extends { seq: bigint; at: Date; kimClientId: string; basis: string | null; agency: string; role: string; purpose: string; category: string }>(r: R) {
+function auditEntryView<R extends { seq: bigint; at: Date; kimClientId: string; basis: string | null; agency: string; role: string; purpose: string; category: string }>(
+  r: R,
+  ids: ReadonlyMap<string, string>,
+) {
   const bar = isLegalBar(r.basis) ? r.basis : null;
   return {
     ...r,
     seq: r.seq.toString(),
     at: isoTime(r.at),
-    clientId: r.kimClientId,
+    clientId: ids.get(r.kimClientId) ?? r.kimClientId,
     basis: bar ? null : r.basis,
     legalBar: bar,
     // Entries of grant events migrated from before the event log know no agency, role or purpose.

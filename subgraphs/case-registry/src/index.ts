@@ -1,4 +1,4 @@
-import { readServiceConfig, runMain } from '@kim/subgraph-runtime';
+import { readRetentionConfig, readServiceConfig, runMain } from '@kim/subgraph-runtime';
 import { startCaseRegistry } from './server.ts';
 
-runMain(() => startCaseRegistry(readServiceConfig('case-registry')));
+runMain(() => startCaseRegistry(readServiceConfig('case-registry'), readRetentionConfig()));

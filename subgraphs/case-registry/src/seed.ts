@@ -25,6 +25,8 @@ export async function seedCaseRegistry(prisma: CaseRegistryPrisma, population: r
         caseManagerId: c.caseManagerId,
       })),
     }),
+    // Intakes number on after the seeded clients (see the client_numbers migration).
+    prisma.$queryRawUnsafe(`SELECT setval('"Client_number_seq"', ${population.length === 0 ? 1 : `(SELECT max(substr("id", 3)::bigint) FROM "Client")`}, ${population.length > 0})`),
     prisma.goal.createMany({
       data: population.flatMap((c) =>
         c.goals.map((g, i) => ({ id: `${c.id}-G${i + 1}`, kimClientId: c.id, title: g.title, status: g.status, dueDate: g.dueDate ? day(g.dueDate) : null, createdAt: day(g.createdAt) })),

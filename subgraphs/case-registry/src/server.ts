@@ -1,11 +1,13 @@
 import { fileURLToPath } from 'node:url';
-import { loadServiceTypeDefs, startService, type ServiceConfig, type ServiceDefinition } from '@kim/subgraph-runtime';
+import { loadServiceTypeDefs, scheduleRetention, startService, type RetentionConfig, type ServiceConfig, type ServiceDefinition, type StartOptions } from '@kim/subgraph-runtime';
 import { extendContext, type CaseRegistryExtra } from './context.ts';
 import { createPrisma, type CaseRegistryPrisma } from './db.ts';
 import { rules } from './permissions.ts';
 import { resolvers } from './resolvers/index.ts';
+import { eraseClosedCases } from './retention/eraseClosedCases.ts';
 
 export { seedCaseRegistry } from './seed.ts';
+export { eraseClosedCases } from './retention/eraseClosedCases.ts';
 export type { CaseRegistryPrisma };
 
 /** The KIM case registry: the client master, case plans, referrals and notes. */
@@ -19,6 +21,18 @@ export const caseRegistry: ServiceDefinition<CaseRegistryPrisma, CaseRegistryExt
   extendContext,
 };
 
-export function startCaseRegistry(config: ServiceConfig) {
-  return startService(caseRegistry, config);
+/**
+ * Starts the case registry, and its erasure job on the configured schedule (closed cases whose
+ * retention period is over; see eraseClosedCases).
+ */
+export async function startCaseRegistry(config: ServiceConfig, retention: RetentionConfig, options: StartOptions<CaseRegistryPrisma> = {}) {
+  const running = await startService(caseRegistry, config, options);
+  const stopRetention = scheduleRetention(() => eraseClosedCases(running.db.sql, { retentionDays: retention.days }), retention.intervalMinutes, running.log);
+  return {
+    ...running,
+    stop: async () => {
+      stopRetention();
+      await running.stop();
+    },
+  };
 }

@@ -17,6 +17,8 @@ export {
 export { ASSERTION_HEADER, CONSENT_TICKET_HEADER, type Caller } from './auth/caller.ts';
 export { generateEd25519Pem } from './auth/keys.ts';
 export { ConfigError, optionalString, requiredString, port, positiveInt, url, oneOf, logLevel } from './config/readEnv.ts';
+export { readRetentionConfig, DEFAULT_RETENTION_DAYS, DEFAULT_RETENTION_INTERVAL_MINUTES, type RetentionConfig } from './config/retention.ts';
+export { scheduleRetention, type RetentionRun } from './retention/scheduleRetention.ts';
 export { readServiceConfig, pemFromEnv, assertionKeyFromEnv, assertionKeyVariable, envPrefix, serviceRole, DEFAULT_PORTS, type ServiceConfig } from './config/serviceConfig.ts';
 export { createConsentLoader, matchDecisions, type ConsentLoader } from './consent/createConsentLoader.ts';
 export { ConsentUnavailableError } from './consent/askConsent.ts';

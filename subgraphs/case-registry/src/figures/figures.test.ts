@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientsByTown, intakesAndClosings, referralsByAgency } from './figures.ts';
+import { clientsByStage, clientsByTown, intakesAndClosings, referralsByAgency } from './figures.ts';
 
 const day = (n: number) => new Date(Date.UTC(2026, 0, 1) + n * 86_400_000);
 
@@ -40,5 +40,19 @@ describe('steering figures', () => {
     expect(year.closingsByReason.find((r) => r.reason === 'MOVED_AWAY')!.count).toBeNull();
     // 7 closings minus 6 for goals reached would show the one who moved away.
     expect(year.closings === null || year.closingsByReason.find((r) => r.reason === 'GOALS_REACHED')!.count === null).toBe(true);
+  });
+
+  it('splits clients by intake period, town, stage and status, each block suppressed so that its total gives nothing away', () => {
+    const client = (stage: number | null, status: string, month: number) => ({ town: 'NEUSS', status, registeredAt: new Date(Date.UTC(2026, month, 15)), eligibilityStage: stage });
+    const rows = [...Array.from({ length: 5 }, () => client(2, 'ACTIVE', 0)), client(1, 'ACTIVE', 1), client(1, 'CLOSED', 1), client(null, 'ACTIVE', 6)];
+    const byYear = clientsByStage(rows, 'YEAR');
+    expect(byYear.map((b) => [b.period, b.town])).toEqual([['2026', 'NEUSS']]);
+    const [block] = byYear;
+    const cell = (stage: number | null, status: string) => block!.cells.find((c) => c.stage === stage && c.status === status)!.count;
+    expect(cell(1, 'ACTIVE')).toBeNull();
+    expect(cell(null, 'ACTIVE')).toBeNull();
+    // 8 − 5 would give the three small cells away together: the total or the 5 goes too.
+    expect(block!.total === null || cell(2, 'ACTIVE') === null).toBe(true);
+    expect(clientsByStage(rows, 'QUARTER').map((b) => b.period)).toEqual(['2026-Q1', '2026-Q3']);
   });
 });

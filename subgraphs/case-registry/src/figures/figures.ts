@@ -130,6 +130,45 @@ export function intakesAndClosings(clients: readonly { registeredAt: Date; close
   };
 }
 
+interface StageRow {
+  readonly town: string;
+  readonly status: string;
+  readonly registeredAt: Date;
+  readonly eligibilityStage: number | null;
+}
+
+/**
+ * Clients by period of intake, town, target-group stage at intake and current status. Each
+ * (period, town) is a block of cells (stage × status) with its total, and nothing the answer
+ * publishes adds across blocks, so each block is suppressed on its own — exactly, and quickly
+ * for many periods (the row reduction stays the size of one block). Stage null: outside the
+ * target group, or never checked (clients from before intake).
+ */
+export function clientsByStage(rows: readonly StageRow[], period: Period) {
+  const stages = [...new Set(rows.map((r) => r.eligibilityStage))].sort((a, b) => (a ?? 0) - (b ?? 0));
+  const blocks = new Map<string, StageRow[]>();
+  for (const r of rows) {
+    const key = `${periodOf(r.registeredAt, period)}|${r.town}`;
+    blocks.set(key, [...(blocks.get(key) ?? []), r]);
+  }
+  return [...blocks.keys()].sort().map((key) => {
+    const [p, town] = key.split('|') as [string, string];
+    const members = blocks.get(key)!;
+    const cells = new Map<string, number>();
+    const cellKey = (stage: number | null, status: string) => `${stage ?? '-'}:${status}`;
+    for (const stage of stages) for (const status of STATUSES) cells.set(cellKey(stage, status), members.filter((m) => m.eligibilityStage === stage && m.status === status).length);
+    cells.set('*', members.length);
+    const table = tableOf(cells, [{ total: '*', parts: [...cells.keys()].filter((k) => k !== '*') }]);
+    const hidden = suppressedCells(table);
+    return {
+      period: p,
+      town,
+      total: publish(table, hidden, '*'),
+      cells: stages.flatMap((stage) => STATUSES.map((status) => ({ stage, status, count: publish(table, hidden, cellKey(stage, status)) }))),
+    };
+  });
+}
+
 /** Steering figures: per town, receiving agency and period, never per person. */
 export async function statistics(prisma: CaseRegistryPrisma) {
   const [byTownStatus, referrals] = await Promise.all([
@@ -141,5 +180,7 @@ export async function statistics(prisma: CaseRegistryPrisma) {
     referralsByAgency: referralsByAgency(referrals, new Date()),
     intakesAndClosings: async ({ period }: { period: Period }) =>
       intakesAndClosings(await prisma.client.findMany({ select: { registeredAt: true, closedOn: true, closingReason: true } }), period),
+    clientsByStage: async ({ period }: { period: Period }) =>
+      clientsByStage(await prisma.client.findMany({ select: { town: true, status: true, registeredAt: true, eligibilityStage: true } }), period),
   };
 }

@@ -6,18 +6,28 @@ import { targetGroupOn } from '../eligibility/targetGroup.ts';
 import { callerTeam, caseEvent, changed, ownClient, requireParticipation } from './caseWork.ts';
 import { parseIntake, parseTown, pastDate } from './parseCaseInput.ts';
 
-/** Intakes take this lock for the duplicate check and the next id: two at once cannot both pass. */
+/** Intakes take this lock for the duplicate check: two intakes of one person cannot both pass. */
 const INTAKE_LOCK = 'SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(74201)) AS l';
 
-/** The next KIM client id after the highest one (K-000001 …). */
-export function nextClientId(highest: string | undefined): string {
-  const n = highest ? Number(highest.slice(2)) + 1 : 1;
+/**
+ * The next client number. INTENTIONAL: a sequence, not the highest id + 1 — `nextval` is not
+ * undone by a rollback, so an intake that fails after the consent service recorded its holder
+ * (or a client erased after the retention period) never passes its id to another person.
+ */
+const NEXT_CLIENT_NUMBER = `SELECT nextval('"Client_number_seq"')::text AS "number"`;
+
+/** A KIM client id from its number (K-000001 …). */
+export function clientIdOf(n: number | bigint | string): string {
   return `K-${String(n).padStart(6, '0')}`;
 }
 
-/** Tells the consent service which team holds the client now; a refusal or no answer undoes the change. */
-async function recordHolder(ctx: CaseRegistryContext, clientId: string, town: Town): Promise<void> {
-  const body: ClientTeamRequestBody = { clientId, team: `KIM_${town}` };
+/**
+ * Tells the consent service which team holds the client now (none once the case is closed: that
+ * ends the client's grants and starts consent's retention clock); a refusal or no answer undoes
+ * the change.
+ */
+async function recordHolder(ctx: CaseRegistryContext, clientId: string, town: Town | null): Promise<void> {
+  const body: ClientTeamRequestBody = { clientId, team: town === null ? null : `KIM_${town}` };
   try {
     await ctx.askConsent(CLIENT_TEAM_PATH, body);
   } catch (error) {
@@ -41,8 +51,8 @@ export const caseMutations = {
         select: { id: true },
       });
       if (duplicate) throw hubError('CLIENT_ALREADY_REGISTERED', 'A KIM team already holds a person with this name and birth date.', { argument: 'input' });
-      const highest = await tx.client.findFirst({ orderBy: { id: 'desc' }, select: { id: true } });
-      const id = nextClientId(highest?.id);
+      const [{ number }] = (await tx.$queryRawUnsafe<{ number: string }[]>(NEXT_CLIENT_NUMBER)) as [{ number: string }];
+      const id = clientIdOf(number);
       await tx.client.create({
         data: {
           id,
@@ -96,6 +106,7 @@ export const caseMutations = {
       if (closedOn < isoDate(client.registeredAt)) throw hubError('BAD_USER_INPUT', 'closedOn must not be before the intake.', { argument: 'closedOn' });
       await tx.client.update({ where: { id: args.id }, data: { status: 'CLOSED', closedOn: new Date(`${closedOn}T00:00:00Z`), closingReason: args.reason } });
       await caseEvent(tx, ctx, args.id, 'CLOSE');
+      await recordHolder(ctx, args.id, null);
     });
     ctx.log.info({ action: 'CLOSE' }, 'case changed');
     return changed(args.id);

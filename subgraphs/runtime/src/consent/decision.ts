@@ -122,6 +122,6 @@ export interface SharedClientsResponseBody {
 export const CLIENT_TEAM_PATH = '/internal/client-team';
 export interface ClientTeamRequestBody {
   readonly clientId: string;
-  /** The KIM team (agency) that holds the client from now on. */
-  readonly team: string;
+  /** The KIM team (agency) that holds the client from now on; null when the case is closed. */
+  readonly team: string | null;
 }

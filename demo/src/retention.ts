@@ -1,0 +1,54 @@
+// `npm run retention -- [--service case-registry|consent] [--days N] [--client K-000042 ...]`:
+// runs the erasure job of the case registry and of the consent service once, against each
+// service's own database (as its owner: `<SERVICE>_MIGRATION_DATABASE_URL`, else
+// `<SERVICE>_DATABASE_URL`, else the PGlite folder under KIM_DATA_DIR — only while that service
+// is not running: PGlite has one process). Prints counts, never which clients.
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { eraseClosedCases } from '@kim/case-registry';
+import { eraseEndedClients } from '@kim/consent';
+import { databaseLocation, envPrefix, openDatabase, optionalString, readRetentionConfig, type RetentionRun, type SqlExecutor } from '@kim/subgraph-runtime';
+
+const JOBS = {
+  'case-registry': eraseClosedCases,
+  consent: eraseEndedClients,
+} as const satisfies Record<string, (sql: SqlExecutor, options: { retentionDays: number; clientIds?: readonly string[] }) => Promise<RetentionRun>>;
+type JobService = keyof typeof JOBS;
+
+const usage = 'usage: npm run retention -- [--service case-registry|consent] [--days N] [--client K-000042 ...]';
+let args: ReturnType<typeof parse>;
+function parse() {
+  return parseArgs({ options: { service: { type: 'string' }, days: { type: 'string' }, client: { type: 'string', multiple: true } }, strict: true }).values;
+}
+try {
+  args = parse();
+} catch (error) {
+  console.error(`${(error as Error).message}\n${usage}`);
+  process.exit(1);
+}
+const services: JobService[] = args.service === undefined ? ['case-registry', 'consent'] : args.service in JOBS ? [args.service as JobService] : [];
+const clientIds = args.client;
+const days = args.days === undefined ? readRetentionConfig().days : Number(args.days);
+if (services.length === 0 || !Number.isInteger(days) || days < 1 || clientIds?.some((id) => !/^K-\d{6}$/.test(id))) {
+  console.error(usage);
+  process.exit(1);
+}
+
+const dataDir = optionalString(process.env, 'KIM_DATA_DIR') ?? '.data';
+let failed = false;
+for (const service of services) {
+  const prefix = envPrefix(service);
+  const url = optionalString(process.env, `${prefix}_MIGRATION_DATABASE_URL`) ?? optionalString(process.env, `${prefix}_DATABASE_URL`);
+  const db = await openDatabase(databaseLocation(url, join(dataDir, service)));
+  try {
+    const run = await JOBS[service](db.sql, { retentionDays: days, ...(clientIds ? { clientIds } : {}) });
+    console.log(`${service}: erased ${run.erased.length}, refused ${run.refused.length} (retention ${days} days)`);
+    if (run.refused.length > 0) failed = true;
+  } catch (error) {
+    console.error(`${service}: ${(error as Error).message}`);
+    failed = true;
+  } finally {
+    await db.close();
+  }
+}
+process.exit(failed ? 1 : 0);
