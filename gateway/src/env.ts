@@ -32,6 +32,8 @@ export interface GatewayConfig {
   /** Failed authentications allowed per source address, per gateway process. */
   readonly authFailureLimit: AuthFailureLimitConfig;
   readonly logLevel: string;
+  /** The built web console to serve at `/` (`KIM_CONSOLE_DIR`); none: the gateway serves the API only. */
+  readonly consoleDir?: string;
 }
 
 function tokenKeys(env: NodeJS.ProcessEnv): TokenKeySource {
@@ -101,5 +103,6 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     rateLimit: rateLimit(env),
     authFailureLimit: authFailureLimit(env),
     logLevel: logLevel(env),
+    ...(optionalString(env, 'KIM_CONSOLE_DIR') ? { consoleDir: optionalString(env, 'KIM_CONSOLE_DIR') } : {}),
   });
 }
