@@ -3,7 +3,7 @@ import { useMutation } from 'urql';
 import { graphql } from '../gql/index.ts';
 import type { Agency, ClosingReason, NoteCategory, ReferralReason } from '../gql/graphql.ts';
 import { agencyName, PARTNER_AGENCIES, REFERRAL_REASON_DE } from '../labels.ts';
-import { ErrorBox, Success } from '../ui.tsx';
+import { AgencySelect, ErrorBox, Success } from '../ui.tsx';
 
 const AddNote = graphql(`
   mutation ConsoleAddNote($clientId: ID!, $category: NoteCategory!, $text: String!) {
@@ -106,13 +106,7 @@ export function CaseWork({ clientId, onChanged }: { clientId: string; onChanged:
         >
           <h3>Verweisung</h3>
           <label htmlFor="ref-agency">An</label>
-          <select id="ref-agency" value={toAgency} onChange={(e) => setToAgency(e.target.value as Agency)}>
-            {PARTNER_AGENCIES.map((a) => (
-              <option key={a} value={a}>
-                {agencyName(a)}
-              </option>
-            ))}
-          </select>
+          <AgencySelect id="ref-agency" agencies={PARTNER_AGENCIES} value={toAgency} onChange={setToAgency} />
           <label htmlFor="ref-reason">Anlass</label>
           <select id="ref-reason" value={reason} onChange={(e) => setReason(e.target.value as ReferralReason)}>
             {Object.entries(REFERRAL_REASON_DE).map(([k, v]) => (

@@ -4,7 +4,7 @@ import { graphql } from '../gql/index.ts';
 import type { Agency, ConsentForm as Form, DataCategory, Purpose, RepresentativeCapacity } from '../gql/graphql.ts';
 import { agencyName, CATEGORY_DE, PARTNER_AGENCIES, PURPOSE_DE, WELFARE } from '../labels.ts';
 import { href } from '../route.ts';
-import { ErrorBox, Main, Success } from '../ui.tsx';
+import { AgencySelect, Checkboxes, ErrorBox, Main, Success } from '../ui.tsx';
 
 const Record = graphql(`
   mutation ConsoleRecordConsent($input: RecordConsentInput!) {
@@ -19,10 +19,6 @@ const Record = graphql(`
 const CATEGORIES = Object.keys(CATEGORY_DE) as DataCategory[];
 const PURPOSES = ['CASE_MANAGEMENT', 'REFERRAL', 'RESIDENCE_PROCEDURE', 'NATURALISATION_PROCEDURE', 'BENEFITS_ADMINISTRATION', 'LABOUR_MARKET_INTEGRATION', 'MIGRATION_COUNSELLING'] as Purpose[];
 const SECRET: readonly DataCategory[] = ['COUNSELLING', 'HEALTH'];
-
-function toggle<T>(list: readonly T[], value: T): T[] {
-  return list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
-}
 
 /** Every field of the consent record (§ 67b (2) SGB X, Art. 7 GDPR); the service checks each. */
 export function ConsentForm({ clientId }: { clientId: string }) {
@@ -85,45 +81,16 @@ export function ConsentForm({ clientId }: { clientId: string }) {
           <ErrorBox error={state.error} />
           <p>
             <label htmlFor="grantee">Empfangende Stelle</label>
-            <select id="grantee" value={grantee} onChange={(e) => setGrantee(e.target.value as Agency)}>
-              {PARTNER_AGENCIES.map((a) => (
-                <option key={a} value={a}>
-                  {agencyName(a)}
-                </option>
-              ))}
-            </select>
+            <AgencySelect id="grantee" agencies={PARTNER_AGENCIES} value={grantee} onChange={setGrantee} />
           </p>
-          <fieldset>
-            <legend>Datenkategorien</legend>
-            {CATEGORIES.map((c) => (
-              <div className="choice" key={c}>
-                <input type="checkbox" id={`cat-${c}`} checked={categories.includes(c)} onChange={() => setCategories(toggle(categories, c))} />
-                <label htmlFor={`cat-${c}`}>{CATEGORY_DE[c]}</label>
-              </div>
-            ))}
-          </fieldset>
+          <Checkboxes legend="Datenkategorien" idPrefix="cat" options={CATEGORIES} labels={CATEGORY_DE} chosen={categories} onChange={setCategories} />
           {needsReleasing && (
             <p>
               <label htmlFor="releasing">Entbindende Stelle (Schweigepflicht, § 203 StGB)</label>
-              <select id="releasing" required value={releasing} onChange={(e) => setReleasing(e.target.value as Agency)}>
-                <option value="">bitte wählen</option>
-                {WELFARE.map((a) => (
-                  <option key={a} value={a}>
-                    {agencyName(a)}
-                  </option>
-                ))}
-              </select>
+              <AgencySelect id="releasing" required agencies={WELFARE} value={releasing} onChange={setReleasing} empty="bitte wählen" />
             </p>
           )}
-          <fieldset>
-            <legend>Zwecke</legend>
-            {PURPOSES.map((p) => (
-              <div className="choice" key={p}>
-                <input type="checkbox" id={`purpose-${p}`} checked={purposes.includes(p)} onChange={() => setPurposes(toggle(purposes, p))} />
-                <label htmlFor={`purpose-${p}`}>{PURPOSE_DE[p]}</label>
-              </div>
-            ))}
-          </fieldset>
+          <Checkboxes legend="Zwecke" idPrefix="purpose" options={PURPOSES} labels={PURPOSE_DE} chosen={purposes} onChange={setPurposes} />
           <fieldset>
             <legend>Form der Erklärung</legend>
             <div className="choice">

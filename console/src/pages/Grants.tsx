@@ -3,7 +3,7 @@ import { useQuery } from 'urql';
 import { graphql } from '../gql/index.ts';
 import type { Agency } from '../gql/graphql.ts';
 import { agencyName, CATEGORY_DE, formatDate, GRANT_EVENT_DE, GRANT_STATE_DE, label, PARTNER_AGENCIES, type DataCategory } from '../labels.ts';
-import { ErrorBox, Loading, Main } from '../ui.tsx';
+import { AgencySelect, ErrorBox, Loading, Main } from '../ui.tsx';
 
 const GrantsQuery = graphql(`
   query ConsoleGrants($filter: GrantFilter!) {
@@ -46,14 +46,7 @@ export function Grants() {
         </p>
         <p>
           <label htmlFor="grant-grantee">Empfänger</label>
-          <select id="grant-grantee" value={grantee} onChange={(e) => setGrantee(e.target.value as Agency | '')}>
-            <option value="">alle</option>
-            {PARTNER_AGENCIES.map((a) => (
-              <option key={a} value={a}>
-                {agencyName(a)}
-              </option>
-            ))}
-          </select>
+          <AgencySelect id="grant-grantee" agencies={PARTNER_AGENCIES} value={grantee} onChange={setGrantee} empty="alle" />
         </p>
         <button type="submit">Anzeigen</button>
       </form>
