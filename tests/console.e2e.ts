@@ -209,6 +209,8 @@ describe('the web console', () => {
     await page.getByRole('status').filter({ hasText: 'Kette geprüft: unverändert' }).waitFor();
     await page.getByRole('link', { name: 'Export herunterladen' }).waitFor();
     await expect.poll(() => page.getByRole('row').count()).toBeGreaterThan(5);
+    // The Art. 15 letter names the jobcenter, which read the client's data above.
+    await expect.poll(() => page.getByRole('region', { name: /Art\. 15 DSGVO/ }).textContent()).toContain('Jobcenter Rhein-Kreis Neuss');
     await expectAccessible(page);
     await page.screenshot({ path: join(SCREENSHOTS, 'dpo-audit.png'), fullPage: true });
     await page.context().close();

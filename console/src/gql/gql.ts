@@ -14,6 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query ConsoleArt15($clientId: ID!) {\n    art15Report(clientId: $clientId) {\n      generatedAt\n      recipients {\n        name\n        disclosures\n        firstDisclosedAt\n        lastDisclosedAt\n        categories {\n          category\n          purposes\n          legalBases {\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.ConsoleArt15Document,
     "\n  query ConsoleAuditTrail($clientId: ID!) {\n    auditTrail(filter: { clientId: $clientId }, first: 100) {\n      edges {\n        node {\n          seq\n          at\n          agency\n          purpose\n          category\n          allowed\n          reason\n          legalBar\n        }\n      }\n    }\n    verifyAuditChain(clientId: $clientId) {\n      valid\n      entries\n      problem\n      firstBrokenSeq\n    }\n  }\n": typeof types.ConsoleAuditTrailDocument,
     "\n  query ConsoleAuditExport($clientId: ID!) {\n    auditExport(clientId: $clientId) {\n      entries\n      document\n    }\n  }\n": typeof types.ConsoleAuditExportDocument,
     "\n  mutation ConsoleAddNote($clientId: ID!, $category: NoteCategory!, $text: String!) {\n    addCaseNote(clientId: $clientId, category: $category, text: $text) {\n      id\n    }\n  }\n": typeof types.ConsoleAddNoteDocument,
@@ -35,6 +36,7 @@ type Documents = {
     "\n  query ConsoleConsentReceipt($grantId: ID!) {\n    consentReceipt(grantId: $grantId) {\n      grantId\n      fileName\n      mediaType\n      html\n    }\n  }\n": typeof types.ConsoleConsentReceiptDocument,
 };
 const documents: Documents = {
+    "\n  query ConsoleArt15($clientId: ID!) {\n    art15Report(clientId: $clientId) {\n      generatedAt\n      recipients {\n        name\n        disclosures\n        firstDisclosedAt\n        lastDisclosedAt\n        categories {\n          category\n          purposes\n          legalBases {\n            name\n          }\n        }\n      }\n    }\n  }\n": types.ConsoleArt15Document,
     "\n  query ConsoleAuditTrail($clientId: ID!) {\n    auditTrail(filter: { clientId: $clientId }, first: 100) {\n      edges {\n        node {\n          seq\n          at\n          agency\n          purpose\n          category\n          allowed\n          reason\n          legalBar\n        }\n      }\n    }\n    verifyAuditChain(clientId: $clientId) {\n      valid\n      entries\n      problem\n      firstBrokenSeq\n    }\n  }\n": types.ConsoleAuditTrailDocument,
     "\n  query ConsoleAuditExport($clientId: ID!) {\n    auditExport(clientId: $clientId) {\n      entries\n      document\n    }\n  }\n": types.ConsoleAuditExportDocument,
     "\n  mutation ConsoleAddNote($clientId: ID!, $category: NoteCategory!, $text: String!) {\n    addCaseNote(clientId: $clientId, category: $category, text: $text) {\n      id\n    }\n  }\n": types.ConsoleAddNoteDocument,
@@ -70,6 +72,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleArt15($clientId: ID!) {\n    art15Report(clientId: $clientId) {\n      generatedAt\n      recipients {\n        name\n        disclosures\n        firstDisclosedAt\n        lastDisclosedAt\n        categories {\n          category\n          purposes\n          legalBases {\n            name\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConsoleArt15($clientId: ID!) {\n    art15Report(clientId: $clientId) {\n      generatedAt\n      recipients {\n        name\n        disclosures\n        firstDisclosedAt\n        lastDisclosedAt\n        categories {\n          category\n          purposes\n          legalBases {\n            name\n          }\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -3,6 +3,7 @@ import { useQuery } from 'urql';
 import { graphql } from '../gql/index.ts';
 import { agencyName, CATEGORY_DE, CHAIN_PROBLEM_DE, label, PURPOSE_DE, type DataCategory, type Purpose } from '../labels.ts';
 import { ErrorBox, Loading, Main } from '../ui.tsx';
+import { Art15Letter } from './Art15Letter.tsx';
 
 const Trail = graphql(`
   query ConsoleAuditTrail($clientId: ID!) {
@@ -57,6 +58,7 @@ export function AuditTrail() {
         <button type="submit">Protokoll anzeigen</button>
       </form>
       {clientId && <TrailOf clientId={clientId} />}
+      {clientId && <Art15Letter clientId={clientId} />}
     </Main>
   );
 }
