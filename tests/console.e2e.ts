@@ -212,7 +212,7 @@ describe('the web console', () => {
     // The Art. 15 letter names the jobcenter, which read the client's data above.
     await expect.poll(() => page.getByRole('region', { name: /Art\. 15 DSGVO/ }).textContent()).toContain('Jobcenter Rhein-Kreis Neuss');
     await expectAccessible(page);
-    await page.screenshot({ path: join(SCREENSHOTS, 'dpo-audit.png'), fullPage: true });
+    await page.screenshot({ path: join(SCREENSHOTS, 'dpo-audit.png') });
     await page.context().close();
   });
 

@@ -135,3 +135,21 @@ export function formatDate(value: string | null | undefined): string {
 
 export const PARTNER_AGENCIES: readonly Agency[] = ['IMMIGRATION_OFFICE', 'JOBCENTER', 'EMPLOYMENT_AGENCY', 'BAMF', 'CARITAS', 'DIAKONIE', 'AWO', 'DRK', 'PARITAETISCHER', 'JMD'];
 export const WELFARE: readonly Agency[] = ['CARITAS', 'DIAKONIE', 'AWO', 'DRK', 'PARITAETISCHER', 'JMD'];
+
+/** The audit log's reasons (`DECISION_REASONS` and the consent record's events). */
+export const AUDIT_REASON_DE: Record<string, string> = {
+  OWNER: 'eigene Daten der Stelle',
+  STATUTE: 'gesetzliche Befugnis',
+  GRANT: 'Einwilligung',
+  NO_BASIS: 'keine Rechtsgrundlage',
+  SPECIAL_CATEGORY_NEEDS_CONSENT: 'besondere Kategorie: nur mit Einwilligung',
+  LEGALLY_BARRED: 'gesetzlich ausgeschlossen',
+  PROFESSIONAL_SECRECY: 'gesetzlich ausgeschlossen (Schweigepflicht)',
+  OUT_OF_SCOPE: 'außerhalb des Zuständigkeitsbereichs',
+  TECHNICAL: 'technischer Fehler – nichts übermittelt',
+  GRANT_RECORDED: 'Einwilligung erfasst',
+  GRANT_REFUSED: 'Einwilligung verweigert',
+  GRANT_WITHDRAWN: 'Einwilligung widerrufen',
+  GRANT_RENEWED: 'Einwilligung verlängert',
+  CONSENT_RECORD_READ: 'Einwilligungsakte eingesehen',
+};

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 import { graphql } from '../gql/index.ts';
-import { agencyName, CATEGORY_DE, CHAIN_PROBLEM_DE, label, PURPOSE_DE, type DataCategory, type Purpose } from '../labels.ts';
+import { agencyName, AUDIT_REASON_DE, CATEGORY_DE, NORM_DE, CHAIN_PROBLEM_DE, label, PURPOSE_DE, type DataCategory, type Purpose } from '../labels.ts';
 import { ErrorBox, Loading, Main } from '../ui.tsx';
 import { Art15Letter } from './Art15Letter.tsx';
 
@@ -112,7 +112,7 @@ function TrailOf({ clientId }: { clientId: string }) {
                 <td>{n.purpose ? (PURPOSE_DE[n.purpose as Purpose] ?? n.purpose) : '–'}</td>
                 <td>{n.category ? (CATEGORY_DE[n.category as DataCategory] ?? n.category) : '–'}</td>
                 <td>{n.allowed ? 'erlaubt' : 'verweigert'}</td>
-                <td>{n.reason}{n.legalBar ? ` (${n.legalBar})` : ''}</td>
+                <td>{label(AUDIT_REASON_DE, n.reason)}{n.legalBar ? ` (${label(NORM_DE, n.legalBar)})` : ''}</td>
               </tr>
             ))}
           </tbody>

@@ -20,7 +20,7 @@ const ReceiptQuery = graphql(`
  */
 function inertBody(html: string): string {
   const doc = new DOMParser().parseFromString(html, 'text/html');
-  doc.querySelectorAll('script, style, link, iframe, object, embed, form').forEach((n) => n.remove());
+  doc.querySelectorAll('script, style, link, meta, base, iframe, object, embed, form').forEach((n) => n.remove());
   doc.body.querySelectorAll('*').forEach((el) => {
     for (const attr of [...el.attributes]) if (/^on/i.test(attr.name) || attr.name === 'style') el.removeAttribute(attr.name);
   });
