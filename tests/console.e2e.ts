@@ -7,6 +7,8 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { startGateway } from '@kim/gateway';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONSOLE_DIST } from '@kim/console/build';
+import { startFakeOidcProvider } from './support/fakeOidcProvider.ts';
 import { startTestHub, type TestHub } from './support/testHub.ts';
 
 const CHROMIUM = process.env.KIM_CHROMIUM ?? '/usr/bin/chromium';
@@ -86,6 +88,34 @@ describe('the web console', () => {
       expect((await fetch(`${bare.url}/`)).status).toBe(404);
     } finally {
       await bare.stop();
+    }
+  });
+
+  it('production: signs in through the identity provider (authorisation code with PKCE), no demo sign-in', async () => {
+    const idp = await startFakeOidcProvider(hub.idpPrivateKeyPem, 'jobcenter', 'kim-console');
+    const gateway = await startGateway(
+      { ...hub.gatewayConfig, port: 0, consoleDir: CONSOLE_DIST, consoleOidc: { authority: idp.url, clientId: 'kim-console', scope: 'openid' } },
+    );
+    try {
+      expect((await fetch(`${gateway.url}/demo/personas`)).status).toBe(404);
+      expect((await fetch(`${gateway.url}/`)).headers.get('content-security-policy')).toContain(`connect-src 'self' ${idp.url};`);
+      const page = await newPage();
+      await page.goto(`${gateway.url}/`);
+      await page.getByRole('button', { name: 'Über den Identitätsanbieter anmelden' }).click();
+      await page.getByRole('button', { name: 'Abmelden' }).waitFor();
+      await expect.poll(() => page.locator('header .who').textContent()).toContain('Teamleitung Jobcenter');
+      await page.getByRole('table').waitFor();
+      expect(page.url()).toBe(`${gateway.url}/#/klienten`);
+      expect(idp.refusedVerifiers).toBe(0);
+      expect(await page.evaluate(() => localStorage.length)).toBe(0);
+      await expectAccessible(page);
+      await page.getByRole('button', { name: 'Abmelden' }).click();
+      await page.getByRole('button', { name: 'Über den Identitätsanbieter anmelden' }).waitFor();
+      expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+      await page.context().close();
+    } finally {
+      await gateway.stop();
+      await idp.stop();
     }
   });
 

@@ -140,7 +140,7 @@ export async function startGateway(
       },
     }),
   );
-  const consoleOptions = consolePages ?? (config.consoleDir ? { dir: config.consoleDir } : undefined);
+  const consoleOptions = consolePages ?? (config.consoleDir ? { dir: config.consoleDir, ...(config.consoleOidc ? { oidc: config.consoleOidc } : {}) } : undefined);
   if (consoleOptions) mountConsole(app, consoleOptions);
   app.use(jsonErrors(log, BODY_LIMIT));
   const server = await startHttpServer(app, config.port, config.host, async () => {

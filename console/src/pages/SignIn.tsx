@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { agencyName, PURPOSE_DE, purposesOfRole, ROLE_DE, townName, type Role } from '../labels.ts';
+import { completeOidcSignIn, isOidcCallback, startOidcSignIn, type OidcConfig } from '../oidc.ts';
 import { newSession, type Session } from '../session.ts';
 import { Main } from '../ui.tsx';
 
@@ -11,7 +12,20 @@ interface DemoPersona {
   purposes: string[];
 }
 
-type State = { kind: 'loading' } | { kind: 'demo'; personas: DemoPersona[] } | { kind: 'production' } | { kind: 'error' };
+type State =
+  | { kind: 'loading' }
+  | { kind: 'demo'; personas: DemoPersona[] }
+  | { kind: 'oidc'; config: OidcConfig }
+  | { kind: 'production' }
+  | { kind: 'error' };
+
+/** Production: the identity provider the gateway names, if any. */
+async function productionSignIn(): Promise<State> {
+  const res = await fetch('/console-config.json');
+  if (!res.ok) return { kind: 'production' };
+  const { oidc } = (await res.json()) as { oidc: OidcConfig | null };
+  return oidc ? { kind: 'oidc', config: oidc } : { kind: 'production' };
+}
 
 /**
  * Demo sign-in: offered only when the gateway was started by the demo launcher, which alone holds
@@ -22,20 +36,39 @@ export function SignIn({ onSignedIn }: { onSignedIn: (session: Session) => void 
   const [persona, setPersona] = useState('');
   const [purpose, setPurpose] = useState('');
   const [failed, setFailed] = useState(false);
+  const signedIn = useRef(onSignedIn);
+  signedIn.current = onSignedIn;
 
   useEffect(() => {
     fetch('/demo/personas').then(
       async (res) => {
-        if (res.status === 404) setState({ kind: 'production' });
-        else if (!res.ok) setState({ kind: 'error' });
-        else setState({ kind: 'demo', personas: ((await res.json()) as { personas: DemoPersona[] }).personas });
+        if (res.status !== 404) {
+          setState(res.ok ? { kind: 'demo', personas: ((await res.json()) as { personas: DemoPersona[] }).personas } : { kind: 'error' });
+          return;
+        }
+        const production = await productionSignIn();
+        if (production.kind === 'oidc' && isOidcCallback()) {
+          const identity = await completeOidcSignIn(production.config);
+          signedIn.current(newSession(identity.token, { id: identity.subject, agency: identity.agency, role: identity.role, ...(identity.team ? { team: identity.team } : {}) }));
+          return;
+        }
+        setState(production);
       },
       () => setState({ kind: 'error' }),
-    );
+    ).catch(() => setState({ kind: 'error' }));
   }, []);
 
   if (state.kind === 'loading') return <Main title="Anmelden"><p role="status">Wird geladen …</p></Main>;
-  if (state.kind === 'error') return <Main title="Anmelden"><p role="alert">Der KIM Hub ist nicht erreichbar.</p></Main>;
+  if (state.kind === 'error') return <Main title="Anmelden"><p role="alert">Anmeldung nicht möglich: der KIM Hub oder der Identitätsanbieter ist nicht erreichbar.</p></Main>;
+  if (state.kind === 'oidc')
+    return (
+      <Main title="Anmelden">
+        <p>Sie melden sich über den Identitätsanbieter Ihrer Behörde an und kehren danach hierher zurück.</p>
+        <button type="button" onClick={() => void startOidcSignIn(state.config).catch(() => setState({ kind: 'error' }))}>
+          Über den Identitätsanbieter anmelden
+        </button>
+      </Main>
+    );
   if (state.kind === 'production')
     return (
       <Main title="Anmelden">

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type Express, type RequestHandler } from 'express';
+import type { ConsoleOidc } from '../env.ts';
 
 /**
  * The console's pages may load their own scripts, styles, images and fonts, and talk to this
@@ -9,6 +10,11 @@ import express, { type Express, type RequestHandler } from 'express';
 export const CONSOLE_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; " +
   "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+/** With OpenID Connect, the console also talks to the identity provider (discovery, token). */
+export function consoleCsp(oidc?: ConsoleOidc): string {
+  return oidc ? CONSOLE_CSP.replace("connect-src 'self'", `connect-src 'self' ${new URL(oidc.authority).origin}`) : CONSOLE_CSP;
+}
 
 /** A persona the demo sign-in offers (no secrets: the key stays with the launcher). */
 export interface DemoPersona {
@@ -32,15 +38,21 @@ export interface ConsoleOptions {
   /** The console's built files (index.html and assets/). */
   readonly dir: string;
   readonly demoSignIn?: DemoSignIn;
+  /** Sign-in through the identity provider (authorisation code with PKCE, in the browser). */
+  readonly oidc?: ConsoleOidc;
 }
-
-const consoleHeaders: RequestHandler = (_req, res, next) => {
-  res.set('content-security-policy', CONSOLE_CSP);
-  next();
-};
 
 /** Mounts the console at `/` (and the demo sign-in under `/demo/` when given). */
 export function mountConsole(app: Express, options: ConsoleOptions): void {
+  const csp = consoleCsp(options.oidc);
+  const consoleHeaders: RequestHandler = (_req, res, next) => {
+    res.set('content-security-policy', csp);
+    next();
+  };
+  // What the console needs to know before sign-in; public, no secrets (a public client, PKCE).
+  app.get('/console-config.json', (_req, res) => {
+    res.json({ oidc: options.oidc ?? null });
+  });
   if (options.demoSignIn) {
     const signIn = options.demoSignIn;
     app.get('/demo/personas', (_req, res) => {
