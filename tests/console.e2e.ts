@@ -214,13 +214,18 @@ describe('the web console', () => {
     await page.context().close();
   });
 
-  it('immigration office: a field barred by law says so, with the norm', async () => {
+  it('immigration office: a field barred by law says so, with the norm; a request under § 87 AufenthG', async () => {
     const page = await newPage();
     await signIn(page, 'abh');
     await page.getByRole('table').waitFor();
     await page.getByRole('table').getByRole('link').first().click();
     await page.getByRole('region', { name: 'Wohlfahrtsverbände (Migrationsberatung)' }).waitFor();
     await expect.poll(() => field(page, 'Wohlfahrtsverbände (Migrationsberatung)', 'Beratungskontakte').textContent()).toBe('gesetzlich ausgeschlossen (§ 203 StGB, § 88 AufenthG)');
+    // The request in the individual case, with its reason and the office's file reference.
+    await page.getByLabel('Grund der Anfrage').fill('Verlängerung der Aufenthaltserlaubnis: Lebensunterhalt prüfen');
+    await page.getByLabel('Aktenzeichen der Ausländerbehörde').fill('ABH-2026-4711');
+    await page.getByRole('button', { name: 'Anfrage stellen' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: /SGB II/ }).textContent()).toMatch(/^(Ja|Nein): Die Person bezieht derzeit/);
     await expectAccessible(page);
     await page.context().close();
   });

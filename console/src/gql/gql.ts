@@ -26,7 +26,7 @@ type Documents = {
     "\n  mutation ConsoleRecordConsent($input: RecordConsentInput!) {\n    recordConsent(input: $input) {\n      id\n      grantee\n      state\n    }\n  }\n": typeof types.ConsoleRecordConsentDocument,
     "\n  query ConsoleClientConsents($clientId: ID!) {\n    consentGrants(filter: { clientId: $clientId }) {\n      id\n      grantee\n      categories\n      purposes\n      validFrom\n      validUntil\n      state\n      active\n      evidenceRef\n    }\n  }\n": typeof types.ConsoleClientConsentsDocument,
     "\n  mutation ConsoleWithdrawConsent($id: ID!, $reason: String!) {\n    withdrawConsent(id: $id, reason: $reason) {\n      grantId\n      state\n      withdrawnAt\n    }\n  }\n": typeof types.ConsoleWithdrawConsentDocument,
-    "\n  query ConsoleFigures {\n    statistics {\n      clientsByTown {\n        town\n        active\n        waiting\n        closed\n        total\n      }\n      referralsByAgency {\n        toAgency\n        sent\n        acknowledged\n        overdue\n        medianDaysToFirstContact\n        medianDaysToOutcome\n      }\n    }\n  }\n": typeof types.ConsoleFiguresDocument,
+    "\n  query ConsoleFigures {\n    statistics {\n      clientsByTown {\n        town\n        active\n        waiting\n        closed\n        total\n      }\n      intakesAndClosings(period: YEAR) {\n        periods {\n          period\n          intakes\n          closings\n        }\n      }\n      referralsByAgency {\n        toAgency\n        sent\n        acknowledged\n        overdue\n        medianDaysToFirstContact\n        medianDaysToOutcome\n      }\n    }\n  }\n": typeof types.ConsoleFiguresDocument,
     "\n  query ConsoleByImmigrationRecord($recordId: ID!) {\n    clientByImmigrationRecord(recordId: $recordId) {\n      id\n    }\n  }\n": typeof types.ConsoleByImmigrationRecordDocument,
     "\n  query ConsoleByBenefitCase($caseId: ID!) {\n    clientByBenefitCase(caseId: $caseId) {\n      id\n    }\n  }\n": typeof types.ConsoleByBenefitCaseDocument,
     "\n  query ConsoleGrants($filter: GrantFilter!) {\n    consentGrants(filter: $filter) {\n      id\n      clientId\n      grantee\n      categories\n      state\n      evidenceRef\n      recordedAt\n      events {\n        type\n        at\n        agencyName\n        reason\n      }\n    }\n  }\n": typeof types.ConsoleGrantsDocument,
@@ -34,6 +34,7 @@ type Documents = {
     "\n  mutation ConsoleAcknowledgeReferral($id: ID!, $on: String!) {\n    acknowledgeReferral(id: $id, firstContactOn: $on) {\n      id\n    }\n  }\n": typeof types.ConsoleAcknowledgeReferralDocument,
     "\n  mutation ConsoleReferralOutcome($id: ID!, $outcome: ReferralOutcome!, $on: String!) {\n    recordReferralOutcome(id: $id, outcome: $outcome, on: $on) {\n      id\n    }\n  }\n": typeof types.ConsoleReferralOutcomeDocument,
     "\n  query ConsoleConsentReceipt($grantId: ID!) {\n    consentReceipt(grantId: $grantId) {\n      grantId\n      fileName\n      mediaType\n      html\n    }\n  }\n": typeof types.ConsoleConsentReceiptDocument,
+    "\n  query ConsoleBenefitReceipt($id: ID!, $reason: String!, $fileReference: String!) {\n    client(id: $id) {\n      id\n      benefitReceipt(reason: $reason, fileReference: $fileReference)\n    }\n  }\n": typeof types.ConsoleBenefitReceiptDocument,
 };
 const documents: Documents = {
     "\n  query ConsoleArt15($clientId: ID!) {\n    art15Report(clientId: $clientId) {\n      generatedAt\n      recipients {\n        name\n        disclosures\n        firstDisclosedAt\n        lastDisclosedAt\n        categories {\n          category\n          purposes\n          legalBases {\n            name\n          }\n        }\n      }\n    }\n  }\n": types.ConsoleArt15Document,
@@ -48,7 +49,7 @@ const documents: Documents = {
     "\n  mutation ConsoleRecordConsent($input: RecordConsentInput!) {\n    recordConsent(input: $input) {\n      id\n      grantee\n      state\n    }\n  }\n": types.ConsoleRecordConsentDocument,
     "\n  query ConsoleClientConsents($clientId: ID!) {\n    consentGrants(filter: { clientId: $clientId }) {\n      id\n      grantee\n      categories\n      purposes\n      validFrom\n      validUntil\n      state\n      active\n      evidenceRef\n    }\n  }\n": types.ConsoleClientConsentsDocument,
     "\n  mutation ConsoleWithdrawConsent($id: ID!, $reason: String!) {\n    withdrawConsent(id: $id, reason: $reason) {\n      grantId\n      state\n      withdrawnAt\n    }\n  }\n": types.ConsoleWithdrawConsentDocument,
-    "\n  query ConsoleFigures {\n    statistics {\n      clientsByTown {\n        town\n        active\n        waiting\n        closed\n        total\n      }\n      referralsByAgency {\n        toAgency\n        sent\n        acknowledged\n        overdue\n        medianDaysToFirstContact\n        medianDaysToOutcome\n      }\n    }\n  }\n": types.ConsoleFiguresDocument,
+    "\n  query ConsoleFigures {\n    statistics {\n      clientsByTown {\n        town\n        active\n        waiting\n        closed\n        total\n      }\n      intakesAndClosings(period: YEAR) {\n        periods {\n          period\n          intakes\n          closings\n        }\n      }\n      referralsByAgency {\n        toAgency\n        sent\n        acknowledged\n        overdue\n        medianDaysToFirstContact\n        medianDaysToOutcome\n      }\n    }\n  }\n": types.ConsoleFiguresDocument,
     "\n  query ConsoleByImmigrationRecord($recordId: ID!) {\n    clientByImmigrationRecord(recordId: $recordId) {\n      id\n    }\n  }\n": types.ConsoleByImmigrationRecordDocument,
     "\n  query ConsoleByBenefitCase($caseId: ID!) {\n    clientByBenefitCase(caseId: $caseId) {\n      id\n    }\n  }\n": types.ConsoleByBenefitCaseDocument,
     "\n  query ConsoleGrants($filter: GrantFilter!) {\n    consentGrants(filter: $filter) {\n      id\n      clientId\n      grantee\n      categories\n      state\n      evidenceRef\n      recordedAt\n      events {\n        type\n        at\n        agencyName\n        reason\n      }\n    }\n  }\n": types.ConsoleGrantsDocument,
@@ -56,6 +57,7 @@ const documents: Documents = {
     "\n  mutation ConsoleAcknowledgeReferral($id: ID!, $on: String!) {\n    acknowledgeReferral(id: $id, firstContactOn: $on) {\n      id\n    }\n  }\n": types.ConsoleAcknowledgeReferralDocument,
     "\n  mutation ConsoleReferralOutcome($id: ID!, $outcome: ReferralOutcome!, $on: String!) {\n    recordReferralOutcome(id: $id, outcome: $outcome, on: $on) {\n      id\n    }\n  }\n": types.ConsoleReferralOutcomeDocument,
     "\n  query ConsoleConsentReceipt($grantId: ID!) {\n    consentReceipt(grantId: $grantId) {\n      grantId\n      fileName\n      mediaType\n      html\n    }\n  }\n": types.ConsoleConsentReceiptDocument,
+    "\n  query ConsoleBenefitReceipt($id: ID!, $reason: String!, $fileReference: String!) {\n    client(id: $id) {\n      id\n      benefitReceipt(reason: $reason, fileReference: $fileReference)\n    }\n  }\n": types.ConsoleBenefitReceiptDocument,
 };
 
 /**
@@ -123,7 +125,7 @@ export function graphql(source: "\n  mutation ConsoleWithdrawConsent($id: ID!, $
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ConsoleFigures {\n    statistics {\n      clientsByTown {\n        town\n        active\n        waiting\n        closed\n        total\n      }\n      referralsByAgency {\n        toAgency\n        sent\n        acknowledged\n        overdue\n        medianDaysToFirstContact\n        medianDaysToOutcome\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConsoleFigures {\n    statistics {\n      clientsByTown {\n        town\n        active\n        waiting\n        closed\n        total\n      }\n      referralsByAgency {\n        toAgency\n        sent\n        acknowledged\n        overdue\n        medianDaysToFirstContact\n        medianDaysToOutcome\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query ConsoleFigures {\n    statistics {\n      clientsByTown {\n        town\n        active\n        waiting\n        closed\n        total\n      }\n      intakesAndClosings(period: YEAR) {\n        periods {\n          period\n          intakes\n          closings\n        }\n      }\n      referralsByAgency {\n        toAgency\n        sent\n        acknowledged\n        overdue\n        medianDaysToFirstContact\n        medianDaysToOutcome\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConsoleFigures {\n    statistics {\n      clientsByTown {\n        town\n        active\n        waiting\n        closed\n        total\n      }\n      intakesAndClosings(period: YEAR) {\n        periods {\n          period\n          intakes\n          closings\n        }\n      }\n      referralsByAgency {\n        toAgency\n        sent\n        acknowledged\n        overdue\n        medianDaysToFirstContact\n        medianDaysToOutcome\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -152,6 +154,10 @@ export function graphql(source: "\n  mutation ConsoleReferralOutcome($id: ID!, $
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ConsoleConsentReceipt($grantId: ID!) {\n    consentReceipt(grantId: $grantId) {\n      grantId\n      fileName\n      mediaType\n      html\n    }\n  }\n"): (typeof documents)["\n  query ConsoleConsentReceipt($grantId: ID!) {\n    consentReceipt(grantId: $grantId) {\n      grantId\n      fileName\n      mediaType\n      html\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleBenefitReceipt($id: ID!, $reason: String!, $fileReference: String!) {\n    client(id: $id) {\n      id\n      benefitReceipt(reason: $reason, fileReference: $fileReference)\n    }\n  }\n"): (typeof documents)["\n  query ConsoleBenefitReceipt($id: ID!, $reason: String!, $fileReference: String!) {\n    client(id: $id) {\n      id\n      benefitReceipt(reason: $reason, fileReference: $fileReference)\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -7,6 +7,7 @@ import type { Session } from '../session.ts';
 import { ErrorBox, Loading, Main } from '../ui.tsx';
 import { CaseWork } from './CaseWork.tsx';
 import { Consents } from './Consents.tsx';
+import { TransferRequest } from './TransferRequest.tsx';
 
 const JoinedClient = graphql(`
   query ConsoleJoinedClient($id: ID!) {
@@ -230,6 +231,7 @@ export function ClientView({ id, session }: { id: string; session: Session }) {
           </dl>
         </section>
       </div>
+      {session.role.startsWith('IMMIGRATION_') && <TransferRequest clientId={id} />}
       {session.role === 'CASE_MANAGER' && (
         <>
           <Consents clientId={id} />

@@ -20,6 +20,13 @@ const FiguresQuery = graphql(`
         closed
         total
       }
+      intakesAndClosings(period: YEAR) {
+        periods {
+          period
+          intakes
+          closings
+        }
+      }
       referralsByAgency {
         toAgency
         sent
@@ -41,32 +48,65 @@ function csvUrl(header: string[], rows: (string | number | null | undefined)[][]
   return URL.createObjectURL(new Blob(['\ufeff', text], { type: 'text/csv;charset=utf-8' }));
 }
 
-/** The coordinating office: figures as tables and a chart; suppressed cells say so. */
-export function Figures() {
-  const [result] = useQuery({ query: FiguresQuery });
-  const towns = result.data?.statistics?.clientsByTown ?? [];
-  const referrals = result.data?.statistics?.referralsByAgency ?? [];
-  const chartRef = useRef<HTMLDivElement>(null);
+interface Series {
+  readonly name: string;
+  readonly data: readonly (number | null | undefined)[];
+}
 
+/** A bar chart (SVG, with ECharts' ARIA description); the table beside it carries the values. */
+function Bars({ label, categories, series, stacked }: { label: string; categories: readonly string[]; series: readonly Series[]; stacked: boolean }) {
+  const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (!chartRef.current || towns.length === 0) return undefined;
-    const chart = echarts.init(chartRef.current, undefined, { renderer: 'svg' });
+    if (!ref.current || categories.length === 0) return undefined;
+    const chart = echarts.init(ref.current, undefined, { renderer: 'svg' });
     chart.setOption({
       aria: { enabled: true },
       animation: false,
       legend: {},
       tooltip: {},
       grid: { left: 48, right: 16, bottom: 64 },
-      xAxis: { type: 'category', data: towns.map((t) => townName(t.town)), axisLabel: { rotate: 30 } },
+      xAxis: { type: 'category', data: categories, axisLabel: { rotate: 30 } },
       yAxis: { type: 'value' },
-      series: [
-        { name: 'aktiv', type: 'bar', stack: 'a', data: towns.map((t) => t.active) },
-        { name: 'wartend', type: 'bar', stack: 'a', data: towns.map((t) => t.waiting) },
-        { name: 'abgeschlossen', type: 'bar', stack: 'a', data: towns.map((t) => t.closed) },
-      ],
+      series: series.map((s) => ({ name: s.name, type: 'bar', ...(stacked ? { stack: 'a' } : {}), data: s.data })),
     });
     return () => chart.dispose();
-  }, [towns]);
+  }, [categories, series, stacked]);
+  return (
+    <figure>
+      <div ref={ref} className="chart" role="img" aria-label={`Balkendiagramm: ${label}; die Werte stehen in der Tabelle darunter.`} />
+      <figcaption>Unterdrückte Werte fehlen im Diagramm; siehe Tabelle.</figcaption>
+    </figure>
+  );
+}
+
+/** The coordinating office: figures as tables and a chart; suppressed cells say so. */
+export function Figures() {
+  const [result] = useQuery({ query: FiguresQuery });
+  const towns = result.data?.statistics?.clientsByTown ?? [];
+  const referrals = result.data?.statistics?.referralsByAgency ?? [];
+  const periods = result.data?.statistics?.intakesAndClosings.periods ?? [];
+  const townChart = useMemo(
+    () => ({
+      categories: towns.map((t) => townName(t.town)),
+      series: [
+        { name: 'aktiv', data: towns.map((t) => t.active) },
+        { name: 'wartend', data: towns.map((t) => t.waiting) },
+        { name: 'abgeschlossen', data: towns.map((t) => t.closed) },
+      ],
+    }),
+    [towns],
+  );
+  const periodChart = useMemo(
+    () => ({
+      categories: periods.map((p) => p.period),
+      series: [
+        { name: 'Aufnahmen', data: periods.map((p) => p.intakes) },
+        { name: 'Abschlüsse', data: periods.map((p) => p.closings) },
+      ],
+    }),
+    [periods],
+  );
+  const periodCsv = useMemo(() => csvUrl(['Jahr', 'Aufnahmen', 'Abschlüsse'], periods.map((p) => [p.period, p.intakes, p.closings])), [periods]);
 
   const townCsv = useMemo(
     () => csvUrl(['Ort', 'aktiv', 'wartend', 'abgeschlossen', 'gesamt'], towns.map((t) => [townName(t.town), t.active, t.waiting, t.closed, t.total])),
@@ -89,10 +129,7 @@ export function Figures() {
       {towns.length > 0 && (
         <section aria-labelledby="by-town">
           <h2 id="by-town">Klientinnen und Klienten nach Ort</h2>
-          <figure>
-            <div ref={chartRef} className="chart" role="img" aria-label="Balkendiagramm: Klientinnen und Klienten nach Ort und Status; die Werte stehen in der Tabelle darunter." />
-            <figcaption>Unterdrückte Werte fehlen im Diagramm; siehe Tabelle.</figcaption>
-          </figure>
+          <Bars label="Klientinnen und Klienten nach Ort und Status" categories={townChart.categories} series={townChart.series} stacked />
           <table>
             <caption>Klientinnen und Klienten nach Ort und Status</caption>
             <thead>
@@ -119,6 +156,36 @@ export function Figures() {
           <p>
             <a className="button" href={townCsv} download="kim-klienten-nach-ort.csv">
               Als CSV herunterladen (nach Ort)
+            </a>
+          </p>
+        </section>
+      )}
+      {periods.length > 0 && (
+        <section aria-labelledby="by-year">
+          <h2 id="by-year">Aufnahmen und Abschlüsse nach Jahr</h2>
+          <Bars label="Aufnahmen und Abschlüsse nach Jahr" categories={periodChart.categories} series={periodChart.series} stacked={false} />
+          <table>
+            <caption>Aufnahmen und Abschlüsse nach Jahr</caption>
+            <thead>
+              <tr>
+                <th scope="col">Jahr</th>
+                <th scope="col">Aufnahmen</th>
+                <th scope="col">Abschlüsse</th>
+              </tr>
+            </thead>
+            <tbody>
+              {periods.map((p) => (
+                <tr key={p.period}>
+                  <th scope="row">{p.period}</th>
+                  <td>{cell(p.intakes)}</td>
+                  <td>{cell(p.closings)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p>
+            <a className="button" href={periodCsv} download="kim-aufnahmen-abschluesse.csv">
+              Als CSV herunterladen (nach Jahr)
             </a>
           </p>
         </section>
