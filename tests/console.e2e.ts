@@ -230,9 +230,16 @@ describe('the web console', () => {
     await page.context().close();
   });
 
-  it('data-protection officer: grants with their events, the audit trail verified, the export', async () => {
+  it('data-protection officer: review queue, grants with their events, the audit trail verified, the export', async () => {
     const page = await newPage();
     await signIn(page, 'dpo');
+    // The review queue: the immigration office's request and its refusals by legal bar (above).
+    await page.getByRole('heading', { level: 1, name: 'Prüfliste' }).waitFor();
+    await expect.poll(() => page.getByRole('region', { name: /Anfragen nach § 87 AufenthG/ }).textContent()).toContain('ABH-2026-4711');
+    await expect.poll(() => page.getByRole('region', { name: /gesetzlichen Ausschlusses/ }).locator('li').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await expectAccessible(page);
+    await page.screenshot({ path: join(SCREENSHOTS, 'dpo-review.png') });
+    await page.getByRole('link', { name: 'Einwilligungen' }).click();
     await page.getByLabel('KIM-Nummer').fill(CLIENT);
     await page.getByRole('button', { name: 'Anzeigen' }).click();
     await expect.poll(() => page.getByRole('row').filter({ hasText: grantId }).textContent()).toContain('widerrufen');

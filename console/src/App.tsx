@@ -10,6 +10,7 @@ import { ConsentForm } from './pages/ConsentForm.tsx';
 import { Receipt } from './pages/Receipt.tsx';
 import { IncomingReferrals } from './pages/IncomingReferrals.tsx';
 import { Grants } from './pages/Grants.tsx';
+import { ReviewQueue } from './pages/ReviewQueue.tsx';
 import { AuditTrail } from './pages/AuditTrail.tsx';
 import { Figures } from './pages/Figures.tsx';
 
@@ -32,6 +33,7 @@ const NAV: Record<Role, readonly NavItem[]> = {
   JOBCENTER_TEAM_LEAD: PARTNER_NAV,
   COUNSELLOR: PARTNER_NAV,
   DATA_PROTECTION_OFFICER: [
+    { path: 'pruefliste', label: 'Prüfliste' },
     { path: 'einwilligungen', label: 'Einwilligungen' },
     { path: 'protokoll', label: 'Prüfprotokoll' },
   ],
@@ -150,6 +152,8 @@ function Page({ route, session }: { route: string[]; session: Session }) {
       return <IncomingReferrals />;
     case 'einwilligungen':
       return <Grants />;
+    case 'pruefliste':
+      return <ReviewQueue />;
     case 'protokoll':
       return <AuditTrail />;
     case 'kennzahlen':
