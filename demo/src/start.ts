@@ -14,11 +14,12 @@ const databaseUrls = Object.fromEntries(
 ) as Partial<Record<ServiceName, string>>;
 
 runMain(async () => {
-  const hub = await startHub({ dataDir, port: port(process.env, 'PORT', 4000), databaseUrls, seed: { count: 240 }, env: process.env });
+  const hub = await startHub({ dataDir, port: port(process.env, 'PORT', 4000), databaseUrls, seed: { count: 240 }, env: process.env, console: true });
   const url = hub.gatewayUrl.replace('127.0.0.1', 'localhost');
   const lines = [
     '',
     `KIM Hub is running: ${url}`,
+    `Web console (German, demo sign-in): ${url.replace(/\/graphql$/, '/')}`,
     '',
     'Get a token for a demo persona (purposes it may declare in x-kim-purpose, default first):',
     ...Object.keys(PERSONAS).map((p) => `  npm run token -- ${p.padEnd(16)} ${purposesOf(p as PersonaName).join(', ')}`),

@@ -7,6 +7,7 @@ import { CASE_MANAGERS, generatePopulation, type DemoClient } from '@kim/schema/
 import { SERVICES, type ServiceName } from '@kim/schema';
 import { DEFAULT_PORTS, assertionKeyVariable, envPrefix, readRetentionConfig, readServiceConfig, startService, type Logger, type RunningService, type StartOptions } from '@kim/subgraph-runtime';
 import { seedWelfare, welfare as welfareService, type WelfarePrisma } from '@kim/welfare';
+import { demoConsole } from './demoConsole.ts';
 import { ensureDemoKeys, readPem } from './demoKeys.ts';
 import { DEMO_AUDIENCE, DEMO_ISSUER } from './issueToken.ts';
 
@@ -28,6 +29,8 @@ export interface HubOptions {
    * gateway's subgraph calls.
    */
   readonly interpose?: (service: ServiceName, url: string) => Promise<string>;
+  /** Serve the web console at `/` with the demo sign-in (building it first when outdated). */
+  readonly console?: boolean;
 }
 
 export interface RunningHub {
@@ -112,7 +115,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       ...assertionKeyFiles(SERVICES),
       ...Object.fromEntries(SERVICES.map((s) => [`${envPrefix(s)}_URL`, gatewayRoutes[s]])),
     });
-    const gateway = await startGateway(gatewayConfig);
+    const gateway = await startGateway(gatewayConfig, undefined, options.console ? await demoConsole(readPem(keys.idp.privateKeyFile)) : undefined);
     started.push(gateway);
     return {
       gatewayUrl: `${gateway.url}/graphql`,

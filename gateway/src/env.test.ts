@@ -45,3 +45,25 @@ describe('readGatewayConfig: assertion keys', () => {
     expect(() => readGatewayConfig({ ...required, KIM_ASSERTION_KEY_CONSENT: 'c2hvcnQ' })).toThrow('KIM_ASSERTION_KEY_CONSENT');
   });
 });
+
+describe('readGatewayConfig: the web console', () => {
+  it('serves no console and offers no sign-in unless configured', () => {
+    const config = readGatewayConfig(required);
+    expect(config.consoleDir).toBeUndefined();
+    expect(config.consoleOidc).toBeUndefined();
+  });
+
+  it('reads the OpenID Connect provider of the console, scope openid by default', () => {
+    const config = readGatewayConfig({ ...required, KIM_CONSOLE_DIR: '/srv/console', KIM_OIDC_AUTHORITY: 'https://idp.example/realms/kim', KIM_OIDC_CLIENT_ID: 'kim-console' });
+    expect(config.consoleDir).toBe('/srv/console');
+    expect(config.consoleOidc).toEqual({ authority: 'https://idp.example/realms/kim', clientId: 'kim-console', scope: 'openid' });
+  });
+
+  it.each([
+    [{ KIM_OIDC_AUTHORITY: 'https://idp.example' }, 'KIM_OIDC_CLIENT_ID'],
+    [{ KIM_OIDC_CLIENT_ID: 'kim-console' }, 'KIM_OIDC_AUTHORITY'],
+    [{ KIM_OIDC_AUTHORITY: 'not a url', KIM_OIDC_CLIENT_ID: 'kim-console' }, 'KIM_OIDC_AUTHORITY'],
+  ])('refuses to start with half an identity provider (%j), naming %s', (env, variable) => {
+    expect(() => readGatewayConfig({ ...required, ...env })).toThrow(variable);
+  });
+});

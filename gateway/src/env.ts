@@ -32,6 +32,26 @@ export interface GatewayConfig {
   /** Failed authentications allowed per source address, per gateway process. */
   readonly authFailureLimit: AuthFailureLimitConfig;
   readonly logLevel: string;
+  /** The built web console to serve at `/` (`KIM_CONSOLE_DIR`); none: the gateway serves the API only. */
+  readonly consoleDir?: string;
+  /** The console's OpenID Connect sign-in (`KIM_OIDC_AUTHORITY`, `KIM_OIDC_CLIENT_ID`, `KIM_OIDC_SCOPE`). */
+  readonly consoleOidc?: ConsoleOidc;
+}
+
+export interface ConsoleOidc {
+  /** The identity provider's issuer URL (its discovery document is below it). */
+  readonly authority: string;
+  readonly clientId: string;
+  readonly scope: string;
+}
+
+function consoleOidc(env: NodeJS.ProcessEnv): ConsoleOidc | undefined {
+  const authority = optionalString(env, 'KIM_OIDC_AUTHORITY');
+  const clientId = optionalString(env, 'KIM_OIDC_CLIENT_ID');
+  if (!authority && !clientId) return undefined;
+  if (!clientId) throw new ConfigError('KIM_OIDC_CLIENT_ID', 'required with KIM_OIDC_AUTHORITY');
+  if (!authority) throw new ConfigError('KIM_OIDC_AUTHORITY', 'required with KIM_OIDC_CLIENT_ID');
+  return Object.freeze({ authority: url(env, 'KIM_OIDC_AUTHORITY'), clientId, scope: optionalString(env, 'KIM_OIDC_SCOPE') ?? 'openid' });
 }
 
 function tokenKeys(env: NodeJS.ProcessEnv): TokenKeySource {
@@ -101,5 +121,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     rateLimit: rateLimit(env),
     authFailureLimit: authFailureLimit(env),
     logLevel: logLevel(env),
+    ...(optionalString(env, 'KIM_CONSOLE_DIR') ? { consoleDir: optionalString(env, 'KIM_CONSOLE_DIR') } : {}),
+    ...(consoleOidc(env) ? { consoleOidc: consoleOidc(env) } : {}),
   });
 }

@@ -13,6 +13,7 @@ import { CallerAuthenticator } from './auth/callerAuthenticator.ts';
 import { declaredPurpose, tokenKeyResolver } from './auth/verifyCallerToken.ts';
 import type { GatewayConfig } from './env.ts';
 import { formatError } from './formatError.ts';
+import { mountConsole, type ConsoleOptions } from './http/consolePages.ts';
 import { jsonErrors } from './http/jsonErrors.ts';
 import { securityHeaders } from './http/securityHeaders.ts';
 import { errorsAtSelectedPaths } from './selectedPaths.ts';
@@ -21,6 +22,7 @@ import { AgencyRateLimiter, operationGuard, operationLimitRules, tokenLimitParse
 export type { GatewayConfig } from './env.ts';
 export { readGatewayConfig } from './env.ts';
 export { apolloGatewayWithoutTelemetry } from './apolloGateway.ts';
+export { CONSOLE_CSP, type ConsoleOptions, type DemoPersona, type DemoSignIn } from './http/consolePages.ts';
 
 export interface RunningGateway extends RunningServer {
   readonly log: Logger;
@@ -31,9 +33,14 @@ export const BODY_LIMIT = '100kb';
 
 /**
  * The one GraphQL endpoint: verifies the caller, fixes the purpose, and plans each operation
- * over the committed supergraph (no runtime composition, no polling of subgraphs).
+ * over the committed supergraph (no runtime composition, no polling of subgraphs). With
+ * `consolePages` (or `KIM_CONSOLE_DIR`) it also serves the web console at `/`.
  */
-export async function startGateway(config: GatewayConfig, log: Logger = createLogger('gateway', config.logLevel)): Promise<RunningGateway> {
+export async function startGateway(
+  config: GatewayConfig,
+  log: Logger = createLogger('gateway', config.logLevel),
+  consolePages?: ConsoleOptions,
+): Promise<RunningGateway> {
   const tokenKey = await tokenKeyResolver(config.tokenKeys);
   const gateway = apolloGatewayWithoutTelemetry({
     supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
@@ -133,6 +140,8 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
       },
     }),
   );
+  const consoleOptions = consolePages ?? (config.consoleDir ? { dir: config.consoleDir, ...(config.consoleOidc ? { oidc: config.consoleOidc } : {}) } : undefined);
+  if (consoleOptions) mountConsole(app, consoleOptions);
   app.use(jsonErrors(log, BODY_LIMIT));
   const server = await startHttpServer(app, config.port, config.host, async () => {
     loaded = false;

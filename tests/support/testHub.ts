@@ -57,7 +57,7 @@ const UNLIMITED = {
 export async function startTestHub(
   label: string,
   count = 40,
-  extra: { env?: NodeJS.ProcessEnv; interpose?: (service: ServiceName, url: string) => Promise<string> } = {},
+  extra: { env?: NodeJS.ProcessEnv; interpose?: (service: ServiceName, url: string) => Promise<string>; console?: boolean } = {},
 ): Promise<TestHub> {
   const databases = testDatabases(label);
   const hub = await startHub({
@@ -70,6 +70,7 @@ export async function startTestHub(
     // disclosure, and every decision a request records is charged to its caller (issue 14).
     env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent', ...UNLIMITED, ...extra.env },
     ...(extra.interpose ? { interpose: extra.interpose } : {}),
+    ...(extra.console ? { console: true } : {}),
   });
   const tokens = new Map<PersonaName, string>();
   const token = async (persona: PersonaName) => {

@@ -1,0 +1,59 @@
+import { useMemo } from 'react';
+import { useQuery } from 'urql';
+import { graphql } from '../gql/index.ts';
+import { ErrorBox, Loading, Main } from '../ui.tsx';
+
+const ReceiptQuery = graphql(`
+  query ConsoleConsentReceipt($grantId: ID!) {
+    consentReceipt(grantId: $grantId) {
+      grantId
+      fileName
+      mediaType
+      html
+    }
+  }
+`);
+
+/**
+ * The receipt's body, without anything active: the console's CSP would block its inline styles
+ * and scripts anyway; the download keeps the document as the consent service wrote it.
+ */
+function inertBody(html: string): string {
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  doc.querySelectorAll('script, style, link, meta, base, iframe, object, embed, form').forEach((n) => n.remove());
+  doc.body.querySelectorAll('*').forEach((el) => {
+    for (const attr of [...el.attributes]) if (/^on/i.test(attr.name) || attr.name === 'style') el.removeAttribute(attr.name);
+  });
+  doc.body.querySelectorAll('h1').forEach((h) => {
+    const h2 = doc.createElement('h2');
+    h2.innerHTML = h.innerHTML;
+    h.replaceWith(h2);
+  });
+  return doc.body.innerHTML;
+}
+
+export function Receipt({ grantId }: { grantId: string }) {
+  const [result] = useQuery({ query: ReceiptQuery, variables: { grantId } });
+  const receipt = result.data?.consentReceipt;
+  const body = useMemo(() => (receipt ? inertBody(receipt.html) : ''), [receipt]);
+  const download = useMemo(() => (receipt ? URL.createObjectURL(new Blob([receipt.html], { type: receipt.mediaType })) : ''), [receipt]);
+  return (
+    <Main title={`Quittung zur Einwilligung ${grantId}`}>
+      <p className="no-print">
+        <button type="button" onClick={() => window.print()}>
+          Drucken
+        </button>{' '}
+        {receipt && (
+          <a className="button" href={download} download={receipt.fileName}>
+            Herunterladen ({receipt.fileName})
+          </a>
+        )}
+      </p>
+      {result.fetching && <Loading />}
+      <ErrorBox error={result.error} />
+      {result.data && !receipt && <p role="alert">Keine Quittung mit dieser Nummer – oder für Sie nicht sichtbar.</p>}
+      {/* The consent service's own German document, made inert above. */}
+      {receipt && <article className="receipt" dangerouslySetInnerHTML={{ __html: body }} />}
+    </Main>
+  );
+}

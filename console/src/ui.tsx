@@ -1,0 +1,69 @@
+import type { CombinedError } from '@urql/core';
+import { useEffect, useRef } from 'react';
+import { errorMessage } from './denial.ts';
+import { agencyName } from './labels.ts';
+
+/** A page's main landmark with its one h1; focus moves there when the page opens. */
+export function Main({ title, children }: { title: string; children: React.ReactNode }) {
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => {
+    document.title = `${title} – KIM Hub`;
+  }, [title]);
+  return (
+    <main id="inhalt" tabIndex={-1} ref={ref}>
+      <h1>{title}</h1>
+      {children}
+    </main>
+  );
+}
+
+/** A failed request, in German; the page stays usable. */
+export function ErrorBox({ error }: { error: CombinedError | undefined }) {
+  if (!error) return null;
+  return (
+    <div className="error" role="alert">
+      <p>{errorMessage(error)}</p>
+    </div>
+  );
+}
+
+export function Success({ children }: { children: React.ReactNode }) {
+  return (
+    <div className="success" role="status">
+      {children}
+    </div>
+  );
+}
+
+export function Loading() {
+  return <p role="status">Wird geladen …</p>;
+}
+
+/** A labelled choice of agencies, by their German names; `empty` adds a first "none" option. */
+export function AgencySelect<A extends string>({ id, agencies, value, onChange, empty, required }: { id: string; agencies: readonly A[]; value: A | ''; onChange: (value: A) => void; empty?: string; required?: boolean }) {
+  return (
+    <select id={id} value={value} required={required} onChange={(e) => onChange(e.target.value as A)}>
+      {empty !== undefined && <option value="">{empty}</option>}
+      {agencies.map((a) => (
+        <option key={a} value={a}>
+          {agencyName(a)}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/** A fieldset of checkboxes, each with its own label. */
+export function Checkboxes<V extends string>({ legend, idPrefix, options, labels, chosen, onChange }: { legend: string; idPrefix: string; options: readonly V[]; labels: Record<V, string>; chosen: readonly V[]; onChange: (chosen: V[]) => void }) {
+  return (
+    <fieldset>
+      <legend>{legend}</legend>
+      {options.map((o) => (
+        <div className="choice" key={o}>
+          <input type="checkbox" id={`${idPrefix}-${o}`} checked={chosen.includes(o)} onChange={() => onChange(chosen.includes(o) ? chosen.filter((c) => c !== o) : [...chosen, o])} />
+          <label htmlFor={`${idPrefix}-${o}`}>{labels[o]}</label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
