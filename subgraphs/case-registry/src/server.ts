@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { loadServiceTypeDefs, startService, type ServiceConfig, type ServiceDefinition } from '@kim/subgraph-runtime';
+import { loadServiceTypeDefs, startService, type ServiceConfig, type ServiceDefinition, type StartOptions } from '@kim/subgraph-runtime';
 import { extendContext, type CaseRegistryExtra } from './context.ts';
 import { createPrisma, type CaseRegistryPrisma } from './db.ts';
 import { rules } from './permissions.ts';
@@ -19,6 +19,6 @@ export const caseRegistry: ServiceDefinition<CaseRegistryPrisma, CaseRegistryExt
   extendContext,
 };
 
-export function startCaseRegistry(config: ServiceConfig) {
-  return startService(caseRegistry, config);
+export function startCaseRegistry(config: ServiceConfig, options: StartOptions<CaseRegistryPrisma> = {}) {
+  return startService(caseRegistry, config, options);
 }
