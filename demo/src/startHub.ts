@@ -57,7 +57,7 @@ export interface RunningHub {
  * Each service's seeding, run as its database's owner before the service takes its role (which
  * may not write demo data); nothing when not seeding.
  */
-function seeding(population: readonly DemoClient[] | undefined) {
+export function seeding(population: readonly DemoClient[] | undefined) {
   const prepare = <P>(seed: (prisma: P, population: readonly DemoClient[]) => Promise<unknown>): StartOptions<P> =>
     population ? { prepare: async (prisma) => void (await seed(prisma, population)) } : {};
   return {

@@ -51,7 +51,7 @@ export { buildPermissions, resolveRules, categoryRule, requestCategoryRule, role
 export { fieldTag, taggedFields, type FieldTag } from './guard/fieldTags.ts';
 export { createLogger, type Logger } from './logger.ts';
 export { ownTeamWhere } from './auth/teamScope.ts';
-export { startService, type ServiceDefinition, type RunningService, type StartOptions, type PrismaLike } from './server/startService.ts';
+export { startService, ownerLocation, type ServiceDefinition, type RunningService, type StartOptions, type PrismaLike } from './server/startService.ts';
 export { startHttpServer, type RunningServer } from './server/startHttpServer.ts';
 export { apolloDefaultsOff } from './server/apolloDefaultsOff.ts';
 export { runMain, runCommand } from './server/runMain.ts';
