@@ -11,17 +11,10 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { DEPLOYABLES } from './deployables.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-export const DEPLOYABLES = {
-  gateway: { dir: 'gateway', entries: ['index'] },
-  consent: { dir: 'consent', entries: ['index', 'migrate'] },
-  'case-registry': { dir: 'subgraphs/case-registry', entries: ['index', 'migrate'] },
-  'immigration-office': { dir: 'subgraphs/immigration-office', entries: ['index', 'migrate'] },
-  jobcenter: { dir: 'subgraphs/jobcenter', entries: ['index', 'migrate'] },
-  welfare: { dir: 'subgraphs/welfare', entries: ['index', 'migrate'] },
-};
 
 /** npm packages stay imports, resolved from node_modules at run time; @kim/* is bundled. */
 const externalNpmPackages = {
@@ -47,7 +40,7 @@ function sourceLocatedMetaUrl(outdir) {
   };
 }
 
-export async function buildDeployable(name) {
+async function buildDeployable(name) {
   const { dir, entries } = DEPLOYABLES[name];
   const outdir = join(root, dir, 'dist');
   await build({
