@@ -64,6 +64,9 @@ describe('the hub as separate processes (npm run start:services)', () => {
     const caseManager = await query('cm-neuss', 'CASE_MANAGEMENT', '{ client(id: "K-000001") { givenName } }');
     expect(caseManager.errors).toBeUndefined();
     expect(typeof caseManager.data?.client?.givenName).toBe('string');
+    // K-000003 is a Dormagen client: KIM Neuss does not know of it at all.
+    const otherTeam = await query('cm-neuss', 'CASE_MANAGEMENT', '{ client(id: "K-000003") { givenName languageLevel } }');
+    expect(otherTeam.data?.client).toBeNull();
   });
 
   it('stops every process on SIGTERM to its process group (as Ctrl-C does)', async () => {
