@@ -38,6 +38,13 @@ function startConsentProcess(env: NodeJS.ProcessEnv): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', 'consent/src/index.ts'], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: 'ignore' });
 }
 
+/** Its `migrate` command, run once before: the service's own process never migrates. */
+async function migrateConsent(env: NodeJS.ProcessEnv): Promise<void> {
+  const migrate = spawn(process.execPath, ['--import', 'tsx', 'consent/src/migrate.ts'], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: 'ignore' });
+  const code = await new Promise<number | null>((resolve) => migrate.once('exit', resolve));
+  if (code !== 0) throw new Error(`consent migrate exited with ${code}`);
+}
+
 async function waitReady(base: string): Promise<void> {
   for (let i = 0; i < 600; i += 1) {
     try {
@@ -78,6 +85,7 @@ beforeAll(async () => {
     rmSync(dataDir, { recursive: true, force: true });
     if (pgBase) await dropSchemas(pgBase, [schema]);
   };
+  await migrateConsent(env);
 });
 
 afterAll(async () => {

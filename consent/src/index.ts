@@ -2,4 +2,5 @@ import { runMain } from '@kim/subgraph-runtime';
 import { readConsentConfig } from './env.ts';
 import { startConsent } from './server.ts';
 
-runMain(() => startConsent(readConsentConfig()));
+// Its own process: migrations are the migrate command's (src/migrate.ts), never the start's.
+runMain(() => startConsent(readConsentConfig(), { migrations: 'require' }));

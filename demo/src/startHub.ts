@@ -5,7 +5,7 @@ import { immigrationOffice as immigrationOfficeService, seedImmigrationOffice, t
 import { jobcenter as jobcenterService, seedJobcenter, type JobcenterPrisma } from '@kim/jobcenter';
 import { CASE_MANAGERS, generatePopulation, type DemoClient } from '@kim/schema/population';
 import { SERVICES, type ServiceName } from '@kim/schema';
-import { DEFAULT_PORTS, assertionKeyVariable, envPrefix, readRetentionConfig, readServiceConfig, startService, type Logger, type RunningService, type StartOptions } from '@kim/subgraph-runtime';
+import { assertionKeyVariable, envPrefix, optionalString, readRetentionConfig, readServiceConfig, startService, type Logger, type RunningService, type StartOptions } from '@kim/subgraph-runtime';
 import { seedWelfare, welfare as welfareService, type WelfarePrisma } from '@kim/welfare';
 import { demoConsole } from './demoConsole.ts';
 import { ensureDemoKeys, readPem } from './demoKeys.ts';
@@ -16,7 +16,12 @@ export interface HubOptions {
   readonly dataDir: string;
   /** Folder for demo keys when dataDir is `memory://`. */
   readonly keysDir?: string;
-  /** Gateway port; services take free ports when it is 0, else their defaults. */
+  /**
+   * Gateway port. When it is 0 (tests) every service takes a free port and the hub wires the
+   * actual URLs; otherwise each service's `<SERVICE>_PORT` and the URLs (`KIM_CONSENT_URL`,
+   * `<SERVICE>_URL`) are read from `env` as a separately started service would, with the same
+   * defaults.
+   */
   readonly port: number;
   /** PostgreSQL URL per service (else PGlite). */
   readonly databaseUrls?: Partial<Record<ServiceName, string>>;
@@ -55,7 +60,7 @@ export interface RunningHub {
  * Each service's seeding, run as its database's owner before the service takes its role (which
  * may not write demo data); nothing when not seeding.
  */
-function seeding(population: readonly DemoClient[] | undefined) {
+export function seeding(population: readonly DemoClient[] | undefined) {
   const prepare = <P>(seed: (prisma: P, population: readonly DemoClient[]) => Promise<unknown>): StartOptions<P> =>
     population ? { prepare: async (prisma) => void (await seed(prisma, population)) } : {};
   return {
@@ -83,17 +88,20 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const serviceEnv = (service: ServiceName, consentUrl?: string): NodeJS.ProcessEnv => ({
     ...baseEnv,
     ...assertionKeyFiles([service]),
-    [`${envPrefix(service)}_PORT`]: ephemeralPorts ? '0' : String(DEFAULT_PORTS[service]),
+    ...(ephemeralPorts ? { [`${envPrefix(service)}_PORT`]: '0' } : {}),
     ...(options.databaseUrls?.[service] ? { [`${envPrefix(service)}_DATABASE_URL`]: options.databaseUrls[service] } : {}),
     ...(consentUrl ? { KIM_CONSENT_URL: consentUrl } : {}),
   });
+  // A URL the operator set wins over the one this process knows (e.g. a proxy in between); on
+  // free ports (tests) only the actual one can be right.
+  const configuredUrl = (name: string, actual: string) => (ephemeralPorts ? undefined : optionalString(baseEnv, name)) ?? actual;
 
   const interpose = options.interpose ?? (async (_service: ServiceName, url: string) => url);
   const seed = seeding(options.seed ? generatePopulation({ count: options.seed.count }) : undefined);
   const consent = await startConsent(readConsentConfig({ KIM_AUDIT_SIGNING_KEY_FILE: keys.audit.privateKeyFile, ...serviceEnv('consent') }), seed.consent);
   const started: { stop(): Promise<void> }[] = [consent];
   try {
-    const consentUrl = await interpose('consent', consent.url);
+    const consentUrl = await interpose('consent', configuredUrl('KIM_CONSENT_URL', consent.url));
     const config = (s: ServiceName) => readServiceConfig(s, serviceEnv(s, consentUrl));
     const [caseRegistry, immigrationOffice, jobcenter, welfare] = await Promise.all([
       startCaseRegistry(config('case-registry'), readRetentionConfig(serviceEnv('case-registry', consentUrl)), seed['case-registry']),
@@ -105,7 +113,9 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     const services = { 'case-registry': caseRegistry, 'immigration-office': immigrationOffice, jobcenter, welfare, consent };
 
     const serviceUrls = Object.fromEntries(SERVICES.map((s) => [s, `${services[s].url}/graphql`])) as Record<ServiceName, string>;
-    const gatewayRoutes = Object.fromEntries(await Promise.all(SERVICES.map(async (s) => [s, await interpose(s, serviceUrls[s])] as const)));
+    const gatewayRoutes = Object.fromEntries(
+      await Promise.all(SERVICES.map(async (s) => [s, await interpose(s, configuredUrl(`${envPrefix(s)}_URL`, serviceUrls[s]))] as const)),
+    );
     const gatewayConfig = readGatewayConfig({
       ...baseEnv,
       PORT: String(options.port),

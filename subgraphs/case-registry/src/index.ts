@@ -1,4 +1,5 @@
 import { readRetentionConfig, readServiceConfig, runMain } from '@kim/subgraph-runtime';
 import { startCaseRegistry } from './server.ts';
 
-runMain(() => startCaseRegistry(readServiceConfig('case-registry'), readRetentionConfig()));
+// Its own process: migrations are the migrate command's (src/migrate.ts), never the start's.
+runMain(() => startCaseRegistry(readServiceConfig('case-registry'), readRetentionConfig(), { migrations: 'require' }));

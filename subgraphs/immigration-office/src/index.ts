@@ -1,4 +1,5 @@
 import { readServiceConfig, runMain } from '@kim/subgraph-runtime';
 import { startImmigrationOffice } from './server.ts';
 
-runMain(() => startImmigrationOffice(readServiceConfig('immigration-office')));
+// Its own process: migrations are the migrate command's (src/migrate.ts), never the start's.
+runMain(() => startImmigrationOffice(readServiceConfig('immigration-office'), { migrations: 'require' }));

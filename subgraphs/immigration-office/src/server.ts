@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { loadServiceTypeDefs, startService, type ServiceConfig, type ServiceDefinition } from '@kim/subgraph-runtime';
+import { loadServiceTypeDefs, startService, type ServiceConfig, type ServiceDefinition, type StartOptions } from '@kim/subgraph-runtime';
 import { extendContext, type ImmigrationOfficeExtra } from './context.ts';
 import { createPrisma, type ImmigrationOfficePrisma } from './db.ts';
 import { rules } from './permissions.ts';
@@ -19,6 +19,6 @@ export const immigrationOffice: ServiceDefinition<ImmigrationOfficePrisma, Immig
   extendContext,
 };
 
-export function startImmigrationOffice(config: ServiceConfig) {
-  return startService(immigrationOffice, config);
+export function startImmigrationOffice(config: ServiceConfig, options: StartOptions<ImmigrationOfficePrisma> = {}) {
+  return startService(immigrationOffice, config, options);
 }

@@ -1,4 +1,5 @@
 import { readServiceConfig, runMain } from '@kim/subgraph-runtime';
 import { startJobcenter } from './server.ts';
 
-runMain(() => startJobcenter(readServiceConfig('jobcenter')));
+// Its own process: migrations are the migrate command's (src/migrate.ts), never the start's.
+runMain(() => startJobcenter(readServiceConfig('jobcenter'), { migrations: 'require' }));

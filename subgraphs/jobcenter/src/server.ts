@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { loadServiceTypeDefs, startService, type ServiceConfig, type ServiceDefinition } from '@kim/subgraph-runtime';
+import { loadServiceTypeDefs, startService, type ServiceConfig, type ServiceDefinition, type StartOptions } from '@kim/subgraph-runtime';
 import { extendContext, type JobcenterExtra } from './context.ts';
 import { createPrisma, type JobcenterPrisma } from './db.ts';
 import { rules } from './permissions.ts';
@@ -19,6 +19,6 @@ export const jobcenter: ServiceDefinition<JobcenterPrisma, JobcenterExtra> = {
   extendContext,
 };
 
-export function startJobcenter(config: ServiceConfig) {
-  return startService(jobcenter, config);
+export function startJobcenter(config: ServiceConfig, options: StartOptions<JobcenterPrisma> = {}) {
+  return startService(jobcenter, config, options);
 }

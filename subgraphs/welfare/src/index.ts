@@ -1,4 +1,5 @@
 import { readServiceConfig, runMain } from '@kim/subgraph-runtime';
 import { startWelfare } from './server.ts';
 
-runMain(() => startWelfare(readServiceConfig('welfare')));
+// Its own process: migrations are the migrate command's (src/migrate.ts), never the start's.
+runMain(() => startWelfare(readServiceConfig('welfare'), { migrations: 'require' }));

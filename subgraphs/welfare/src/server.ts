@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { loadServiceTypeDefs, startService, type ServiceConfig, type ServiceDefinition } from '@kim/subgraph-runtime';
+import { loadServiceTypeDefs, startService, type ServiceConfig, type ServiceDefinition, type StartOptions } from '@kim/subgraph-runtime';
 import { extendContext, type WelfareExtra } from './context.ts';
 import { createPrisma, type WelfarePrisma } from './db.ts';
 import { rules } from './permissions.ts';
@@ -19,6 +19,6 @@ export const welfare: ServiceDefinition<WelfarePrisma, WelfareExtra> = {
   extendContext,
 };
 
-export function startWelfare(config: ServiceConfig) {
-  return startService(welfare, config);
+export function startWelfare(config: ServiceConfig, options: StartOptions<WelfarePrisma> = {}) {
+  return startService(welfare, config, options);
 }

@@ -80,21 +80,33 @@ export function assertionKeyFromEnv(env: NodeJS.ProcessEnv, service: ServiceName
   }
 }
 
-/** Parses and validates a service's configuration once, at start; throws naming the variable. */
-export function readServiceConfig(service: ServiceName, env: NodeJS.ProcessEnv = process.env): ServiceConfig {
+/** What a service's `migrate` command needs: where its database is and who owns its schema. */
+export type MigrationConfig = Pick<ServiceConfig, 'name' | 'database' | 'databaseRole' | 'migrationDatabaseUrl' | 'logLevel'>;
+
+/** The database part of a service's configuration; all `migrate` reads (no keys, no ports). */
+export function readMigrationConfig(service: ServiceName, env: NodeJS.ProcessEnv = process.env): MigrationConfig {
   const prefix = envPrefix(service);
   const dataDir = optionalString(env, 'KIM_DATA_DIR') ?? '.data';
-  return Object.freeze({
+  const migrationDatabaseUrl = optionalString(env, `${prefix}_MIGRATION_DATABASE_URL`);
+  return {
     name: service,
-    host: optionalString(env, 'HOST') ?? '127.0.0.1',
-    port: port(env, `${prefix}_PORT`, DEFAULT_PORTS[service]),
     // `memory://` keeps every PGlite database in memory (tests): nothing is written to disk.
     database: databaseLocation(optionalString(env, `${prefix}_DATABASE_URL`), dataDir.startsWith('memory://') ? 'memory://' : join(dataDir, service)),
     databaseRole: serviceRole(service),
-    ...(optionalString(env, `${prefix}_MIGRATION_DATABASE_URL`) ? { migrationDatabaseUrl: optionalString(env, `${prefix}_MIGRATION_DATABASE_URL`) } : {}),
+    ...(migrationDatabaseUrl ? { migrationDatabaseUrl } : {}),
+    logLevel: logLevel(env),
+  };
+}
+
+/** Parses and validates a service's configuration once, at start; throws naming the variable. */
+export function readServiceConfig(service: ServiceName, env: NodeJS.ProcessEnv = process.env): ServiceConfig {
+  const prefix = envPrefix(service);
+  return Object.freeze({
+    ...readMigrationConfig(service, env),
+    host: optionalString(env, 'HOST') ?? '127.0.0.1',
+    port: port(env, `${prefix}_PORT`, DEFAULT_PORTS[service]),
     assertionKey: assertionKeyFromEnv(env, service),
     consentUrl: url(env, 'KIM_CONSENT_URL', `http://127.0.0.1:${DEFAULT_PORTS.consent}`),
     consentTimeoutMs: positiveInt(env, 'KIM_CONSENT_TIMEOUT_MS', 2000),
-    logLevel: logLevel(env),
   });
 }

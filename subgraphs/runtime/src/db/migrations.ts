@@ -35,6 +35,8 @@ const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
  * nothing) refuses to start on a database behind its code.
  */
 export async function pendingMigrations(sql: SqlExecutor, migrations: readonly Migration[]): Promise<string[]> {
+  const [table] = await sql.query<{ found: boolean }>(`SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS found`);
+  if (!table?.found) return migrations.map((m) => m.name);
   const applied = await sql.query<{ migration_name: string }>(
     'SELECT migration_name FROM "_prisma_migrations" WHERE rolled_back_at IS NULL AND finished_at IS NOT NULL',
   );

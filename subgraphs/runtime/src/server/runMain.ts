@@ -17,3 +17,14 @@ export function runMain(start: () => Promise<{ stop(): Promise<void> }>): void {
     },
   );
 }
+
+/** Runs a one-shot command (a service's `migrate`): exit 0 when done, else print the reason and exit 1. */
+export function runCommand(run: () => Promise<unknown>): void {
+  run().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    },
+  );
+}

@@ -5,8 +5,9 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/ind
 import type { Express } from 'express';
 import type { AssertionKey } from '../auth/assertion.ts';
 import type { ServiceConfig } from '../config/serviceConfig.ts';
-import { applyMigrations, pendingMigrations, readMigrations } from '../db/migrations.ts';
-import { openRoleDatabase, type Database } from '../db/openDatabase.ts';
+import { withMigrationLock } from '../db/migrationLock.ts';
+import { applyMigrations, pendingMigrations, readMigrations, type Migration } from '../db/migrations.ts';
+import { openRoleDatabase, type Database, type DatabaseLocation } from '../db/openDatabase.ts';
 import type { RuleMap } from '../guard/buildPermissions.ts';
 import { createLogger, type Logger } from '../logger.ts';
 import { createServiceApp } from './createServiceApp.ts';
@@ -53,10 +54,35 @@ export interface StartOptions<Prisma> {
    */
   readonly prepare?: (prisma: Prisma) => Promise<void>;
   readonly log?: Logger;
+  /**
+   * `apply` (in-process starts: the demo, tests, the benchmark): pending migrations are applied
+   * first, under the migration lock. `require` (a service's own process, `node dist/index.js`):
+   * the service refuses to start unless its `migrate` command has applied every migration.
+   */
+  readonly migrations?: 'apply' | 'require';
+}
+
+/** The schema owner's database: where migrations are applied (and checked before the role exists). */
+export function ownerLocation(config: Pick<ServiceConfig, 'database' | 'migrationDatabaseUrl'>): DatabaseLocation {
+  return config.migrationDatabaseUrl ? { kind: 'postgres', url: config.migrationDatabaseUrl } : config.database;
 }
 
 /**
- * Opens the database as its owner, applies pending migrations, runs `prepare`, then serves the
+ * Applies the service's pending migrations as the schema's owner, holding the migration lock
+ * (safe when several replicas or `migrate` jobs run at once).
+ * @returns the names of the migrations applied now
+ */
+export async function migrateOwnerDatabase(owner: Database, location: DatabaseLocation, migrations: readonly Migration[]): Promise<string[]> {
+  return withMigrationLock(location, () => applyMigrations(owner.sql, migrations));
+}
+
+function unmigrated(pending: readonly string[]): string {
+  return `the database is not migrated (lacks ${pending.join(', ')}): run the service's migrate command first (npm run migrate, or node dist/migrate.js)`;
+}
+
+/**
+ * Opens the database as its owner, applies pending migrations (or, with `migrations: 'require'`,
+ * refuses to start while any is pending), runs `prepare`, then serves the
  * service on its port with every query of its own running as its role (see `openRoleDatabase`).
  */
 export async function startService<Prisma extends PrismaLike, Extra extends object>(
@@ -70,8 +96,14 @@ export async function startService<Prisma extends PrismaLike, Extra extends obje
     role: config.databaseRole,
     ...(config.migrationDatabaseUrl ? { ownerUrl: config.migrationDatabaseUrl } : {}),
     asOwner: async (ownerDb) => {
-      const applied = await applyMigrations(ownerDb.sql, migrations);
-      if (applied.length > 0) log.info({ migrations: applied }, 'applied migrations as the schema owner');
+      if (options.migrations === 'require') {
+        // Checked as the owner: on a database never migrated, the role does not exist yet either.
+        const pending = await pendingMigrations(ownerDb.sql, migrations);
+        if (pending.length > 0) throw new Error(unmigrated(pending));
+      } else {
+        const applied = await migrateOwnerDatabase(ownerDb, ownerLocation(config), migrations);
+        if (applied.length > 0) log.info({ migrations: applied }, 'applied migrations as the schema owner');
+      }
       if (!options.prepare) return;
       const ownerPrisma = definition.createPrisma(ownerDb.adapter);
       try {
@@ -90,7 +122,7 @@ export async function startService<Prisma extends PrismaLike, Extra extends obje
   try {
     // Read as the role: a service whose owner migrated elsewhere refuses to run behind its code.
     const pending = await pendingMigrations(db.sql, migrations);
-    if (pending.length > 0) throw new Error(`${definition.name}: the database lacks migrations ${pending.join(', ')}`);
+    if (pending.length > 0) throw new Error(`${definition.name}: ${unmigrated(pending)}`);
   } catch (error) {
     await closeDatabases();
     throw error;

@@ -1,0 +1,69 @@
+// `npm run build`: every deployable (gateway, consent, the four agencies) to JavaScript in its
+// package's dist/, started with `node dist/index.js`; agencies and consent also get
+// dist/migrate.js (their `migrate` command).
+//
+// INTENTIONAL: a bundle per deployable, not `tsc` per package. Our workspace packages (@kim/*)
+// export their TypeScript sources, so they are bundled in; npm packages stay external and come
+// from the production install. Files our modules find next to themselves (SDL, migrations,
+// stages.json) are found where they are in the repository: each module's `import.meta.url` is
+// rewritten to its source file's place relative to the bundle, so an image keeps that layout.
+import { readFile } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { DEPLOYABLES } from './deployables.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+
+/** npm packages stay imports, resolved from node_modules at run time; @kim/* is bundled. */
+const externalNpmPackages = {
+  name: 'external-npm-packages',
+  setup(b) {
+    b.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith('@kim/') ? undefined : { path: args.path, external: true }));
+  },
+};
+
+/** `import.meta.url` of each of our modules, as it was in the source tree, relative to the bundle. */
+function sourceLocatedMetaUrl(outdir) {
+  return {
+    name: 'source-located-import-meta-url',
+    setup(b) {
+      b.onLoad({ filter: /\.ts$/ }, async (args) => {
+        if (args.path.includes(`${sep}node_modules${sep}`)) return undefined;
+        const contents = await readFile(args.path, 'utf8');
+        if (!contents.includes('import.meta.url')) return { contents, loader: 'ts' };
+        const fromBundle = relative(outdir, args.path).split(sep).join('/');
+        return { contents: contents.replaceAll('import.meta.url', `new URL(${JSON.stringify(fromBundle)}, import.meta.url).href`), loader: 'ts' };
+      });
+    },
+  };
+}
+
+async function buildDeployable(name) {
+  const { dir, entries } = DEPLOYABLES[name];
+  const outdir = join(root, dir, 'dist');
+  await build({
+    absWorkingDir: root,
+    entryPoints: Object.fromEntries(entries.map((e) => [e, join(root, dir, 'src', `${e}.ts`)])),
+    outdir,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20.19',
+    sourcemap: true,
+    // Names stay readable in stack traces and logs.
+    minify: false,
+    logLevel: 'warning',
+    plugins: [externalNpmPackages, sourceLocatedMetaUrl(outdir)],
+  });
+}
+
+const only = process.argv.slice(2);
+for (const name of only.length > 0 ? only : Object.keys(DEPLOYABLES)) {
+  if (!(name in DEPLOYABLES)) {
+    console.error(`unknown deployable ${name}; one of ${Object.keys(DEPLOYABLES).join(', ')}`);
+    process.exit(1);
+  }
+  await buildDeployable(name);
+}
