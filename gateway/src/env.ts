@@ -5,6 +5,7 @@ import { DEFAULT_AUTH_FAILURE_LIMIT, type AuthFailureLimitConfig } from './auth/
 import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS } from './auth/verifyCallerToken.ts';
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from './limits/operationLimits.ts';
 import { DEFAULT_RATE_LIMIT, type RateLimitConfig } from './limits/agencyRateLimiter.ts';
+import type { SharedBudgetsConfig } from './limits/budgets.ts';
 
 /** How the gateway checks callers' tokens: a JWKS URL (an IdP), or one public key (PEM). */
 export type TokenKeySource = { kind: 'jwks'; url: string } | { kind: 'pem'; pem: string };
@@ -31,6 +32,8 @@ export interface GatewayConfig {
   readonly rateLimit: RateLimitConfig;
   /** Failed authentications allowed per source address, per gateway process. */
   readonly authFailureLimit: AuthFailureLimitConfig;
+  /** Where replicas share those budgets (`REDIS_URL`); null keeps them in this process. */
+  readonly sharedBudgets: SharedBudgetsConfig | null;
   readonly logLevel: string;
 }
 
@@ -81,6 +84,21 @@ function authFailureLimit(env: NodeJS.ProcessEnv): AuthFailureLimitConfig {
   });
 }
 
+function sharedBudgets(env: NodeJS.ProcessEnv): SharedBudgetsConfig | null {
+  const raw = optionalString(env, 'REDIS_URL');
+  if (raw === undefined) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError('REDIS_URL', 'is not a URL');
+  }
+  if (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:') throw new ConfigError('REDIS_URL', 'must be a redis:// or rediss:// URL');
+  const keyPrefix = optionalString(env, 'KIM_REDIS_KEY_PREFIX') ?? 'kim:';
+  if (!/^[\w:.-]{1,64}$/.test(keyPrefix)) throw new ConfigError('KIM_REDIS_KEY_PREFIX', 'letters, digits and _ : . - only, at most 64');
+  return Object.freeze({ url: raw, keyPrefix });
+}
+
 /** Parses and validates the gateway's configuration once, at start. */
 export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
   const subgraphUrls = Object.fromEntries(
@@ -100,6 +118,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     limits: operationLimits(env),
     rateLimit: rateLimit(env),
     authFailureLimit: authFailureLimit(env),
+    sharedBudgets: sharedBudgets(env),
     logLevel: logLevel(env),
   });
 }

@@ -16,7 +16,7 @@ import { formatError } from './formatError.ts';
 import { jsonErrors } from './http/jsonErrors.ts';
 import { securityHeaders } from './http/securityHeaders.ts';
 import { errorsAtSelectedPaths } from './selectedPaths.ts';
-import { AgencyRateLimiter, operationGuard, operationLimitRules, tokenLimitParseOptions } from './limits/index.ts';
+import { operationGuard, operationLimitRules, rateLimitBudgets, tokenLimitParseOptions } from './limits/index.ts';
 
 export type { GatewayConfig } from './env.ts';
 export { readGatewayConfig } from './env.ts';
@@ -74,11 +74,13 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
     },
   };
 
-  const rateLimiter = new AgencyRateLimiter(config.rateLimit);
+  const budgets = await rateLimitBudgets(config);
+  const rateLimiter = budgets.rateLimiter;
   const authenticator = new CallerAuthenticator(
     tokenKey,
     { issuer: config.tokenIssuer, audience: config.tokenAudience, maxLifetimeSeconds: config.tokenMaxLifetimeSeconds },
     config.authFailureLimit,
+    budgets.authFailures,
   );
   let loaded = false;
   const apollo = new ApolloServer<GatewayContext>({
@@ -109,7 +111,9 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
     res.json({ status: 'ok' });
   });
   app.get('/readyz', (_req, res) => {
-    res.status(loaded ? 200 : 503).json({ status: loaded ? 'ready' : 'loading' });
+    // Without its shared budgets a replica refuses every request: not ready either.
+    const ready = loaded && budgets.ready();
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : loaded ? 'rate-limit store unreachable' : 'loading' });
   });
   app.use(
     '/graphql',
@@ -120,7 +124,7 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
         const identity = await authenticator.authenticate(req.header('authorization'), req.socket.remoteAddress ?? 'unknown');
         // Every authenticated request costs its user and agency one token, valid or not — a
         // purpose the role may not declare included (refused below, but charged first).
-        rateLimiter.admitRequest(identity);
+        await rateLimiter.admitRequest(identity);
         const caller: Caller = {
           subject: identity.subject,
           agency: identity.agency,
@@ -137,6 +141,7 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
   const server = await startHttpServer(app, config.port, config.host, async () => {
     loaded = false;
     await apollo.stop();
+    await budgets.close();
   });
   log.info({ url: `${server.url}/graphql` }, 'gateway listening');
   return { ...server, log };
