@@ -63,7 +63,7 @@ async function startReplica(): Promise<{ url: string; process: ChildProcess }> {
 }
 
 beforeAll(async () => {
-  hub = await startTestHub('sharedlimits', 10, { env: ENV });
+  hub = await startTestHub('sharedlimits', 10, { env: { ...ENV, GATEWAY_METRICS_PORT: '0' } });
   replica = await startReplica();
 });
 afterAll(async () => {
@@ -97,6 +97,8 @@ describe('gateway replicas with REDIS_URL', () => {
       expect(refused.code).toBe('RATE_LIMITED');
       expect(Number(refused.retryAfter)).toBeGreaterThan(0);
     }
+    const metrics = await (await fetch(hub.gateway.metricsUrl!)).text();
+    expect(metrics).toMatch(/^kim_gateway_rate_limit_refusals_total\{budget="user"\} [1-9]/m);
     // Another user of the agency still has a budget of its own.
     expect((await post(replica.url, await hub.token('jobcenter'))).status).toBe(200);
   });

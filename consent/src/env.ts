@@ -1,5 +1,5 @@
 import { STATUTORY_BASES, type LegalBasis } from '@kim/schema';
-import { ConfigError, pemFromEnv, positiveInt, readServiceConfig, type ServiceConfig } from '@kim/subgraph-runtime';
+import { ConfigError, optionalString, pemFromEnv, port, positiveInt, readServiceConfig, type ServiceConfig } from '@kim/subgraph-runtime';
 import { auditSigningKey, type AuditSigningKey } from './audit/auditKey.ts';
 
 /** The consent service's configuration: what every service reads, and its audit key. */
@@ -10,6 +10,8 @@ export interface ConsentConfig extends ServiceConfig {
   readonly defaultValidityDays: number;
   /** Statutory entries the controller has switched off (README, "Legal questions for the controller"). */
   readonly statutoryBasesOff: ReadonlySet<LegalBasis>;
+  /** Port of the internal `/metrics` (`CONSENT_METRICS_PORT`, 0 a free one); null serves none. */
+  readonly metricsPort: number | null;
 }
 
 /**
@@ -45,5 +47,6 @@ export function readConsentConfig(env: NodeJS.ProcessEnv = process.env): Consent
     throw new ConfigError('KIM_AUDIT_SIGNING_KEY', 'is not an Ed25519 private key (PKCS#8 PEM)');
   }
   const defaultValidityDays = positiveInt(env, 'KIM_CONSENT_DEFAULT_VALIDITY_DAYS', DEFAULT_VALIDITY_DAYS);
-  return Object.freeze({ ...readServiceConfig('consent', env), auditKey, defaultValidityDays, statutoryBasesOff: statutoryBasesOff(env.KIM_STATUTORY_BASES_OFF) });
+  const metricsPort = optionalString(env, 'CONSENT_METRICS_PORT') === undefined ? null : port(env, 'CONSENT_METRICS_PORT', 0);
+  return Object.freeze({ ...readServiceConfig('consent', env), auditKey, defaultValidityDays, statutoryBasesOff: statutoryBasesOff(env.KIM_STATUTORY_BASES_OFF), metricsPort });
 }

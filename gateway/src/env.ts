@@ -34,6 +34,8 @@ export interface GatewayConfig {
   readonly authFailureLimit: AuthFailureLimitConfig;
   /** Where replicas share those budgets (`REDIS_URL`); null keeps them in this process. */
   readonly sharedBudgets: SharedBudgetsConfig | null;
+  /** Port of the internal `/metrics` (`GATEWAY_METRICS_PORT`, 0 a free one); null serves none. */
+  readonly metricsPort: number | null;
   readonly logLevel: string;
 }
 
@@ -119,6 +121,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     rateLimit: rateLimit(env),
     authFailureLimit: authFailureLimit(env),
     sharedBudgets: sharedBudgets(env),
+    metricsPort: optionalString(env, 'GATEWAY_METRICS_PORT') === undefined ? null : port(env, 'GATEWAY_METRICS_PORT', 0),
     logLevel: logLevel(env),
   });
 }

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { SERVICES, SUPERGRAPH_PATH, type ServiceName } from '@kim/schema';
-import { apolloDefaultsOff, createLogger, startHttpServer, type Caller, type Logger, type RunningServer } from '@kim/subgraph-runtime';
+import { apolloDefaultsOff, createLogger, createMetricsRegistry, startHttpServer, startMetricsServer, type Caller, type Logger, type RunningServer } from '@kim/subgraph-runtime';
 import express from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import { apolloGatewayWithoutTelemetry } from './apolloGateway.ts';
@@ -16,6 +16,7 @@ import { formatError } from './formatError.ts';
 import { jsonErrors } from './http/jsonErrors.ts';
 import { securityHeaders } from './http/securityHeaders.ts';
 import { errorsAtSelectedPaths } from './selectedPaths.ts';
+import { gatewayMetrics } from './telemetry/gatewayMetrics.ts';
 import { operationGuard, operationLimitRules, rateLimitBudgets, tokenLimitParseOptions } from './limits/index.ts';
 
 export type { GatewayConfig } from './env.ts';
@@ -24,6 +25,8 @@ export { apolloGatewayWithoutTelemetry } from './apolloGateway.ts';
 
 export interface RunningGateway extends RunningServer {
   readonly log: Logger;
+  /** Where the internal `/metrics` is served (`GATEWAY_METRICS_PORT`); null when not served. */
+  readonly metricsUrl: string | null;
 }
 
 /** The largest request body the gateway reads; larger ones get HTTP 413. */
@@ -74,6 +77,8 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
     },
   };
 
+  const registry = createMetricsRegistry('kim_gateway_');
+  const metrics = gatewayMetrics(registry);
   const budgets = await rateLimitBudgets(config);
   const rateLimiter = budgets.rateLimiter;
   const authenticator = new CallerAuthenticator(
@@ -94,7 +99,11 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
     // Apollo's guard against fragments that spread each other into millions of selections.
     maxRecursiveSelections: true,
     parseOptions: tokenLimitParseOptions(config.limits.maxTokens),
-    formatError: (formatted) => formatError(formatted),
+    formatError: (formatted) => {
+      const sent = formatError(formatted);
+      metrics.countError(formatted, sent);
+      return sent;
+    },
     plugins: [
       logErrors,
       operationGuard(operationLimitRules(config.limits), rateLimiter),
@@ -117,6 +126,7 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
   });
   app.use(
     '/graphql',
+    metrics.countRequest,
     express.json({ limit: BODY_LIMIT }),
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<GatewayContext> => {
@@ -143,6 +153,19 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
     await apollo.stop();
     await budgets.close();
   });
+  const metricsServer = config.metricsPort === null ? null : await startMetricsServer(registry, config.metricsPort, config.host).catch(async (error: unknown) => {
+    await server.stop();
+    throw error;
+  });
+  if (metricsServer) log.info({ url: metricsServer.url }, 'gateway metrics listening');
   log.info({ url: `${server.url}/graphql` }, 'gateway listening');
-  return { ...server, log };
+  return {
+    ...server,
+    stop: async () => {
+      await server.stop();
+      await metricsServer?.stop();
+    },
+    log,
+    metricsUrl: metricsServer?.url ?? null,
+  };
 }

@@ -69,6 +69,6 @@ export class CallerAuthenticator {
 
   private throttled(available: number): GraphQLError {
     const seconds = Math.max(1, Math.ceil(((1 - available) / this.limit.refillPerMinute) * 60));
-    return rateLimited({ ok: false, retryAfterSeconds: seconds }, 'Too many failed authentications from your address');
+    return rateLimited({ ok: false, retryAfterSeconds: seconds }, 'Too many failed authentications from your address', 'address');
   }
 }

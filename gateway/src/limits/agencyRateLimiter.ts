@@ -25,11 +25,14 @@ export interface Payer {
   readonly subject: string;
 }
 
-export function rateLimited(result: Extract<TakeResult, { ok: false }>, message: string): GraphQLError {
+/** Which budget refused: named in the error for the metrics (formatError never passes it on). */
+export type RefusingBudget = 'user' | 'agency' | 'address';
+
+export function rateLimited(result: Extract<TakeResult, { ok: false }>, message: string, budget: RefusingBudget): GraphQLError {
   const headers = new HeaderMap();
   if (result.retryAfterSeconds !== null) headers.set('retry-after', String(result.retryAfterSeconds));
   const when = result.retryAfterSeconds === null ? 'ask for fewer objects' : `retry after ${result.retryAfterSeconds} s`;
-  const error = hubError('RATE_LIMITED', `${message}; ${when}.`);
+  const error = hubError('RATE_LIMITED', `${message}; ${when}.`, { budget });
   // Read by Apollo Server for the HTTP status and headers; formatError never passes it on.
   error.extensions.http = { status: 429, headers };
   return error;
@@ -92,11 +95,11 @@ export class AgencyRateLimiter {
   private async take(payer: Payer, cost: number, what: string): Promise<void> {
     const refusal = await shared(async () => {
       const own = await this.users.take(userKey(payer), cost);
-      if (!own.ok) return rateLimited(own, `Rate limit: your budget does not cover ${what}`);
+      if (!own.ok) return rateLimited(own, `Rate limit: your budget does not cover ${what}`, 'user');
       const agency = await this.agencies.take(payer.agency, cost);
       if (agency.ok) return null;
       await this.users.give(userKey(payer), cost);
-      return rateLimited(agency, `Rate limit: your agency's budget does not cover ${what}`);
+      return rateLimited(agency, `Rate limit: your agency's budget does not cover ${what}`, 'agency');
     });
     if (refusal) throw refusal;
   }

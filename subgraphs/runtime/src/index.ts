@@ -61,3 +61,4 @@ export { rowsOrNull } from './lists.ts';
 export { rowLoader, groupLoader } from './loaders/batchLoaders.ts';
 export { allow, deny } from 'graphql-shield';
 export { loadServiceTypeDefs } from './loadServiceTypeDefs.ts';
+export { createMetricsRegistry, startMetricsServer, type RunningMetrics } from './metrics/metricsServer.ts';
