@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { SERVICES, SUPERGRAPH_PATH, type ServiceName } from '@kim/schema';
-import { apolloDefaultsOff, createLogger, createMetricsRegistry, startHttpServer, startMetricsServer, type Caller, type Logger, type RunningServer } from '@kim/subgraph-runtime';
+import { apolloDefaultsOff, createLogger, createMetricsRegistry, logRequestErrors, startHttpServer, startMetricsServer, type Caller, type Logger, type RunningServer } from '@kim/subgraph-runtime';
 import express from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import { apolloGatewayWithoutTelemetry } from './apolloGateway.ts';
@@ -28,6 +28,9 @@ export interface RunningGateway extends RunningServer {
   /** Where the internal `/metrics` is served (`GATEWAY_METRICS_PORT`); null when not served. */
   readonly metricsUrl: string | null;
 }
+
+/** One per refused field and object, and in the audit chain already: not logged. */
+const QUIET_CODES: ReadonlySet<unknown> = new Set(['CONSENT_REQUIRED']);
 
 /** The largest request body the gateway reads; larger ones get HTTP 413. */
 export const BODY_LIMIT = '100kb';
@@ -56,11 +59,10 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
     async requestDidStart() {
       return {
         async didEncounterErrors({ errors, contextValue }) {
-          for (const error of errors) {
-            const code = error.extensions?.code;
-            if (code === 'CONSENT_REQUIRED') continue;
-            log.warn({ requestId: contextValue?.caller?.requestId, code, err: error.originalError ?? error }, 'request error');
-          }
+          // A subgraph's errors (Apollo marks them with `serviceName`) were logged by that service
+          // under the same request id: logged here too, each refusal was two lines.
+          const own = errors.filter((e) => e.extensions?.serviceName === undefined);
+          logRequestErrors(log, contextValue?.caller?.requestId, own, 'request error', QUIET_CODES);
         },
         async willSendResponse({ response, contextValue, document, operationName }) {
           // Responses can carry personal data: no cache may keep them.

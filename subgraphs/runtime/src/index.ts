@@ -62,3 +62,4 @@ export { rowLoader, groupLoader } from './loaders/batchLoaders.ts';
 export { allow, deny } from 'graphql-shield';
 export { loadServiceTypeDefs } from './loadServiceTypeDefs.ts';
 export { createMetricsRegistry, startMetricsServer, type RunningMetrics } from './metrics/metricsServer.ts';
+export { logRequestErrors } from './logRequestErrors.ts';

@@ -20,6 +20,7 @@ import { buildPermissions, type RuleMap } from '../guard/buildPermissions.ts';
 import { createPlannedQuestions } from '../guard/plannedQuestions.ts';
 import { RuleOutcomes } from '../guard/ruleOutcomes.ts';
 import type { Logger } from '../logger.ts';
+import { logRequestErrors } from '../logRequestErrors.ts';
 import { apolloDefaultsOff } from './apolloDefaultsOff.ts';
 import type { ServiceContext } from './serviceContext.ts';
 
@@ -49,6 +50,9 @@ export interface ServiceAppOptions<Extra> {
  * graphql-shield, which refuses the whole request unless it carries a valid assertion from the
  * gateway addressed to this service.
  */
+/** Answers, not faults, and one per field and object: not logged (the audit chain has the decisions). */
+const QUIET_CODES: ReadonlySet<unknown> = new Set(['CONSENT_REQUIRED', 'NOT_FOUND']);
+
 export async function createServiceApp<Extra extends object>(options: ServiceAppOptions<Extra>) {
   const { log } = options;
   const subgraphSchema = buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> });
@@ -64,11 +68,7 @@ export async function createServiceApp<Extra extends object>(options: ServiceApp
     async requestDidStart() {
       return {
         async didEncounterErrors({ errors, contextValue }) {
-          for (const error of errors) {
-            const code = error.extensions?.code;
-            if (code === 'CONSENT_REQUIRED' || code === 'NOT_FOUND') continue;
-            log.warn({ requestId: contextValue?.caller?.requestId, code, err: error.originalError ?? error }, 'graphql error');
-          }
+          logRequestErrors(log, contextValue?.caller?.requestId, errors, 'graphql error', QUIET_CODES);
         },
         async willSendResponse({ response, contextValue }) {
           // The gateway charges the caller for what the request made the hub record (an audit row each).
