@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { SERVICES, type ServiceName } from '@kim/schema';
-import { ConfigError, DEFAULT_PORTS, assertionKeyFromEnv, envPrefix, logLevel, oneOf, optionalString, port, positiveInt, url, type AssertionKey } from '@kim/subgraph-runtime';
+import { ConfigError, DEFAULT_PORTS, assertionKeyFromEnv, envPrefix, logLevel, oneOf, optionalString, port, positiveInt, tracesEndpoint, url, type AssertionKey, type TracingConfig } from '@kim/subgraph-runtime';
 import { DEFAULT_AUTH_FAILURE_LIMIT, type AuthFailureLimitConfig } from './auth/callerAuthenticator.ts';
 import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS } from './auth/verifyCallerToken.ts';
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from './limits/operationLimits.ts';
@@ -36,6 +36,8 @@ export interface GatewayConfig {
   readonly sharedBudgets: SharedBudgetsConfig | null;
   /** Port of the internal `/metrics` (`GATEWAY_METRICS_PORT`, 0 a free one); null serves none. */
   readonly metricsPort: number | null;
+  /** Where traces are exported (`OTEL_EXPORTER_OTLP_ENDPOINT`); null traces nothing. */
+  readonly tracing: TracingConfig | null;
   readonly logLevel: string;
 }
 
@@ -121,6 +123,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     rateLimit: rateLimit(env),
     authFailureLimit: authFailureLimit(env),
     sharedBudgets: sharedBudgets(env),
+    tracing: tracesEndpoint(env),
     metricsPort: optionalString(env, 'GATEWAY_METRICS_PORT') === undefined ? null : port(env, 'GATEWAY_METRICS_PORT', 0),
     logLevel: logLevel(env),
   });

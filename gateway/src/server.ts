@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { SERVICES, SUPERGRAPH_PATH, type ServiceName } from '@kim/schema';
-import { apolloDefaultsOff, createLogger, createMetricsRegistry, logRequestErrors, startHttpServer, startMetricsServer, type Caller, type Logger, type RunningServer } from '@kim/subgraph-runtime';
+import { apolloDefaultsOff, createLogger, createMetricsRegistry, createTracing, logRequestErrors, requestTrace, traceRequests, startHttpServer, startMetricsServer, type Caller, type Logger, type RunningServer } from '@kim/subgraph-runtime';
 import express from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import { apolloGatewayWithoutTelemetry } from './apolloGateway.ts';
@@ -82,6 +82,7 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
   const registry = createMetricsRegistry('kim_gateway_');
   const metrics = gatewayMetrics(registry);
   const budgets = await rateLimitBudgets(config);
+  const tracing = await createTracing('gateway', config.tracing);
   const rateLimiter = budgets.rateLimiter;
   const authenticator = new CallerAuthenticator(
     tokenKey,
@@ -129,9 +130,11 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
   app.use(
     '/graphql',
     metrics.countRequest,
+    // A new trace per request: a caller's traceparent is a caller's header, and none goes further.
+    traceRequests(tracing, '/graphql', false),
     express.json({ limit: BODY_LIMIT }),
     expressMiddleware(apollo, {
-      context: async ({ req }): Promise<GatewayContext> => {
+      context: async ({ req, res }): Promise<GatewayContext> => {
         // Behind a proxy this is the proxy's address; see the README (Rate).
         const identity = await authenticator.authenticate(req.header('authorization'), req.socket.remoteAddress ?? 'unknown');
         // Every authenticated request costs its user and agency one token, valid or not — a
@@ -145,7 +148,7 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
           purpose: declaredPurpose(identity, req.header('x-kim-purpose')),
           requestId: randomUUID(),
         };
-        return { caller, recorded: { decisions: 0 } };
+        return { caller, recorded: { decisions: 0 }, trace: requestTrace(res) };
       },
     }),
   );
@@ -154,6 +157,7 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
     loaded = false;
     await apollo.stop();
     await budgets.close();
+    await tracing.shutdown();
   });
   const metricsServer = config.metricsPort === null ? null : await startMetricsServer(registry, config.metricsPort, config.host).catch(async (error: unknown) => {
     await server.stop();
