@@ -1,5 +1,5 @@
-import { generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { forgedTokens } from './support/forgedTokens.ts';
 import { errorCodes, startTestHub, type GraphQLResponse, type TestHub } from './support/testHub.ts';
 
 /**
@@ -94,16 +94,7 @@ describe('failed authentication', () => {
   it('is throttled per source address, cheaply, without locking out a token verified before', async () => {
     const known = await hub.token('ki');
     expect((await hub.query(null, '{ __typename }', undefined, { token: known })).status).toBe(200);
-    const { privateKey } = await generateKeyPair('EdDSA');
-    const forged = (i: number) =>
-      new SignJWT({ agency: 'KIM_NEUSS', role: 'CASE_MANAGER' })
-        .setProtectedHeader({ alg: 'EdDSA' })
-        .setIssuer('kim-demo-idp')
-        .setAudience('kim-hub')
-        .setSubject(`spray-${i}`)
-        .setIssuedAt()
-        .setExpirationTime('1h')
-        .sign(privateKey);
+    const forged = await forgedTokens();
     const statuses: number[] = [];
     for (let i = 0; i < 30; i++) statuses.push((await hub.query(null, '{ __typename }', undefined, { token: await forged(i) })).status);
     expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));

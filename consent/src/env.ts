@@ -1,5 +1,5 @@
 import { STATUTORY_BASES, type LegalBasis } from '@kim/schema';
-import { ConfigError, pemFromEnv, positiveInt, readRetentionConfig, readServiceConfig, type RetentionConfig, type ServiceConfig } from '@kim/subgraph-runtime';
+import { ConfigError, optionalString, pemFromEnv, port, positiveInt, readRetentionConfig, readServiceConfig, type RetentionConfig, type ServiceConfig } from '@kim/subgraph-runtime';
 import { auditSigningKey, type AuditSigningKey } from './audit/auditKey.ts';
 
 /** The consent service's configuration: what every service reads, and its audit key. */
@@ -12,6 +12,8 @@ export interface ConsentConfig extends ServiceConfig {
   readonly statutoryBasesOff: ReadonlySet<LegalBasis>;
   /** When a client's consent data is erased after the end of the case, and how often the job looks. */
   readonly retention: RetentionConfig;
+  /** Port of the internal `/metrics` (`CONSENT_METRICS_PORT`, 0 a free one); null serves none. */
+  readonly metricsPort: number | null;
 }
 
 /**
@@ -47,5 +49,6 @@ export function readConsentConfig(env: NodeJS.ProcessEnv = process.env): Consent
     throw new ConfigError('KIM_AUDIT_SIGNING_KEY', 'is not an Ed25519 private key (PKCS#8 PEM)');
   }
   const defaultValidityDays = positiveInt(env, 'KIM_CONSENT_DEFAULT_VALIDITY_DAYS', DEFAULT_VALIDITY_DAYS);
-  return Object.freeze({ ...readServiceConfig('consent', env), auditKey, defaultValidityDays, statutoryBasesOff: statutoryBasesOff(env.KIM_STATUTORY_BASES_OFF), retention: readRetentionConfig(env) });
+  const metricsPort = optionalString(env, 'CONSENT_METRICS_PORT') === undefined ? null : port(env, 'CONSENT_METRICS_PORT', 0);
+  return Object.freeze({ ...readServiceConfig('consent', env), auditKey, defaultValidityDays, statutoryBasesOff: statutoryBasesOff(env.KIM_STATUTORY_BASES_OFF), retention: readRetentionConfig(env), metricsPort });
 }

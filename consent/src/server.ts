@@ -1,9 +1,10 @@
 import { fileURLToPath } from 'node:url';
-import { loadServiceTypeDefs, scheduleRetention, startService, type ServiceDefinition, type StartOptions } from '@kim/subgraph-runtime';
+import { createMetricsRegistry, loadServiceTypeDefs, scheduleRetention, startMetricsServer, startService, type ServiceDefinition, type StartOptions } from '@kim/subgraph-runtime';
 import type { AuditSigningKey } from './audit/auditKey.ts';
 import { extendContext, type ConsentExtra, type ConsentSettings } from './context.ts';
 import { createPrisma, type ConsentPrisma } from './db.ts';
 import { createDecisionRecorder } from './decisions/decideAndRecord.ts';
+import { decisionMetrics, type DecisionMetrics } from './decisions/decisionMetrics.ts';
 import { clientTeamRoute } from './clientTeam/clientTeamRoute.ts';
 import { decisionsRoute } from './decisions/decisionsRoute.ts';
 import { chainPendingGrantEvents } from './grants/grantEvents.ts';
@@ -47,13 +48,14 @@ export const consent = {
 export function consentService(
   auditKey: AuditSigningKey,
   settings: ConsentSettings = { defaultValidityDays: DEFAULT_VALIDITY_DAYS },
+  metrics?: DecisionMetrics,
 ): ServiceDefinition<ConsentPrisma, ConsentExtra> {
   return {
     ...consent,
     extendContext: (prisma, base, db) => extendContext(prisma, auditKey, settings, db.sql, base.caller),
     routes: (app, deps) => {
       // One recorder for both routes: decisions and technical denials join the same groups.
-      const recorder = createDecisionRecorder(deps.db.sql, auditKey, settings.statutoryBasesOff);
+      const recorder = createDecisionRecorder(deps.db.sql, auditKey, settings.statutoryBasesOff, metrics);
       decisionsRoute(app, { ...deps, recorder });
       sharedClientsRoute(app, deps);
       clientTeamRoute(app, deps);
@@ -62,9 +64,14 @@ export function consentService(
   };
 }
 
-/** Starts the consent service; the result also names the audit key's public half, for verifiers. */
+/**
+ * Starts the consent service; the result also names the audit key's public half, for verifiers,
+ * and where its metrics are served (`CONSENT_METRICS_PORT`; null when not served).
+ */
 export async function startConsent(config: ConsentConfig, options: StartOptions<ConsentPrisma> = {}) {
-  const running = await startService(consentService(config.auditKey, { defaultValidityDays: config.defaultValidityDays, statutoryBasesOff: config.statutoryBasesOff }), config, options);
+  const registry = createMetricsRegistry('kim_consent_');
+  const settings = { defaultValidityDays: config.defaultValidityDays, statutoryBasesOff: config.statutoryBasesOff };
+  const running = await startService(consentService(config.auditKey, settings, decisionMetrics(registry)), config, options);
   // Grant events stored without their chain entry (made by a migration from grants of before the
   // event log, or seeded) decide nothing until they are chained: as the service's role, now.
   const chained = await chainPendingGrantEvents(running.db.sql, config.auditKey).catch(async (error: unknown) => {
@@ -72,15 +79,22 @@ export async function startConsent(config: ConsentConfig, options: StartOptions<
     throw error;
   });
   if (chained > 0) running.log.info({ events: chained }, 'chained pending grant events');
+  const metrics = config.metricsPort === null ? null : await startMetricsServer(registry, config.metricsPort, config.host).catch(async (error: unknown) => {
+    await running.stop();
+    throw error;
+  });
+  if (metrics) running.log.info({ url: metrics.url }, 'consent metrics listening');
   const { days, intervalMinutes } = config.retention;
   const stopRetention = scheduleRetention(() => eraseEndedClients(running.db.sql, { retentionDays: days }), intervalMinutes, running.log);
   return {
     ...running,
-    auditKeyId: config.auditKey.keyId,
-    auditPublicKeyPem: config.auditKey.publicKeyPem,
     stop: async () => {
       stopRetention();
       await running.stop();
+      await metrics?.stop();
     },
+    metricsUrl: metrics?.url ?? null,
+    auditKeyId: config.auditKey.keyId,
+    auditPublicKeyPem: config.auditKey.publicKeyPem,
   };
 }

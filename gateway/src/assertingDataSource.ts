@@ -2,7 +2,7 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { ServiceName } from '@kim/schema';
 import { ASSERTION_HEADER, CONSENT_TICKET_HEADER, DECISIONS_EXTENSION, requestBodyHash, signAssertion, signConsentTicket, type AssertionKey, type Caller } from '@kim/subgraph-runtime';
-import type { Logger } from '@kim/subgraph-runtime';
+import type { Logger, RequestTrace } from '@kim/subgraph-runtime';
 import { withoutStackCapture } from './downstreamErrors.ts';
 import { otherOperations } from './plannedOperations.ts';
 import { unavailableErrors } from './unavailableErrors.ts';
@@ -13,6 +13,8 @@ export interface GatewayContext {
   readonly recorded?: { decisions: number };
   /** Each subgraph's operations in this request's query plan, set once the plan is known. */
   plannedOperations?: ReadonlyMap<string, readonly string[]>;
+  /** The request's span (a no-op one unless traces are exported). */
+  readonly trace?: RequestTrace;
 }
 
 /**
@@ -22,6 +24,9 @@ export interface GatewayContext {
  * consent ticket, MACed with the consent service's key, to forward with its consent calls.
  */
 export class AssertingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  /** Each fetch's span, from process() to willSendRequest() (Apollo passes both the same options). */
+  private readonly spans = new WeakMap<object, RequestTrace>();
+
   constructor(
     private readonly service: ServiceName,
     url: string,
@@ -40,14 +45,18 @@ export class AssertingDataSource extends RemoteGraphQLDataSource<GatewayContext>
    * back null with SERVICE_UNAVAILABLE errors at their paths. Nothing is retried.
    */
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    const span = 'context' in options ? options.context.trace?.child(`subgraph ${this.service}`) : undefined;
+    if (span) this.spans.set(options, span);
     try {
       const response = await super.process(options);
+      span?.end(Boolean(response.errors?.some((e) => e.extensions?.code === 'INTERNAL_SERVER_ERROR')));
       if (response.errors) withoutStackCapture(response.errors);
       const decisions = response.extensions?.[DECISIONS_EXTENSION];
       if (response.extensions) delete response.extensions[DECISIONS_EXTENSION];
       if ('context' in options && options.context.recorded && typeof decisions === 'number' && decisions > 0) options.context.recorded.decisions += decisions;
       return response;
     } catch (error) {
+      span?.end(true);
       // The enum of request kinds is not exported; 'incoming operation' is a caller's request.
       if (options.kind !== ('incoming operation' as typeof options.kind) || !('context' in options)) throw error;
       this.log.warn({ requestId: options.context.caller?.requestId, service: this.service, err: error }, 'subgraph fetch failed');
@@ -55,12 +64,15 @@ export class AssertingDataSource extends RemoteGraphQLDataSource<GatewayContext>
     }
   }
 
-  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+  override async willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+    const { request, context } = options;
     const headers = request.http?.headers;
     if (!headers || !('caller' in context) || !context.caller) return;
     const others = otherOperations(context.plannedOperations, this.service, request.query ?? '');
     // Bound to exactly what RemoteGraphQLDataSource sends next: this operation, its variables and name.
     headers.set(ASSERTION_HEADER, signAssertion(this.keys[this.service], context.caller, this.service, requestBodyHash(request), others));
     if (this.service !== 'consent') headers.set(CONSENT_TICKET_HEADER, signConsentTicket(this.keys.consent, context.caller, this.service));
+    // The subgraph's spans join the request's trace (W3C traceparent; no caller data in it).
+    for (const [name, value] of Object.entries(this.spans.get(options)?.headers() ?? {})) headers.set(name, value);
   }
 }

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { SERVICES, type ServiceName } from '@kim/schema';
-import { ConfigError, DEFAULT_PORTS, assertionKeyFromEnv, envPrefix, logLevel, oneOf, optionalString, port, positiveInt, url, type AssertionKey } from '@kim/subgraph-runtime';
+import { ConfigError, DEFAULT_PORTS, assertionKeyFromEnv, envPrefix, logLevel, oneOf, optionalString, port, positiveInt, tracesEndpoint, url, type AssertionKey, type TracingConfig } from '@kim/subgraph-runtime';
 import { DEFAULT_AUTH_FAILURE_LIMIT, type AuthFailureLimitConfig } from './auth/callerAuthenticator.ts';
 import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS } from './auth/verifyCallerToken.ts';
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from './limits/operationLimits.ts';
 import { DEFAULT_RATE_LIMIT, type RateLimitConfig } from './limits/agencyRateLimiter.ts';
+import type { SharedBudgetsConfig } from './limits/budgets.ts';
 
 /** How the gateway checks callers' tokens: a JWKS URL (an IdP), or one public key (PEM). */
 export type TokenKeySource = { kind: 'jwks'; url: string } | { kind: 'pem'; pem: string };
@@ -31,6 +32,12 @@ export interface GatewayConfig {
   readonly rateLimit: RateLimitConfig;
   /** Failed authentications allowed per source address, per gateway process. */
   readonly authFailureLimit: AuthFailureLimitConfig;
+  /** Where replicas share those budgets (`REDIS_URL`); null keeps them in this process. */
+  readonly sharedBudgets: SharedBudgetsConfig | null;
+  /** Port of the internal `/metrics` (`GATEWAY_METRICS_PORT`, 0 a free one); null serves none. */
+  readonly metricsPort: number | null;
+  /** Where traces are exported (`OTEL_EXPORTER_OTLP_ENDPOINT`); null traces nothing. */
+  readonly tracing: TracingConfig | null;
   readonly logLevel: string;
   /** The built web console to serve at `/` (`KIM_CONSOLE_DIR`); none: the gateway serves the API only. */
   readonly consoleDir?: string;
@@ -101,6 +108,21 @@ function authFailureLimit(env: NodeJS.ProcessEnv): AuthFailureLimitConfig {
   });
 }
 
+function sharedBudgets(env: NodeJS.ProcessEnv): SharedBudgetsConfig | null {
+  const raw = optionalString(env, 'REDIS_URL');
+  if (raw === undefined) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError('REDIS_URL', 'is not a URL');
+  }
+  if (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:') throw new ConfigError('REDIS_URL', 'must be a redis:// or rediss:// URL');
+  const keyPrefix = optionalString(env, 'KIM_REDIS_KEY_PREFIX') ?? 'kim:';
+  if (!/^[\w:.-]{1,64}$/.test(keyPrefix)) throw new ConfigError('KIM_REDIS_KEY_PREFIX', 'letters, digits and _ : . - only, at most 64');
+  return Object.freeze({ url: raw, keyPrefix });
+}
+
 /** Parses and validates the gateway's configuration once, at start. */
 export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
   const subgraphUrls = Object.fromEntries(
@@ -120,6 +142,9 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     limits: operationLimits(env),
     rateLimit: rateLimit(env),
     authFailureLimit: authFailureLimit(env),
+    sharedBudgets: sharedBudgets(env),
+    tracing: tracesEndpoint(env),
+    metricsPort: optionalString(env, 'GATEWAY_METRICS_PORT') === undefined ? null : port(env, 'GATEWAY_METRICS_PORT', 0),
     logLevel: logLevel(env),
     ...(optionalString(env, 'KIM_CONSOLE_DIR') ? { consoleDir: optionalString(env, 'KIM_CONSOLE_DIR') } : {}),
     ...(consoleOidc(env) ? { consoleOidc: consoleOidc(env) } : {}),

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { SERVICES, SUPERGRAPH_PATH, type ServiceName } from '@kim/schema';
-import { apolloDefaultsOff, createLogger, startHttpServer, type Caller, type Logger, type RunningServer } from '@kim/subgraph-runtime';
+import { apolloDefaultsOff, createLogger, createMetricsRegistry, createTracing, logRequestErrors, requestTrace, traceRequests, startHttpServer, startMetricsServer, type Caller, type Logger, type RunningServer } from '@kim/subgraph-runtime';
 import express from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import { apolloGatewayWithoutTelemetry } from './apolloGateway.ts';
@@ -17,7 +17,8 @@ import { mountConsole, type ConsoleOptions } from './http/consolePages.ts';
 import { jsonErrors } from './http/jsonErrors.ts';
 import { securityHeaders } from './http/securityHeaders.ts';
 import { errorsAtSelectedPaths } from './selectedPaths.ts';
-import { AgencyRateLimiter, operationGuard, operationLimitRules, tokenLimitParseOptions } from './limits/index.ts';
+import { gatewayMetrics } from './telemetry/gatewayMetrics.ts';
+import { operationGuard, operationLimitRules, rateLimitBudgets, tokenLimitParseOptions } from './limits/index.ts';
 
 export type { GatewayConfig } from './env.ts';
 export { readGatewayConfig } from './env.ts';
@@ -26,7 +27,12 @@ export { CONSOLE_CSP, type ConsoleOptions, type DemoPersona, type DemoSignIn } f
 
 export interface RunningGateway extends RunningServer {
   readonly log: Logger;
+  /** Where the internal `/metrics` is served (`GATEWAY_METRICS_PORT`); null when not served. */
+  readonly metricsUrl: string | null;
 }
+
+/** One per refused field and object, and in the audit chain already: not logged. */
+const QUIET_CODES: ReadonlySet<unknown> = new Set(['CONSENT_REQUIRED']);
 
 /** The largest request body the gateway reads; larger ones get HTTP 413. */
 export const BODY_LIMIT = '100kb';
@@ -60,11 +66,10 @@ export async function startGateway(
     async requestDidStart() {
       return {
         async didEncounterErrors({ errors, contextValue }) {
-          for (const error of errors) {
-            const code = error.extensions?.code;
-            if (code === 'CONSENT_REQUIRED') continue;
-            log.warn({ requestId: contextValue?.caller?.requestId, code, err: error.originalError ?? error }, 'request error');
-          }
+          // A subgraph's errors (Apollo marks them with `serviceName`) were logged by that service
+          // under the same request id: logged here too, each refusal was two lines.
+          const own = errors.filter((e) => e.extensions?.serviceName === undefined);
+          logRequestErrors(log, contextValue?.caller?.requestId, own, 'request error', QUIET_CODES);
         },
         async willSendResponse({ response, contextValue, document, operationName }) {
           // Responses can carry personal data: no cache may keep them.
@@ -81,11 +86,16 @@ export async function startGateway(
     },
   };
 
-  const rateLimiter = new AgencyRateLimiter(config.rateLimit);
+  const registry = createMetricsRegistry('kim_gateway_');
+  const metrics = gatewayMetrics(registry);
+  const budgets = await rateLimitBudgets(config);
+  const tracing = await createTracing('gateway', config.tracing);
+  const rateLimiter = budgets.rateLimiter;
   const authenticator = new CallerAuthenticator(
     tokenKey,
     { issuer: config.tokenIssuer, audience: config.tokenAudience, maxLifetimeSeconds: config.tokenMaxLifetimeSeconds },
     config.authFailureLimit,
+    budgets.authFailures,
   );
   let loaded = false;
   const apollo = new ApolloServer<GatewayContext>({
@@ -99,7 +109,11 @@ export async function startGateway(
     // Apollo's guard against fragments that spread each other into millions of selections.
     maxRecursiveSelections: true,
     parseOptions: tokenLimitParseOptions(config.limits.maxTokens),
-    formatError: (formatted) => formatError(formatted),
+    formatError: (formatted) => {
+      const sent = formatError(formatted);
+      metrics.countError(formatted, sent);
+      return sent;
+    },
     plugins: [
       logErrors,
       operationGuard(operationLimitRules(config.limits), rateLimiter),
@@ -116,18 +130,23 @@ export async function startGateway(
     res.json({ status: 'ok' });
   });
   app.get('/readyz', (_req, res) => {
-    res.status(loaded ? 200 : 503).json({ status: loaded ? 'ready' : 'loading' });
+    // Without its shared budgets a replica refuses every request: not ready either.
+    const ready = loaded && budgets.ready();
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : loaded ? 'rate-limit store unreachable' : 'loading' });
   });
   app.use(
     '/graphql',
+    metrics.countRequest,
+    // A new trace per request: a caller's traceparent is a caller's header, and none goes further.
+    traceRequests(tracing, '/graphql', false),
     express.json({ limit: BODY_LIMIT }),
     expressMiddleware(apollo, {
-      context: async ({ req }): Promise<GatewayContext> => {
+      context: async ({ req, res }): Promise<GatewayContext> => {
         // Behind a proxy this is the proxy's address; see the README (Rate).
         const identity = await authenticator.authenticate(req.header('authorization'), req.socket.remoteAddress ?? 'unknown');
         // Every authenticated request costs its user and agency one token, valid or not — a
         // purpose the role may not declare included (refused below, but charged first).
-        rateLimiter.admitRequest(identity);
+        await rateLimiter.admitRequest(identity);
         const caller: Caller = {
           subject: identity.subject,
           agency: identity.agency,
@@ -136,7 +155,7 @@ export async function startGateway(
           purpose: declaredPurpose(identity, req.header('x-kim-purpose')),
           requestId: randomUUID(),
         };
-        return { caller, recorded: { decisions: 0 } };
+        return { caller, recorded: { decisions: 0 }, trace: requestTrace(res) };
       },
     }),
   );
@@ -146,7 +165,22 @@ export async function startGateway(
   const server = await startHttpServer(app, config.port, config.host, async () => {
     loaded = false;
     await apollo.stop();
+    await budgets.close();
+    await tracing.shutdown();
   });
+  const metricsServer = config.metricsPort === null ? null : await startMetricsServer(registry, config.metricsPort, config.host).catch(async (error: unknown) => {
+    await server.stop();
+    throw error;
+  });
+  if (metricsServer) log.info({ url: metricsServer.url }, 'gateway metrics listening');
   log.info({ url: `${server.url}/graphql` }, 'gateway listening');
-  return { ...server, log };
+  return {
+    ...server,
+    stop: async () => {
+      await server.stop();
+      await metricsServer?.stop();
+    },
+    log,
+    metricsUrl: metricsServer?.url ?? null,
+  };
 }

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { GraphQLError } from 'graphql';
 import type { CryptoKey, JWTVerifyGetKey } from 'jose';
-import { BucketMap, rateLimited } from '../limits/agencyRateLimiter.ts';
+import { rateLimited, shared } from '../limits/agencyRateLimiter.ts';
+import { MemoryBudgets, type Budgets } from '../limits/budgets.ts';
 import { verifyCallerTokenClaims, type TokenExpectations, type TokenIdentity } from './verifyCallerToken.ts';
 
 export interface AuthFailureLimitConfig {
@@ -32,16 +33,18 @@ interface Cached {
  */
 export class CallerAuthenticator {
   private readonly verified = new Map<string, Cached>();
-  private readonly failures: BucketMap<string>;
 
+  /**
+   * @param failures where failed authentications per address are counted: this process's memory
+   * by default, Redis when replicas share their budgets
+   */
   constructor(
     private readonly key: CryptoKey | JWTVerifyGetKey,
     private readonly expected: TokenExpectations,
     private readonly limit: AuthFailureLimitConfig,
+    private readonly failures: Budgets = new MemoryBudgets(limit),
     private readonly clock: () => number = () => Date.now(),
-  ) {
-    this.failures = new BucketMap(limit.capacity, limit.refillPerMinute, () => performance.now());
-  }
+  ) {}
 
   async authenticate(authorization: string | undefined, source: string): Promise<TokenIdentity> {
     const hash = authorization ? createHash('sha256').update(authorization).digest('base64url') : '';
@@ -49,14 +52,14 @@ export class CallerAuthenticator {
     if (cached && cached.until > this.clock()) return cached.identity;
     if (cached) this.verified.delete(hash);
     // Throttled: refused before the signature check, which is what a spray would make us pay.
-    const failures = this.failures.peek(source)?.available();
-    if (failures !== undefined && failures < 1) throw this.throttled(failures);
+    const failures = await shared(() => this.failures.available(source));
+    if (failures < 1) throw this.throttled(failures);
     let identity: TokenIdentity;
     let expiresAt: number;
     try {
       ({ identity, expiresAt } = await verifyCallerTokenClaims(authorization, this.key, this.expected));
     } catch (error) {
-      this.failures.get(source).charge(1);
+      await shared(() => this.failures.charge(source, 1));
       throw error;
     }
     if (this.verified.size >= MAX_CACHED_TOKENS) this.verified.delete(this.verified.keys().next().value!);
@@ -66,6 +69,6 @@ export class CallerAuthenticator {
 
   private throttled(available: number): GraphQLError {
     const seconds = Math.max(1, Math.ceil(((1 - available) / this.limit.refillPerMinute) * 60));
-    return rateLimited({ ok: false, retryAfterSeconds: seconds }, 'Too many failed authentications from your address');
+    return rateLimited({ ok: false, retryAfterSeconds: seconds }, 'Too many failed authentications from your address', 'address');
   }
 }

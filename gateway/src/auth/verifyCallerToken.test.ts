@@ -35,6 +35,29 @@ describe('verifyCallerToken', () => {
     await expect(verifyCallerToken(`Bearer ${await token(claims)}`, key, expected)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
   });
 
+  describe('issue time and lifetime, at the limits', () => {
+    const now = () => Math.floor(Date.now() / 1000);
+    const timed = (iat: number, exp: number) =>
+      new SignJWT({ agency: 'KI', role: 'COORDINATOR' }).setProtectedHeader({ alg: 'EdDSA' }).setIssuer('idp').setAudience('kim-hub').setSubject('u1').setIssuedAt(iat).setExpirationTime(exp).sign(keys.privateKey);
+    const limits = { ...expected, maxLifetimeSeconds: 600 };
+    const verify = async (jwt: string) => verifyCallerToken(`Bearer ${jwt}`, key, limits);
+    const refused = { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } };
+
+    it('accepts an issue time within the clock skew (5 s) and a lifetime of exactly the maximum', async () => {
+      const t = now();
+      await expect(verify(await timed(t + 3, t + 60))).resolves.toMatchObject({ agency: 'KI' });
+      await expect(verify(await timed(t, t + 600))).resolves.toMatchObject({ agency: 'KI' });
+    });
+
+    it('refuses an issue time beyond the skew, and a lifetime one second over the maximum, with 401 and WWW-Authenticate: Bearer', async () => {
+      const t = now();
+      const future = await verify(await timed(t + 60, t + 120)).catch((e: unknown) => e);
+      expect(future).toMatchObject(refused);
+      expect((future as { extensions: { http: { headers: Map<string, string> } } }).extensions.http.headers.get('www-authenticate')).toMatch(/^Bearer\b/);
+      await expect(verify(await timed(t, t + 601))).rejects.toMatchObject(refused);
+    });
+  });
+
   it.each([
     ['no header', undefined],
     ['a header without Bearer', 'Basic dXNlcjpwYXNz'],

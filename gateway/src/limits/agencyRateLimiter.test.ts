@@ -1,10 +1,11 @@
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { AgencyRateLimiter, BucketMap } from './agencyRateLimiter.ts';
+import { AgencyRateLimiter } from './agencyRateLimiter.ts';
+import { BucketMap } from './budgets.ts';
 
-function refusal(run: () => void): GraphQLError {
+async function refusal(run: () => Promise<void>): Promise<GraphQLError> {
   try {
-    run();
+    await run();
   } catch (error) {
     if (error instanceof GraphQLError) return error;
     throw error;
@@ -19,68 +20,68 @@ const budget = (capacity: number, refillPerMinute: number, userCapacity = capaci
 describe('AgencyRateLimiter', () => {
   const frozen = () => 0;
 
-  it('charges one per request and one per object, from one budget per agency', () => {
-    const limiter = new AgencyRateLimiter(budget(12, 6), frozen);
-    limiter.admitRequest(jc());
-    limiter.chargeObjects(jc(), 10);
-    expect(limiter.available('JOBCENTER')).toBe(1);
+  it('charges one per request and one per object, from one budget per agency', async () => {
+    const limiter = AgencyRateLimiter.inMemory(budget(12, 6), frozen);
+    await limiter.admitRequest(jc());
+    await limiter.chargeObjects(jc(), 10);
+    expect(await limiter.available('JOBCENTER')).toBe(1);
     // Another agency's budget is its own.
-    expect(limiter.available('KIM_NEUSS')).toBe(12);
-    limiter.admitRequest({ agency: 'KIM_NEUSS', subject: 'cm' });
-    expect(limiter.available('JOBCENTER')).toBe(1);
+    expect(await limiter.available('KIM_NEUSS')).toBe(12);
+    await limiter.admitRequest({ agency: 'KIM_NEUSS', subject: 'cm' });
+    expect(await limiter.available('JOBCENTER')).toBe(1);
   });
 
-  it('refuses objects beyond the budget with RATE_LIMITED, HTTP 429 and retry-after, and takes none of them', () => {
-    const limiter = new AgencyRateLimiter(budget(12, 6), frozen);
-    limiter.admitRequest(jc());
-    const error = refusal(() => limiter.chargeObjects(jc(), 12));
+  it('refuses objects beyond the budget with RATE_LIMITED, HTTP 429 and retry-after, and takes none of them', async () => {
+    const limiter = AgencyRateLimiter.inMemory(budget(12, 6), frozen);
+    await limiter.admitRequest(jc());
+    const error = await refusal(() => limiter.chargeObjects(jc(), 12));
     expect(error.extensions.code).toBe('RATE_LIMITED');
     const http = error.extensions.http as { status: number; headers: Map<string, string> };
     expect(http.status).toBe(429);
     // One token short at six a minute: ten seconds.
     expect(http.headers.get('retry-after')).toBe('10');
-    expect(limiter.available('JOBCENTER')).toBe(11);
-    expect(limiter.availableTo(jc())).toBe(11);
-    limiter.chargeObjects(jc(), 11);
+    expect(await limiter.available('JOBCENTER')).toBe(11);
+    expect(await limiter.availableTo(jc())).toBe(11);
+    await limiter.chargeObjects(jc(), 11);
   });
 
-  it('refuses a request at the door once the budget is spent', () => {
-    const limiter = new AgencyRateLimiter(budget(2, 1), frozen);
-    limiter.admitRequest(ki);
-    limiter.admitRequest(ki);
-    expect(refusal(() => limiter.admitRequest(ki)).extensions.code).toBe('RATE_LIMITED');
+  it('refuses a request at the door once the budget is spent', async () => {
+    const limiter = AgencyRateLimiter.inMemory(budget(2, 1), frozen);
+    await limiter.admitRequest(ki);
+    await limiter.admitRequest(ki);
+    expect((await refusal(() => limiter.admitRequest(ki))).extensions.code).toBe('RATE_LIMITED');
   });
 
-  it('says when no wait will do: more objects than a full budget', () => {
-    const limiter = new AgencyRateLimiter(budget(5, 1), frozen);
-    const http = refusal(() => limiter.chargeObjects(ki, 6)).extensions.http as { headers: Map<string, string> };
+  it('says when no wait will do: more objects than a full budget', async () => {
+    const limiter = AgencyRateLimiter.inMemory(budget(5, 1), frozen);
+    const http = (await refusal(() => limiter.chargeObjects(ki, 6))).extensions.http as { headers: Map<string, string> };
     expect(http.headers.has('retry-after')).toBe(false);
   });
 
-  it("keeps a budget per user within the agency's: one user's spending leaves the others theirs", () => {
-    const limiter = new AgencyRateLimiter(budget(10, 1, 4, 1), frozen);
-    for (let i = 0; i < 4; i++) limiter.admitRequest(jc('a'));
-    expect(refusal(() => limiter.admitRequest(jc('a'))).message).toMatch(/your budget/);
-    limiter.admitRequest(jc('b'));
-    expect(limiter.available('JOBCENTER')).toBe(5);
+  it("keeps a budget per user within the agency's: one user's spending leaves the others theirs", async () => {
+    const limiter = AgencyRateLimiter.inMemory(budget(10, 1, 4, 1), frozen);
+    for (let i = 0; i < 4; i++) await limiter.admitRequest(jc('a'));
+    expect((await refusal(() => limiter.admitRequest(jc('a')))).message).toMatch(/your budget/);
+    await limiter.admitRequest(jc('b'));
+    expect(await limiter.available('JOBCENTER')).toBe(5);
     // The agency's budget still bounds them all; a refusal by it takes nothing from the user.
-    for (let i = 0; i < 3; i++) limiter.admitRequest(jc('b'));
-    limiter.admitRequest(jc('c'));
-    expect(refusal(() => limiter.chargeObjects(jc('c'), 2)).message).toMatch(/agency's budget/);
-    expect(limiter.availableTo(jc('c'))).toBe(3);
+    for (let i = 0; i < 3; i++) await limiter.admitRequest(jc('b'));
+    await limiter.admitRequest(jc('c'));
+    expect((await refusal(() => limiter.chargeObjects(jc('c'), 2))).message).toMatch(/agency's budget/);
+    expect(await limiter.availableTo(jc('c'))).toBe(3);
   });
 
-  it('charges after the fact into debt: nothing more until refilled past it', () => {
+  it('charges after the fact into debt: nothing more until refilled past it', async () => {
     let now = 0;
-    const limiter = new AgencyRateLimiter(budget(10, 60, 10, 60), () => now);
-    limiter.admitRequest(jc());
-    limiter.chargeAfter(jc(), 14);
-    expect(limiter.availableTo(jc())).toBe(-5);
-    const http = refusal(() => limiter.admitRequest(jc())).extensions.http as { headers: Map<string, string> };
+    const limiter = AgencyRateLimiter.inMemory(budget(10, 60, 10, 60), () => now);
+    await limiter.admitRequest(jc());
+    await limiter.chargeAfter(jc(), 14);
+    expect(await limiter.availableTo(jc())).toBe(-5);
+    const http = (await refusal(() => limiter.admitRequest(jc()))).extensions.http as { headers: Map<string, string> };
     // Six tokens to go at one a second.
     expect(http.headers.get('retry-after')).toBe('6');
     now = 6000;
-    limiter.admitRequest(jc());
+    await limiter.admitRequest(jc());
   });
 });
 

@@ -2,7 +2,8 @@ import { HeaderMap } from '@apollo/server';
 import type { Agency } from '@kim/schema';
 import { hubError } from '@kim/subgraph-runtime';
 import type { GraphQLError } from 'graphql';
-import { TokenBucket, type TakeResult } from './tokenBucket.ts';
+import { BudgetStoreUnavailable, MemoryBudgets, rateLimitUnavailable, type Budgets } from './budgets.ts';
+import type { TakeResult } from './tokenBucket.ts';
 
 export interface RateLimitConfig {
   /** Tokens an agency may spend at once: each request costs 1, each object it asks for 1 more. */
@@ -24,81 +25,48 @@ export interface Payer {
   readonly subject: string;
 }
 
-/** Buckets kept at most; full ones (the same as none) are dropped first when there are more. */
-const MAX_BUCKETS = 10_000;
+/** Which budget refused: named in the error for the metrics (formatError never passes it on). */
+export type RefusingBudget = 'user' | 'agency' | 'address';
 
-export function rateLimited(result: Extract<TakeResult, { ok: false }>, message: string): GraphQLError {
+export function rateLimited(result: Extract<TakeResult, { ok: false }>, message: string, budget: RefusingBudget): GraphQLError {
   const headers = new HeaderMap();
   if (result.retryAfterSeconds !== null) headers.set('retry-after', String(result.retryAfterSeconds));
   const when = result.retryAfterSeconds === null ? 'ask for fewer objects' : `retry after ${result.retryAfterSeconds} s`;
-  const error = hubError('RATE_LIMITED', `${message}; ${when}.`);
+  const error = hubError('RATE_LIMITED', `${message}; ${when}.`, { budget });
   // Read by Apollo Server for the HTTP status and headers; formatError never passes it on.
   error.extensions.http = { status: 429, headers };
   return error;
 }
 
 /**
- * Buckets by key, created full on first use; when there are too many, the full ones are forgotten
- * (a full bucket and none are the same), then the oldest.
- */
-export class BucketMap<K> {
-  private readonly buckets = new Map<K, TokenBucket>();
-
-  constructor(
-    private readonly capacity: number,
-    private readonly refillPerMinute: number,
-    private readonly now: () => number,
-    private readonly maxBuckets = MAX_BUCKETS,
-  ) {}
-
-  get(key: K): TokenBucket {
-    let bucket = this.buckets.get(key);
-    if (!bucket) {
-      if (this.buckets.size >= this.maxBuckets) this.prune();
-      this.buckets.set(key, (bucket = new TokenBucket(this.capacity, this.refillPerMinute, this.now)));
-    }
-    return bucket;
-  }
-
-  peek(key: K): TokenBucket | undefined {
-    return this.buckets.get(key);
-  }
-
-  private prune(): void {
-    for (const [key, bucket] of this.buckets) if (bucket.full()) this.buckets.delete(key);
-    for (const key of this.buckets.keys()) {
-      if (this.buckets.size < this.maxBuckets) break;
-      this.buckets.delete(key);
-    }
-  }
-}
-
-/**
  * Two budgets for every request: its agency's, and its user's within it (a quarter of the
  * agency's by default), so that one member's flood cannot starve the rest of the agency. Both
- * are taken or neither. Kept in this gateway process's memory: several gateway instances each
- * keep their own (the limit is per instance; see the README).
+ * are taken or neither. Kept in this gateway process's memory unless shared budgets are given
+ * (Redis, so that replicas spend one budget; see the README). When the shared store cannot be
+ * asked, the request is refused (RATE_LIMIT_UNAVAILABLE), never let through unmetered.
  */
 export class AgencyRateLimiter {
-  private readonly agencies: BucketMap<Agency>;
-  private readonly users: BucketMap<string>;
-
   constructor(
-    private readonly config: RateLimitConfig,
-    now: () => number = () => performance.now(),
-  ) {
-    this.agencies = new BucketMap(config.capacity, config.refillPerMinute, now);
-    this.users = new BucketMap(config.userCapacity, config.userRefillPerMinute, now);
+    private readonly agencies: Budgets,
+    private readonly users: Budgets,
+  ) {}
+
+  /** Both budgets in this process's memory (the default). */
+  static inMemory(config: RateLimitConfig, now: () => number = () => performance.now()): AgencyRateLimiter {
+    return new AgencyRateLimiter(
+      new MemoryBudgets({ capacity: config.capacity, refillPerMinute: config.refillPerMinute }, now),
+      new MemoryBudgets({ capacity: config.userCapacity, refillPerMinute: config.userRefillPerMinute }, now),
+    );
   }
 
   /** Takes the request's own token at the door; throws RATE_LIMITED (HTTP 429) when there is none. */
-  admitRequest(payer: Payer): void {
-    this.take(payer, 1, 'another request');
+  async admitRequest(payer: Payer): Promise<void> {
+    await this.take(payer, 1, 'another request');
   }
 
   /** Takes one token per object the operation asks for, before it runs; throws RATE_LIMITED if short. */
-  chargeObjects(payer: Payer, objects: number): void {
-    if (objects > 0) this.take(payer, objects, `${objects} more objects`);
+  async chargeObjects(payer: Payer, objects: number): Promise<void> {
+    if (objects > 0) await this.take(payer, objects, `${objects} more objects`);
   }
 
   /**
@@ -106,31 +74,44 @@ export class AgencyRateLimiter {
    * row), known only once it ran: taken whatever is left, into debt, so that the next requests
    * wait until the budgets have refilled past it.
    */
-  chargeAfter(payer: Payer, cost: number): void {
+  async chargeAfter(payer: Payer, cost: number): Promise<void> {
     if (cost <= 0) return;
-    this.users.get(userKey(payer)).charge(cost);
-    this.agencies.get(payer.agency).charge(cost);
+    await shared(async () => {
+      await this.users.charge(userKey(payer), cost);
+      await this.agencies.charge(payer.agency, cost);
+    });
   }
 
   /** Tokens an agency has now (a full bucket if it has not asked yet). */
-  available(agency: Agency): number {
-    return this.agencies.peek(agency)?.available() ?? this.config.capacity;
+  available(agency: Agency): Promise<number> {
+    return this.agencies.available(agency);
   }
 
   /** Tokens a user has now. */
-  availableTo(payer: Payer): number {
-    return this.users.peek(userKey(payer))?.available() ?? this.config.userCapacity;
+  availableTo(payer: Payer): Promise<number> {
+    return this.users.available(userKey(payer));
   }
 
-  private take(payer: Payer, cost: number, what: string): void {
-    const user = this.users.get(userKey(payer));
-    const own = user.take(cost);
-    if (!own.ok) throw rateLimited(own, `Rate limit: your budget does not cover ${what}`);
-    const agency = this.agencies.get(payer.agency).take(cost);
-    if (!agency.ok) {
-      user.give(cost);
-      throw rateLimited(agency, `Rate limit: your agency's budget does not cover ${what}`);
-    }
+  private async take(payer: Payer, cost: number, what: string): Promise<void> {
+    const refusal = await shared(async () => {
+      const own = await this.users.take(userKey(payer), cost);
+      if (!own.ok) return rateLimited(own, `Rate limit: your budget does not cover ${what}`, 'user');
+      const agency = await this.agencies.take(payer.agency, cost);
+      if (agency.ok) return null;
+      await this.users.give(userKey(payer), cost);
+      return rateLimited(agency, `Rate limit: your agency's budget does not cover ${what}`, 'agency');
+    });
+    if (refusal) throw refusal;
+  }
+}
+
+/** Runs a budget operation; a shared store that does not answer refuses the request (HTTP 503). */
+export async function shared<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof BudgetStoreUnavailable) throw rateLimitUnavailable();
+    throw error;
   }
 }
 

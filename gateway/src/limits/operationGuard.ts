@@ -24,7 +24,7 @@ export function operationGuard(rules: readonly ValidationRule[], rateLimiter: Ag
         // an audit row): charged after the fact, so that a cheap query matching many clients
         // cannot write the audit log faster than its user's budget allows.
         async willSendResponse({ contextValue }) {
-          if (contextValue?.caller && contextValue.recorded) rateLimiter.chargeAfter(contextValue.caller, contextValue.recorded.decisions);
+          if (contextValue?.caller && contextValue.recorded) await rateLimiter.chargeAfter(contextValue.caller, contextValue.recorded.decisions);
         },
         async didResolveOperation({ schema, document, operation, request, contextValue }) {
           const unrunnable = notRunnable(operation, request.operationName);
@@ -32,7 +32,7 @@ export function operationGuard(rules: readonly ValidationRule[], rateLimiter: Ag
           const sized = resolvePageSizes(schema, document, operation, request.variables);
           const exceeded = exceededLimit(schema, sized.document, rules);
           if (exceeded) throw exceeded;
-          if (sized.operation) rateLimiter.chargeObjects(contextValue.caller, requestedObjects(schema, sized.document, sized.operation));
+          if (sized.operation) await rateLimiter.chargeObjects(contextValue.caller, requestedObjects(schema, sized.document, sized.operation));
         },
       };
     },

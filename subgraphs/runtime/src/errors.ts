@@ -20,6 +20,7 @@ export const ERROR_CODES = {
   GRAPHQL_PARSE_FAILED: 'The operation is not valid GraphQL.',
   QUERY_TOO_COMPLEX: 'The operation exceeds a gateway limit (depth, aliases, directives, tokens or cost); nothing was run.',
   RATE_LIMITED: 'The user or its agency has used up its budget, or the address failed authentication too often, for now (HTTP 429, `retry-after`); nothing was run.',
+  RATE_LIMIT_UNAVAILABLE: 'The budgets replicas share (Redis) could not be checked (HTTP 503); nothing was run.',
   INTERNAL_SERVER_ERROR: 'Something failed inside the hub; the log has the detail under the request id.',
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -68,3 +68,7 @@ export { periodOf } from './figures/period.ts';
 export { rowLoader, groupLoader } from './loaders/batchLoaders.ts';
 export { allow, deny } from 'graphql-shield';
 export { loadServiceTypeDefs } from './loadServiceTypeDefs.ts';
+export { createMetricsRegistry, startMetricsServer, type RunningMetrics } from './metrics/metricsServer.ts';
+export { logRequestErrors } from './logRequestErrors.ts';
+export { createTracing, NO_TRACING, requestTrace, traceRequests, type RequestTrace, type Tracing, type TracingConfig } from './telemetry/tracing.ts';
+export { tracesEndpoint } from './config/readEnv.ts';

@@ -56,3 +56,11 @@ export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', '
 export function logLevel(env: Env): string {
   return oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info');
 }
+
+/**
+ * Where traces go: `OTEL_EXPORTER_OTLP_ENDPOINT` (OpenTelemetry's own variable, an OTLP/HTTP base
+ * URL; spans are posted to `<url>/v1/traces`). Unset, nothing is traced and the SDK is not loaded.
+ */
+export function tracesEndpoint(env: Env): { readonly otlpEndpoint: string } | null {
+  return optionalString(env, 'OTEL_EXPORTER_OTLP_ENDPOINT') === undefined ? null : { otlpEndpoint: url(env, 'OTEL_EXPORTER_OTLP_ENDPOINT') };
+}

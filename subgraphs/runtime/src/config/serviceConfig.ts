@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import type { ServiceName } from '@kim/schema';
 import { ASSERTION_KEY_BYTES, assertionKey, type AssertionKey } from '../auth/assertion.ts';
 import { databaseLocation, type DatabaseLocation } from '../db/openDatabase.ts';
-import { ConfigError, logLevel, optionalString, port, positiveInt, url } from './readEnv.ts';
+import type { TracingConfig } from '../telemetry/tracing.ts';
+import { ConfigError, logLevel, optionalString, port, positiveInt, tracesEndpoint, url } from './readEnv.ts';
 
 /** The configuration every service reads alike; see the README for each variable. */
 export interface ServiceConfig {
@@ -30,6 +31,8 @@ export interface ServiceConfig {
   readonly consentUrl: string;
   readonly consentTimeoutMs: number;
   readonly logLevel: string;
+  /** Where traces are exported (OTLP); null traces nothing. */
+  readonly tracing: TracingConfig | null;
 }
 
 /** `case-registry` → `CASE_REGISTRY`: the prefix of a service's own variables. */
@@ -108,5 +111,6 @@ export function readServiceConfig(service: ServiceName, env: NodeJS.ProcessEnv =
     assertionKey: assertionKeyFromEnv(env, service),
     consentUrl: url(env, 'KIM_CONSENT_URL', `http://127.0.0.1:${DEFAULT_PORTS.consent}`),
     consentTimeoutMs: positiveInt(env, 'KIM_CONSENT_TIMEOUT_MS', 2000),
+    tracing: tracesEndpoint(env),
   });
 }

@@ -20,6 +20,8 @@ import { buildPermissions, type RuleMap } from '../guard/buildPermissions.ts';
 import { createPlannedQuestions } from '../guard/plannedQuestions.ts';
 import { RuleOutcomes } from '../guard/ruleOutcomes.ts';
 import type { Logger } from '../logger.ts';
+import { logRequestErrors } from '../logRequestErrors.ts';
+import { NO_TRACING, requestTrace, traceRequests, tracedPost, type Tracing } from '../telemetry/tracing.ts';
 import { apolloDefaultsOff } from './apolloDefaultsOff.ts';
 import type { ServiceContext } from './serviceContext.ts';
 
@@ -35,6 +37,8 @@ export interface ServiceAppOptions<Extra> {
   readonly consentUrl: string;
   readonly consentTimeoutMs: number;
   readonly log: Logger;
+  /** Spans of each request, continuing the gateway's trace (no-op unless traces are exported). */
+  readonly tracing?: Tracing;
   /** Whether the service's own dependencies (its database) answer. */
   readonly ready: () => Promise<boolean>;
   /** Adds the service's own per-request context (e.g. its Prisma client and loaders). */
@@ -49,6 +53,9 @@ export interface ServiceAppOptions<Extra> {
  * graphql-shield, which refuses the whole request unless it carries a valid assertion from the
  * gateway addressed to this service.
  */
+/** Answers, not faults, and one per field and object: not logged (the audit chain has the decisions). */
+const QUIET_CODES: ReadonlySet<unknown> = new Set(['CONSENT_REQUIRED', 'NOT_FOUND']);
+
 export async function createServiceApp<Extra extends object>(options: ServiceAppOptions<Extra>) {
   const { log } = options;
   const subgraphSchema = buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> });
@@ -64,11 +71,7 @@ export async function createServiceApp<Extra extends object>(options: ServiceApp
     async requestDidStart() {
       return {
         async didEncounterErrors({ errors, contextValue }) {
-          for (const error of errors) {
-            const code = error.extensions?.code;
-            if (code === 'CONSENT_REQUIRED' || code === 'NOT_FOUND') continue;
-            log.warn({ requestId: contextValue?.caller?.requestId, code, err: error.originalError ?? error }, 'graphql error');
-          }
+          logRequestErrors(log, contextValue?.caller?.requestId, errors, 'graphql error', QUIET_CODES);
         },
         async willSendResponse({ response, contextValue }) {
           // The gateway charges the caller for what the request made the hub record (an audit row each).
@@ -101,12 +104,16 @@ export async function createServiceApp<Extra extends object>(options: ServiceApp
     const ready = await options.ready().catch(() => false);
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable' });
   });
+  const tracing = options.tracing ?? NO_TRACING;
+  // Every call here comes from the gateway or a subgraph: their traceparent is the hub's own.
+  app.use('/internal', (req, res, next) => traceRequests(tracing, `/internal${req.path}`, true)(req, res, next));
   options.routes?.(app);
   app.use(
     '/graphql',
+    traceRequests(tracing, '/graphql', true),
     express.json({ limit: options.bodyLimit ?? '200kb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
+      context: async ({ req, res }) => {
         // Bound to this request: the body hash in the assertion must be the body's.
         const caller = verifyAssertion(options.assertionKey, req.header(ASSERTION_HEADER), options.name, requestBodyHash(req.body as BoundRequest), replays);
         if (!caller) throw requestError('UNAUTHENTICATED', 'Requests must come through the KIM gateway.');
@@ -114,7 +121,7 @@ export async function createServiceApp<Extra extends object>(options: ServiceApp
         const ticket = req.header(CONSENT_TICKET_HEADER) ?? '';
         const requestLog = log.child({ requestId: caller.requestId || randomUUID() });
         const recorded = { decisions: 0 };
-        const consentOptions = { consentUrl: options.consentUrl, ticket, timeoutMs: options.consentTimeoutMs, log: requestLog, post };
+        const consentOptions = { consentUrl: options.consentUrl, ticket, timeoutMs: options.consentTimeoutMs, log: requestLog, post: tracedPost(post, requestTrace(res)) };
         const base: ServiceContext = {
           caller,
           consent: createConsentLoader({

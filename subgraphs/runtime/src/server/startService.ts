@@ -10,6 +10,7 @@ import { applyMigrations, pendingMigrations, readMigrations, type Migration } fr
 import { openRoleDatabase, type Database, type DatabaseLocation } from '../db/openDatabase.ts';
 import type { RuleMap } from '../guard/buildPermissions.ts';
 import { createLogger, type Logger } from '../logger.ts';
+import { createTracing } from '../telemetry/tracing.ts';
 import { createServiceApp } from './createServiceApp.ts';
 import type { ServiceContext } from './serviceContext.ts';
 import { startHttpServer, type RunningServer } from './startHttpServer.ts';
@@ -129,6 +130,7 @@ export async function startService<Prisma extends PrismaLike, Extra extends obje
   }
   const prisma = definition.createPrisma(db.adapter);
   const assertionKey = config.assertionKey;
+  const tracing = await createTracing(definition.name, config.tracing);
   const { app, stop } = await createServiceApp<Extra>({
     name: definition.name,
     typeDefs: definition.typeDefs,
@@ -138,6 +140,7 @@ export async function startService<Prisma extends PrismaLike, Extra extends obje
     consentUrl: config.consentUrl,
     consentTimeoutMs: config.consentTimeoutMs,
     log,
+    tracing,
     ready: () => db.ping(),
     extendContext: (base) => definition.extendContext(prisma, base, db),
     routes: definition.routes ? (a) => definition.routes?.(a, { prisma, db, log, assertionKey }) : undefined,
@@ -146,6 +149,7 @@ export async function startService<Prisma extends PrismaLike, Extra extends obje
     await stop();
     await prisma.$disconnect();
     await closeDatabases();
+    await tracing.shutdown();
   });
   log.info({ url: server.url, database: db.kind, role: config.databaseRole, roleBy }, 'listening');
   return { ...server, name: definition.name, prisma, db, owner, log };

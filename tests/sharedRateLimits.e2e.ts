@@ -1,0 +1,177 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { createServer, connect, type Server, type Socket } from 'node:net';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { startGateway, type RunningGateway } from '@kim/gateway';
+import { SERVICES } from '@kim/schema';
+import { envPrefix, assertionKeyVariable } from '@kim/subgraph-runtime';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { forgedTokens } from './support/forgedTokens.ts';
+import { startTestHub, type TestHub } from './support/testHub.ts';
+
+/**
+ * Issue 17 §3: with REDIS_URL, gateway replicas share one budget per agency, user and failing
+ * address. Two gateways over one set of services — the test hub's, in this process, and a second
+ * in a process of its own — against the Redis server on this machine, under a key prefix of this
+ * run's own (parallel runs do not meet).
+ */
+const REDIS_URL = process.env.KIM_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const PREFIX = `kimtest:${randomUUID()}:`;
+const USER_CAPACITY = 12;
+const AUTH_FAILURES = 6;
+const ENV = {
+  REDIS_URL,
+  KIM_REDIS_KEY_PREFIX: PREFIX,
+  KIM_RATE_LIMIT_CAPACITY: '1000',
+  KIM_RATE_LIMIT_REFILL_PER_MINUTE: '1',
+  KIM_RATE_LIMIT_USER_CAPACITY: String(USER_CAPACITY),
+  KIM_RATE_LIMIT_USER_REFILL_PER_MINUTE: '1',
+  KIM_AUTH_FAILURE_CAPACITY: String(AUTH_FAILURES),
+  KIM_AUTH_FAILURE_REFILL_PER_MINUTE: '1',
+};
+const ROOT = join(import.meta.dirname, '..');
+
+let hub: TestHub;
+let replica: { url: string; process: ChildProcess };
+
+/** The second gateway: its own process, the hub's services, keys and budgets' configuration. */
+async function startReplica(): Promise<{ url: string; process: ChildProcess }> {
+  const config = hub.gatewayConfig;
+  if (config.tokenKeys.kind !== 'pem') throw new Error('the test hub verifies tokens with a key');
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...ENV,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'info',
+    KIM_JWT_PUBLIC_KEY: config.tokenKeys.pem,
+    KIM_JWT_ISSUER: config.tokenIssuer,
+    KIM_JWT_AUDIENCE: config.tokenAudience,
+    ...Object.fromEntries(SERVICES.map((s) => [assertionKeyVariable(s), config.assertionKeys[s].export().toString('base64url')])),
+    ...Object.fromEntries(SERVICES.map((s) => [`${envPrefix(s)}_URL`, config.subgraphUrls[s]])),
+  };
+  const child = spawn(process.execPath, ['--import', 'tsx', 'gateway/src/index.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`the replica exited (${code})`)));
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      const event = JSON.parse(line) as { msg?: string; url?: string };
+      if (event.msg === 'gateway listening' && event.url) resolve(event.url);
+    });
+  });
+  return { url, process: child };
+}
+
+beforeAll(async () => {
+  hub = await startTestHub('sharedlimits', 10, { env: { ...ENV, GATEWAY_METRICS_PORT: '0' } });
+  replica = await startReplica();
+});
+afterAll(async () => {
+  if (replica?.process.exitCode === null) {
+    const exited = new Promise((resolve) => replica.process.once('exit', resolve));
+    replica.process.kill('SIGTERM');
+    await exited;
+  }
+  await hub?.stop();
+});
+
+async function post(url: string, token: string | null): Promise<{ status: number; code: unknown; retryAfter: string | null }> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (token) headers.authorization = `Bearer ${token}`;
+  const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query: '{ __typename }' }) });
+  const body = (await response.json()) as { errors?: { extensions?: { code?: unknown } }[] };
+  return { status: response.status, code: body.errors?.[0]?.extensions?.code, retryAfter: response.headers.get('retry-after') };
+}
+
+describe('gateway replicas with REDIS_URL', () => {
+  it("spend one user's budget between them, not one each", async () => {
+    const token = await hub.token('jobcenter-dormagen');
+    const gateways = [hub.gatewayUrl, replica.url];
+    const statuses: number[] = [];
+    // Alternating: each gateway alone would serve the whole budget, both together twice that.
+    for (let i = 0; i < 2 * USER_CAPACITY + 2; i++) statuses.push((await post(gateways[i % 2]!, token)).status);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(USER_CAPACITY);
+    expect(statuses.slice(USER_CAPACITY)).toEqual(Array(USER_CAPACITY + 2).fill(429));
+    for (const gateway of gateways) {
+      const refused = await post(gateway, token);
+      expect(refused.code).toBe('RATE_LIMITED');
+      expect(Number(refused.retryAfter)).toBeGreaterThan(0);
+    }
+    const metrics = await (await fetch(hub.gateway.metricsUrl!)).text();
+    expect(metrics).toMatch(/^kim_gateway_rate_limit_refusals_total\{budget="user"\} [1-9]/m);
+    // Another user of the agency still has a budget of its own.
+    expect((await post(replica.url, await hub.token('jobcenter'))).status).toBe(200);
+  });
+
+  it('count failed authentications per address across both', async () => {
+    const forged = await forgedTokens();
+    const known = await hub.token('ki');
+    // Verified before the spray, at both: remembered by each (see the README, Replicas).
+    for (const gateway of [hub.gatewayUrl, replica.url]) expect((await post(gateway, known)).status).toBe(200);
+    const statuses: number[] = [];
+    for (let i = 0; i < 2 * AUTH_FAILURES; i++) statuses.push((await post(i % 2 ? replica.url : hub.gatewayUrl, await forged(i))).status);
+    expect(statuses).toEqual([...Array(AUTH_FAILURES).fill(401), ...Array(AUTH_FAILURES).fill(429)]);
+    for (const gateway of [hub.gatewayUrl, replica.url]) expect((await post(gateway, known)).status).toBe(200);
+  });
+});
+
+describe('a gateway whose Redis is unreachable', () => {
+  it('refuses to start', async () => {
+    const closed = await freePort();
+    await expect(startGateway({ ...hub.gatewayConfig, port: 0, sharedBudgets: { url: `redis://127.0.0.1:${closed}`, keyPrefix: PREFIX } })).rejects.toThrow(/REDIS_URL/);
+  });
+
+  it('refuses every request (RATE_LIMIT_UNAVAILABLE, HTTP 503) and says it is not ready once Redis is gone', async () => {
+    const proxy = await tcpProxy(6379);
+    let gateway: RunningGateway | undefined;
+    try {
+      // A prefix of its own: this address has spent the failures' budget shared under PREFIX.
+      gateway = await startGateway({ ...hub.gatewayConfig, port: 0, sharedBudgets: { url: `redis://127.0.0.1:${proxy.port}`, keyPrefix: `${PREFIX}cut:` } });
+      const url = `${gateway.url}/graphql`;
+      const token = await hub.token('welfare-caritas');
+      expect((await post(url, token)).status).toBe(200);
+      expect((await fetch(`${gateway.url}/readyz`)).status).toBe(200);
+      await proxy.close();
+      const refused = await post(url, token);
+      expect(refused).toEqual({ status: 503, code: 'RATE_LIMIT_UNAVAILABLE', retryAfter: null });
+      // Failed authentications are not counted elsewhere meanwhile: refused the same way.
+      expect(await post(url, 'not-a-token')).toEqual({ status: 503, code: 'RATE_LIMIT_UNAVAILABLE', retryAfter: null });
+      expect((await fetch(`${gateway.url}/readyz`)).status).toBe(503);
+    } finally {
+      await gateway?.stop();
+      await proxy.close();
+    }
+  });
+});
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** A TCP relay to Redis that the test can cut: closing it ends every connection through it. */
+async function tcpProxy(target: number): Promise<{ port: number; close(): Promise<void> }> {
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((client) => {
+    const upstream = connect(target, '127.0.0.1');
+    for (const s of [client, upstream]) {
+      sockets.add(s);
+      s.on('error', () => undefined);
+      s.on('close', () => sockets.delete(s));
+    }
+    client.pipe(upstream).pipe(client);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  let closing: Promise<void> | undefined;
+  return {
+    port: (server.address() as { port: number }).port,
+    close: () =>
+      (closing ??= new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        for (const s of sockets) s.destroy();
+      })),
+  };
+}
