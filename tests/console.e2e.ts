@@ -264,6 +264,10 @@ describe('the web console', () => {
     await page.getByRole('heading', { level: 1, name: 'Kennzahlen' }).waitFor();
     await page.locator('.chart svg').first().waitFor();
     expect(await page.locator('.chart svg rect, .chart svg path').count()).toBeGreaterThan(8);
+    // Four charts: by town, by year, by town and stage over the intake years, referral durations per agency.
+    await expect.poll(() => page.locator('.chart svg').count()).toBe(4);
+    await page.getByRole('heading', { level: 2, name: /Zielgruppen-Stufe/ }).waitFor();
+    await expect.poll(() => page.getByRole('table', { name: /Stufe der Förderrichtlinie/ }).textContent()).toMatch(/Stufe|unterdrückt/);
     await expect.poll(() => page.getByRole('table').first().textContent()).toContain('Neuss');
     await expect.poll(() => page.getByText('unterdrückt (< 5)', { exact: true }).count()).toBeGreaterThan(0);
     await expect.poll(() => page.getByRole('link', { name: /CSV/ }).first().getAttribute('download')).toBe('kim-klienten-nach-ort.csv');

@@ -27,6 +27,15 @@ const FiguresQuery = graphql(`
           closings
         }
       }
+      clientsByStage(period: YEAR) {
+        period
+        town
+        total
+        cells {
+          stage
+          count
+        }
+      }
       referralsByAgency {
         toAgency
         sent
@@ -85,6 +94,42 @@ export function Figures() {
   const towns = result.data?.statistics?.clientsByTown ?? [];
   const referrals = result.data?.statistics?.referralsByAgency ?? [];
   const periods = result.data?.statistics?.intakesAndClosings.periods ?? [];
+  const blocks = result.data?.statistics?.clientsByStage ?? [];
+  // Per intake year and town: the block's total and each stage's clients (a stage's count only
+  // where every status cell of it is published; suppressed otherwise).
+  const stageRows = useMemo(
+    () =>
+      blocks.map((b) => {
+        const ofStage = (stage: number | null) => {
+          const cells = b.cells.filter((c) => c.stage === stage);
+          return cells.some((c) => c.count === null) ? null : cells.reduce((a, c) => a + (c.count ?? 0), 0);
+        };
+        return { period: b.period, town: b.town, total: b.total, stage1: ofStage(1), stage2: ofStage(2), none: ofStage(null) };
+      }),
+    [blocks],
+  );
+  const stageChart = useMemo(() => {
+    const years = [...new Set(blocks.map((b) => b.period))].sort();
+    const townsSeen = [...new Set(blocks.map((b) => b.town))];
+    return {
+      categories: years,
+      series: townsSeen.map((town) => ({ name: townName(town), data: years.map((y) => blocks.find((b) => b.period === y && b.town === town)?.total ?? null) })),
+    };
+  }, [blocks]);
+  const stageCsv = useMemo(
+    () => csvUrl(['Aufnahmejahr', 'Ort', 'gesamt', 'Stufe 1', 'Stufe 2', 'ohne Stufe'], stageRows.map((r) => [r.period, townName(r.town), r.total, r.stage1, r.stage2, r.none])),
+    [stageRows],
+  );
+  const durationChart = useMemo(
+    () => ({
+      categories: referrals.map((r) => agencyName(r.toAgency)),
+      series: [
+        { name: 'Median Tage bis Erstkontakt', data: referrals.map((r) => r.medianDaysToFirstContact) },
+        { name: 'Median Tage bis Ergebnis', data: referrals.map((r) => r.medianDaysToOutcome) },
+      ],
+    }),
+    [referrals],
+  );
   const townChart = useMemo(
     () => ({
       categories: towns.map((t) => townName(t.town)),
@@ -190,9 +235,46 @@ export function Figures() {
           </p>
         </section>
       )}
+      {stageRows.length > 0 && (
+        <section aria-labelledby="by-stage">
+          <h2 id="by-stage">Klientinnen und Klienten nach Ort, Zielgruppen-Stufe und Aufnahmejahr</h2>
+          <Bars label="Klientinnen und Klienten nach Aufnahmejahr und Ort" categories={stageChart.categories} series={stageChart.series} stacked />
+          <table>
+            <caption>Klientinnen und Klienten nach Aufnahmejahr, Ort und Stufe der Förderrichtlinie bei Aufnahme</caption>
+            <thead>
+              <tr>
+                <th scope="col">Aufnahmejahr</th>
+                <th scope="col">Ort</th>
+                <th scope="col">gesamt</th>
+                <th scope="col">Stufe 1</th>
+                <th scope="col">Stufe 2</th>
+                <th scope="col">ohne Stufe</th>
+              </tr>
+            </thead>
+            <tbody>
+              {stageRows.map((r) => (
+                <tr key={`${r.period}-${r.town}`}>
+                  <th scope="row">{r.period}</th>
+                  <td>{townName(r.town)}</td>
+                  <td>{cell(r.total)}</td>
+                  <td>{cell(r.stage1)}</td>
+                  <td>{cell(r.stage2)}</td>
+                  <td>{cell(r.none)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p>
+            <a className="button" href={stageCsv} download="kim-klienten-nach-stufe.csv">
+              Als CSV herunterladen (nach Stufe)
+            </a>
+          </p>
+        </section>
+      )}
       {referrals.length > 0 && (
         <section aria-labelledby="by-agency">
           <h2 id="by-agency">Verweisungen nach Stelle</h2>
+          <Bars label="Median der Tage bis Erstkontakt und bis Ergebnis nach Stelle" categories={durationChart.categories} series={durationChart.series} stacked={false} />
           <table>
             <caption>Verweisungen und ihre Dauer in Tagen</caption>
             <thead>
