@@ -7,6 +7,7 @@
 // from the production install. Files our modules find next to themselves (SDL, migrations,
 // stages.json) are found where they are in the repository: each module's `import.meta.url` is
 // rewritten to its source file's place relative to the bundle, so an image keeps that layout.
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,13 +17,38 @@ import { DEPLOYABLES } from './deployables.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 
-/** npm packages stay imports, resolved from node_modules at run time; @kim/* is bundled. */
-const externalNpmPackages = {
-  name: 'external-npm-packages',
-  setup(b) {
-    b.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith('@kim/') ? undefined : { path: args.path, external: true }));
-  },
-};
+/** `@scope/name/sub` → `@scope/name`, `name/sub` → `name`. */
+const packageName = (path) => path.split('/').slice(0, path.startsWith('@') ? 2 : 1).join('/');
+
+/** Where Node, looking from `dir` upwards, finds the package (null: nowhere below the root's). */
+function packageDirFrom(dir, name) {
+  for (let at = dir; ; at = dirname(at)) {
+    const candidate = join(at, 'node_modules', name);
+    if (existsSync(join(candidate, 'package.json'))) return candidate;
+    if (at === root || dirname(at) === at) return null;
+  }
+}
+
+/**
+ * npm packages stay imports, resolved from node_modules at run time; @kim/* is bundled. So is a
+ * package npm installed only inside another workspace package (a version that conflicts with the
+ * hoisted one, e.g. the runtime's OpenTelemetry), and whatever it imports from its own nested
+ * node_modules: from its dist/ the bundle would find another version, or none.
+ */
+function externalNpmPackages(outdir) {
+  return {
+    name: 'external-npm-packages',
+    setup(b) {
+      b.onResolve({ filter: /^[^./]/ }, (args) => {
+        if (args.path.startsWith('@kim/') || args.path.startsWith('node:')) return args.path.startsWith('node:') ? { path: args.path, external: true } : undefined;
+        // External only where the bundle finds the very package the source would.
+        const name = packageName(args.path);
+        const fromSource = packageDirFrom(args.resolveDir, name);
+        return fromSource !== null && fromSource === packageDirFrom(outdir, name) ? { path: args.path, external: true } : undefined;
+      });
+    },
+  };
+}
 
 /** `import.meta.url` of each of our modules, as it was in the source tree, relative to the bundle. */
 function sourceLocatedMetaUrl(outdir) {
@@ -55,7 +81,7 @@ async function buildDeployable(name) {
     // Names stay readable in stack traces and logs.
     minify: false,
     logLevel: 'warning',
-    plugins: [externalNpmPackages, sourceLocatedMetaUrl(outdir)],
+    plugins: [externalNpmPackages(outdir), sourceLocatedMetaUrl(outdir)],
   });
 }
 
