@@ -15,6 +15,8 @@ const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     else if (req.url === '/garbled') res.writeHead(200).end('not json');
     else if (req.url === '/refused') res.writeHead(503).end('no');
     else if (req.url === '/empty') res.writeHead(204).end();
+    // Announces a short keep-alive, as a server about to close idle connections does.
+    else if (req.url === '/short-keep-alive') res.writeHead(200, { 'content-type': 'application/json', 'keep-alive': 'timeout=2' }).end('{}');
     // '/slow' never answers
   });
 });
@@ -50,6 +52,16 @@ describe('createPostJson', () => {
   it('rejects an answer that is not JSON, but passes a refusal on whatever its body', async () => {
     await expect(post(`${url}/garbled`, {}, {}, 1000)).rejects.toThrow(SyntaxError);
     expect(await post(`${url}/refused`, {}, {}, 1000)).toEqual({ status: 503, ok: false, body: undefined });
+  });
+
+  // Reusing a connection the server is closing fails the call (ECONNRESET, "socket hang up"), and
+  // a consent call that fails discloses nothing: under load that refused whole requests.
+  it('does not reuse a connection longer than the server said it keeps it open', async () => {
+    await post(`${url}/short-keep-alive`, {}, {}, 1000);
+    const before = connections;
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await post(`${url}/short-keep-alive`, {}, {}, 1000);
+    expect(connections - before).toBe(1);
   });
 
   it('rejects when the answer does not come in time, or the service is not there', async () => {

@@ -14,6 +14,9 @@ export interface JsonResponse {
  */
 export type PostJson = (url: string, headers: Readonly<Record<string, string>>, body: unknown, timeoutMs: number) => Promise<JsonResponse>;
 
+/** Below Node's default server keep-alive (5 s), for servers that announce none. */
+const IDLE_SOCKET_MS = 4_000;
+
 /**
  * The consent calls' HTTP client: node:http(s) over one keep-alive agent per service.
  *
@@ -25,7 +28,12 @@ export type PostJson = (url: string, headers: Readonly<Record<string, string>>, 
  * (`http.client.request.start`, `http.client.response.finish`).
  */
 export function createPostJson(): PostJson {
-  const agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
+  // An agent without `timeout` ignores the server's `Keep-Alive: timeout=` hint and keeps idle
+  // sockets forever: a call could then go out on a socket the server is just closing and fail.
+  // With one, Node frees an idle socket a second before the server's hint, or after
+  // IDLE_SOCKET_MS when the server gives none. It does not limit a call in flight (the signal does).
+  const options = { keepAlive: true, timeout: IDLE_SOCKET_MS };
+  const agents = { http: new http.Agent(options), https: new https.Agent(options) };
   return (url, headers, body, timeoutMs) =>
     new Promise<JsonResponse>((resolve, reject) => {
       const target = new URL(url);
