@@ -3,7 +3,7 @@ import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import pg from 'pg';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { commitCheckedPglite } from './commitCheckedPglite.ts';
 import type { SqlExecutor, SqlQueryable, TransactionOptions } from './sqlExecutor.ts';
 
 /** Where a service keeps its data: a PostgreSQL URL, or a PGlite folder (`memory://` for none). */
@@ -131,7 +131,7 @@ function pgliteDatabase(client: PgliteClient, pglite: PGlite = client as PGlite)
   let closed = false;
   return {
     kind: 'pglite',
-    adapter: new PrismaPGlite(client as PGlite),
+    adapter: commitCheckedPglite(client),
     sql: {
       exec: async (script) => {
         try {
