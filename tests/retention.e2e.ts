@@ -170,9 +170,7 @@ describe('erasure after the retention period', () => {
 describe('client numbers', () => {
   it('are not reused after an intake that failed once the consent service had recorded its holder', async () => {
     // The consent service records the holder, but its answer is lost on the way back: the intake
-    // rolls back, the holder stays recorded. (A
-    // failing COMMIT after the answer is the same case; it is not injected here because on PGlite
-    // the Prisma adapter reports a failed COMMIT as success, see the report of issue 15.)
+    // rolls back, the holder stays recorded (a COMMIT failing after the answer is the same case).
     const teamEvents = () => hub.consentOwnerPrisma().clientTeamEvent.findMany({ orderBy: { seq: 'desc' }, take: 1 });
     const [before] = await teamEvents();
     proxies.get('consent:consent-api').mode = { rewrite: (path, body) => (path === '/internal/client-team' ? 'lost on the way back' : body) };
@@ -193,5 +191,42 @@ describe('client numbers', () => {
     const dormagen = await register('cm-dormagen', { givenName: 'Nachher', familyName: 'Dormagen', birthDate: '1990-01-02' });
     expect(dormagen).not.toBe(burnt!.kimClientId);
     expect((await hub.query('cm-dormagen', RECORD, { input: consentInput({ clientId: dormagen, grantee: 'JOBCENTER', categories: ['IDENTITY'], purposes: ['LABOUR_MARKET_INTEGRATION'] }) })).body.errors).toBeUndefined();
+  });
+});
+
+describe('a closing or handover whose answer from the consent service was lost', () => {
+  const HAND_OVER = 'mutation($id: ID!, $toTown: Town!) { handOverClient(id: $id, toTown: $toTown) { clientId } }';
+  const teamEvents = (clientId: string) => hub.consentOwnerPrisma().clientTeamEvent.findMany({ where: { kimClientId: clientId }, orderBy: { seq: 'asc' } });
+
+  /** Runs `change` while the consent service's answer to the holder change is lost: consent recorded it, the registry rolled back. */
+  async function withAnswerLost(clientId: string, change: () => Promise<unknown>): Promise<void> {
+    const before = (await teamEvents(clientId)).length;
+    proxies.get('consent:consent-api').mode = { rewrite: (path, body) => (path === '/internal/client-team' ? 'lost on the way back' : body) };
+    try {
+      expect(errorCodes((await change()) as never)).toEqual([expect.objectContaining({ code: 'CONSENT_UNAVAILABLE' })]);
+      await expect.poll(async () => (await teamEvents(clientId)).length, { timeout: 10_000 }).toBe(before + 1);
+    } finally {
+      proxies.passAll();
+    }
+  }
+
+  it('can be repeated: the registry catches up with what the consent service recorded, once', async () => {
+    const closing = await register('cm-neuss', { givenName: 'Wiederholt', familyName: 'Schliessung', birthDate: '1980-03-03' });
+    const close = () => hub.query('cm-neuss', CLOSE, { id: closing, closedOn: daysAgo(1), reason: 'GOALS_REACHED' });
+    await withAnswerLost(closing, close);
+    expect(await hub.services['case-registry'].prisma.client.findUnique({ where: { id: closing }, select: { status: true } })).toEqual({ status: 'ACTIVE' });
+    // Before, the consent service refused the repeat (nobody holds the client, so nobody may let it go): the case could never be closed.
+    expect((await close()).body.errors).toBeUndefined();
+    expect(await hub.services['case-registry'].prisma.client.findUnique({ where: { id: closing }, select: { status: true } })).toEqual({ status: 'CLOSED' });
+    expect((await teamEvents(closing)).map((e) => e.team)).toEqual(['KIM_NEUSS', null]);
+
+    const moving = await register('cm-neuss', { givenName: 'Wiederholt', familyName: 'Umzug', birthDate: '1980-04-04' });
+    const handOver = () => hub.query('cm-neuss', HAND_OVER, { id: moving, toTown: 'DORMAGEN' });
+    await withAnswerLost(moving, handOver);
+    expect((await handOver()).body.errors).toBeUndefined();
+    expect(await hub.services['case-registry'].prisma.client.findUnique({ where: { id: moving }, select: { town: true } })).toEqual({ town: 'DORMAGEN' });
+    expect((await teamEvents(moving)).map((e) => e.team)).toEqual(['KIM_NEUSS', 'KIM_DORMAGEN']);
+    // And only the team that made the change may repeat it: Dormagen now holds the client, Neuss's repeat is refused.
+    expect(errorCodes(await handOver())).toEqual([expect.objectContaining({ code: 'NOT_FOUND' })]);
   });
 });

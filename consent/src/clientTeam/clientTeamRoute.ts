@@ -2,7 +2,7 @@ import { CLIENT_TEAM_PATH, type AssertionKey, type Database, type Logger } from 
 import type { Agency } from '@kim/schema';
 import express, { type Express } from 'express';
 import { readTicket } from '../decisions/readQuestionRequest.ts';
-import { mayChangeHolder } from './holderChange.ts';
+import { mayChangeHolder, repeatsLastChange } from './holderChange.ts';
 
 const CLIENT_ID = /^K-\d{6}$/;
 
@@ -28,10 +28,12 @@ export function clientTeamRoute(app: Express, deps: { db: Database; log: Logger;
     try {
       const recorded = await deps.db.sql.transaction(
         async (tx) => {
-          const [latest] = await tx.query<{ team: string | null }>('SELECT "team" FROM "ClientTeamEvent" WHERE "kimClientId" = $1 ORDER BY "seq" DESC LIMIT 1', [clientId]);
-          if (!mayChangeHolder(caller, (latest?.team ?? null) as Agency | null, team)) return false;
+          const [latest, previous] = await tx.query<{ team: Agency | null }>('SELECT "team" FROM "ClientTeamEvent" WHERE "kimClientId" = $1 ORDER BY "seq" DESC LIMIT 2', [clientId]);
+          const current = latest?.team ?? null;
+          if (previous && repeatsLastChange(caller, current, previous.team, team)) return 'repeated';
+          if (!mayChangeHolder(caller, current, team)) return false;
           await tx.query('INSERT INTO "ClientTeamEvent" ("kimClientId", "team", "recordedBy") VALUES ($1, $2, $3)', [clientId, team, caller.subject]);
-          return true;
+          return 'recorded';
         },
         // One holder change per client at a time: two handovers racing cannot both read the old
         // holder. The id is safe to interpolate: it matched CLIENT_ID above.
@@ -41,7 +43,7 @@ export function clientTeamRoute(app: Express, deps: { db: Database; log: Logger;
         res.status(403).json({ error: 'FORBIDDEN' });
         return;
       }
-      deps.log.info({ requestId: caller.requestId }, 'client team recorded');
+      deps.log.info({ requestId: caller.requestId, repeated: recorded === 'repeated' }, 'client team recorded');
       res.json({ recorded: true });
     } catch (err) {
       deps.log.error({ err, requestId: caller.requestId }, 'could not record client team');

@@ -1,6 +1,6 @@
 import type { Caller } from '@kim/subgraph-runtime';
 import { describe, expect, it } from 'vitest';
-import { mayChangeHolder } from './holderChange.ts';
+import { mayChangeHolder, repeatsLastChange } from './holderChange.ts';
 
 const caller = (agency: string, role: string): Caller => ({ agency, role, subject: 's', purpose: 'CASE_MANAGEMENT', requestId: 'r', plannedOperations: [] }) as unknown as Caller;
 const neuss = caller('KIM_NEUSS', 'CASE_MANAGER');
@@ -26,5 +26,15 @@ describe('who may change which team holds a client', () => {
     expect(mayChangeHolder(caller('JOBCENTER', 'JOBCENTER_TEAM_LEAD'), 'KIM_NEUSS', 'KIM_NEUSS')).toBe(false);
     expect(mayChangeHolder(neuss, 'KIM_NEUSS', 'JOBCENTER')).toBe(false);
     expect(mayChangeHolder(neuss, 'KIM_NEUSS', 'KIM_NOWHERE')).toBe(false);
+  });
+
+  it('takes a repeat of its own last change as done, and nobody else\'s', () => {
+    // Neuss closed the case, or handed it to Dormagen, and asks again.
+    expect(repeatsLastChange(neuss, null, 'KIM_NEUSS', null)).toBe(true);
+    expect(repeatsLastChange(neuss, 'KIM_DORMAGEN', 'KIM_NEUSS', 'KIM_DORMAGEN')).toBe(true);
+    // Dormagen moved the client on (or closed it) since: no repeat of Neuss's.
+    expect(repeatsLastChange(neuss, 'KIM_GREVENBROICH', 'KIM_DORMAGEN', 'KIM_DORMAGEN')).toBe(false);
+    expect(repeatsLastChange(neuss, null, 'KIM_DORMAGEN', null)).toBe(false);
+    expect(repeatsLastChange(caller('KIM_NEUSS', 'DATA_PROTECTION_OFFICER'), null, 'KIM_NEUSS', null)).toBe(false);
   });
 });

@@ -15,3 +15,14 @@ export function mayChangeHolder(caller: Caller, current: Agency | null, team: st
   if (current === null) return team === caller.agency;
   return current === caller.agency;
 }
+
+/**
+ * Whether the caller asks again for the holder change it already made last — the client's holder
+ * is `team` now, and was the caller's team before. The case registry records the change inside
+ * its own transaction; when the answer is lost on the way back, the registry rolls back while
+ * the change stays here, and only a repeat brings the registry up to it (a handover or closing
+ * could otherwise never be finished). A repeat is answered as done and records nothing.
+ */
+export function repeatsLastChange(caller: Caller, current: Agency | null, previous: Agency | null | undefined, team: string | null): boolean {
+  return caller.role === 'CASE_MANAGER' && previous === caller.agency && current === team;
+}
