@@ -79,6 +79,17 @@ describe('referrals and periods', () => {
     const denied = await hub.query('cm-neuss', '{ statistics { intakesAndClosings(period: YEAR) { periods { period } } } }');
     expect(denied.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
+
+  it('counts the demo\'s closed cases among the closings, each with its date and reason', async () => {
+    const closed = await hub.services['case-registry'].prisma.client.findMany({ where: { status: 'CLOSED' }, select: { closedOn: true, closingReason: true } });
+    expect(closed.length).toBeGreaterThan(4);
+    expect(closed.filter((c) => c.closedOn === null || c.closingReason === null)).toEqual([]);
+    const response = await hub.query('ki', '{ statistics { intakesAndClosings(period: YEAR) { closingsByReason { reason count } } } }');
+    const byReason = (response.body.data?.statistics as { intakesAndClosings: { closingsByReason: { reason: string; count: number | null }[] } }).intakesAndClosings.closingsByReason;
+    // Every published reason's total is the registry's (a suppressed one is null).
+    for (const { reason, count } of byReason) if (count !== null) expect(count).toBe(closed.filter((c) => c.closingReason === reason).length);
+    expect(byReason.some((r) => r.count !== null && r.count > 0)).toBe(true);
+  });
 });
 
 describe('naturalisation lead times (the immigration office)', () => {

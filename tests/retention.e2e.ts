@@ -91,10 +91,11 @@ describe('erasure after the retention period', () => {
 
   it('refuses to erase before the period is over, in both services and in both databases\' own functions', async () => {
     expect(await eraseClosedCases(registrySql(), { retentionDays: 60, clientIds: [clientId] })).toEqual({ erased: [], refused: [clientId] });
-    expect(await eraseClosedCases(registrySql(), { retentionDays: 60 })).toMatchObject({ erased: [] });
+    // A run over all cases erases the demo's cases closed long ago, not this one.
+    expect((await eraseClosedCases(registrySql(), { retentionDays: 60 })).erased).not.toContain(clientId);
     // Consent's clock starts when the closing was recorded (just now).
     expect(await eraseEndedClients(consentSql(), { retentionDays: 1, clientIds: [clientId] })).toEqual({ erased: [], refused: [clientId] });
-    expect(await eraseEndedClients(consentSql(), { retentionDays: 1 })).toMatchObject({ erased: [] });
+    expect((await eraseEndedClients(consentSql(), { retentionDays: 1 })).erased).not.toContain(clientId);
     // Called directly, the databases refuse too (the job's own check is not the only one).
     await expect(registrySql().query('SELECT "kim_erase_case_registry_client"($1, 60)', [clientId])).rejects.toThrow(/retention period not over/);
     await expect(consentSql().query('SELECT "kim_erase_consent_client"($1, 1)', [clientId])).rejects.toThrow(/retention period not over/);
@@ -108,7 +109,7 @@ describe('erasure after the retention period', () => {
   it('erases the client everywhere in the case registry and the consent service, and the chain still verifies', async () => {
     // Closed 40 days ago: over for a 30-day period. At the consent service the case ended when
     // the closing was recorded, moments ago: a period of 0 days stands for "the period is over".
-    expect(await eraseClosedCases(registrySql(), { retentionDays: 30 })).toEqual({ erased: [clientId], refused: [] });
+    expect(await eraseClosedCases(registrySql(), { retentionDays: 30 })).toMatchObject({ erased: expect.arrayContaining([clientId]), refused: [] });
     expect(await eraseEndedClients(consentSql(), { retentionDays: 0, clientIds: [clientId] })).toEqual({ erased: [clientId], refused: [] });
 
     const registryText = await everything(hub.services['case-registry'].owner.sql);

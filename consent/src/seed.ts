@@ -8,14 +8,21 @@ const instant = (value: string | null) => (value === null ? null : new Date(valu
 
 /**
  * Which KIM team holds each demo client: what the case registry records with the consent service
- * at intake; seeded on its own, so that a demo database from before the table gets it too.
+ * at intake, and at closing that no team holds the client any more (which ends the client's
+ * grants); seeded on its own, so that a demo database from before the table gets it too.
  */
 async function seedClientTeams(prisma: ConsentPrisma, population: readonly DemoClient[]): Promise<void> {
   if ((await prisma.clientTeamEvent.count()) > 0) return;
   await prisma.clientTeamEvent.createMany({
-    data: population.map((c) => ({ kimClientId: c.id, team: `KIM_${c.town}`, at: new Date(`${c.registeredAt}T00:00:00Z`), recordedBy: 'case-registry' })),
+    data: population.flatMap((c) => [
+      { kimClientId: c.id, team: `KIM_${c.town}`, at: new Date(`${c.registeredAt}T00:00:00Z`), recordedBy: 'case-registry' },
+      ...(c.closedOn === null ? [] : [{ kimClientId: c.id, team: null, at: caseEnd(c.closedOn), recordedBy: 'case-registry' }]),
+    ]),
   });
 }
+
+/** A demo case closes in the afternoon of its closing day: after whatever was recorded that day. */
+const caseEnd = (closedOn: string) => new Date(`${closedOn}T16:00:00Z`);
 
 /** The language of the information sheet a client of this nationality was most likely given (ISO 639). */
 const SHEET_LANGUAGE: Record<string, string> = {
@@ -57,10 +64,12 @@ function demoRecord(c: DemoClient, g: DemoConsent, id: string, n: number, now: D
   const withdrawnAt = instant(g.revokedAt);
   const end = instant(g.validUntil) ?? new Date(from.getTime() + DEFAULT_VALIDITY_DAYS * DAY);
   const events: SeedEvent[] = [{ type: 'RECORDED', at: from, subject: g.recordedBy, agency: kim, role: 'CASE_MANAGER', reason: null, validUntil: null, evidenceRef: null }];
-  // An open-ended form of before became a two-year consent, renewed a month before each end.
+  // An open-ended form of before became a two-year consent, renewed a month before each end
+  // while the case was open.
   let until = end;
   let renewal = 0;
-  while (g.validUntil === null && until.getTime() - 30 * DAY <= Math.min(now.getTime(), withdrawnAt?.getTime() ?? Infinity)) {
+  const renewedUntil = Math.min(now.getTime(), withdrawnAt?.getTime() ?? Infinity, c.closedOn === null ? Infinity : caseEnd(c.closedOn).getTime());
+  while (g.validUntil === null && until.getTime() - 30 * DAY <= renewedUntil) {
     const at = new Date(until.getTime() - 30 * DAY);
     until = new Date(until.getTime() + DEFAULT_VALIDITY_DAYS * DAY);
     renewal += 1;

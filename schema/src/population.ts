@@ -17,7 +17,7 @@
  * `firstContactAt`, `outcomeAt`, note `createdAt`, support-need `recordedAt`, consent `revokedAt`.
  * Every past event lies before `today`; only validity ends may lie after it.
  */
-import type { Agency, DataCategory, LanguageLevel, LegalBasis, Purpose, ReferralReason, ResidenceTitleType, Town, WelfareAssociation } from './vocabulary.ts';
+import type { Agency, ClosingReason, DataCategory, LanguageLevel, LegalBasis, Purpose, ReferralReason, ResidenceTitleType, Town, WelfareAssociation } from './vocabulary.ts';
 import { TOWNS, TOWN_NAMES } from './vocabulary.ts';
 import {
   CASE_MANAGER_NAMES,
@@ -200,6 +200,9 @@ export interface DemoClient {
   email: string | null;
   address: string;
   registeredAt: string;
+  /** The day a closed case was closed, and why; null while the case is open. */
+  closedOn: string | null;
+  closingReason: ClosingReason | null;
   caseManagerId: string;
   arrivalDate: string;
   /** The immigration office's own record id, e.g. 'ABH-2019-004711'. */
@@ -980,7 +983,7 @@ function generateClient(spec: ClientSpec, rng: Random, ctx: Ctx): DemoClient {
       : status === 'CLOSED'
         ? rng.int(regLo, today - 240)
         : rng.int(regLo, spec.revokedKimConsent ? Math.max(regLo, today - 30) : today - 1);
-  // Case-management events happen while the case is open.
+  // Case-management events happen while the case is open; a closed case's last day is its closing.
   const openUntil = status === 'CLOSED' ? Math.min(registered + rng.int(120, 720), today - 1) : today - 1;
 
   const abhRecordId = `ABH-${yearOf(arrival)}-${pad(ctx.registers.next(`abh-${yearOf(arrival)}`, 0, rng), 6)}`;
@@ -1049,26 +1052,26 @@ function generateClient(spec: ClientSpec, rng: Random, ctx: Ctx): DemoClient {
   // so that the clients who had one before keep the rest of their data.
   const consentedEarly = rng.chance(0.85);
   if (spec.revokedKimConsent || consentedEarly || status !== 'WAITING') {
-    kimFrom = Math.min(registered + rng.int(0, 10), today - 1);
+    kimFrom = Math.min(registered + rng.int(0, 10), openUntil);
     const health = rng.chance(welfare.needs.some((n) => n.kind === 'HEALTH') ? 0.6 : 0.24);
     const categories: DataCategory[] = [...KIM_CONSENT_CATEGORIES, ...(health ? (['HEALTH'] as const) : [])];
     consents.push(consent.record(`KIM_${town}`, categories, [...KIM_CONSENT_PURPOSES], kimFrom, spec.revokedKimConsent ? 'always' : 'maybe'));
   }
   if (kimFrom !== null && jobcenter !== null && rng.chance(0.67)) {
-    const from = Math.min(Math.max(kimFrom, parseDay(jobcenter.since)) + rng.int(0, 120), today - 1);
+    const from = Math.min(Math.max(kimFrom, parseDay(jobcenter.since)) + rng.int(0, 120), openUntil);
     consents.push(consent.record('JOBCENTER', ['EDUCATION_LANGUAGE', 'COUNSELLING'], ['LABOUR_MARKET_INTEGRATION'], from, 'maybe'));
   }
   if (mainAssociation !== null && rng.chance(0.36)) {
-    const from = Math.min(Math.max(registered, parseDay(welfare.contacts[0]!.date)) + rng.int(0, 60), today - 1);
+    const from = Math.min(Math.max(registered, parseDay(welfare.contacts[0]!.date)) + rng.int(0, 60), openUntil);
     consents.push(consent.record(mainAssociation, ['IDENTITY', 'CONTACT', 'RESIDENCE'], ['MIGRATION_COUNSELLING'], from, 'maybe'));
   }
   if ((naturalisation !== null && rng.chance(0.8)) || (welfare.courses.length > 0 && rng.chance(0.36))) {
-    const from = Math.min(registered + rng.int(0, 365), today - 1);
+    const from = Math.min(registered + rng.int(0, 365), openUntil);
     consents.push(consent.record('IMMIGRATION_OFFICE', ['EDUCATION_LANGUAGE'], ['NATURALISATION_PROCEDURE'], from, 'maybe'));
   }
 
   const email = rng.chance(0.5) ? `${slug(givenName)}.${slug(familyName)}${rng.chance(0.5) ? rng.int(1, 99) : ''}@example.org` : null;
-  return {
+  const client: DemoClient = {
     id: clientId(spec.index),
     givenName,
     familyName,
@@ -1080,6 +1083,8 @@ function generateClient(spec: ClientSpec, rng: Random, ctx: Ctx): DemoClient {
     email,
     address: address(rng, town),
     registeredAt: fmtDay(registered),
+    closedOn: status === 'CLOSED' ? fmtDay(openUntil) : null,
+    closingReason: null,
     caseManagerId,
     arrivalDate: fmtDay(arrival),
     abhRecordId,
@@ -1093,7 +1098,13 @@ function generateClient(spec: ClientSpec, rng: Random, ctx: Ctx): DemoClient {
     notes,
     consents,
   };
+  // Drawn last, so that it changes nothing else the client's generator draws.
+  if (status === 'CLOSED') client.closingReason = rng.weighted<ClosingReason>(CLOSING_REASON_WEIGHTS);
+  return client;
 }
+
+/** How often each reason closes a demo case. */
+const CLOSING_REASON_WEIGHTS: [ClosingReason, number][] = [['GOALS_REACHED', 40], ['MOVED_AWAY', 20], ['WITHDREW', 15], ['NO_CONTACT', 15], ['NO_LONGER_ELIGIBLE', 10]];
 
 function clientId(index: number): string {
   return `K-${pad(index + 1, 6)}`;
@@ -1385,6 +1396,8 @@ function showcaseClient(rng: Random, ctx: Ctx): DemoClient {
     email: 'lina.haddad@example.org',
     address: `Lindenstraße 12, 41462 ${TOWN_NAMES[town]}`,
     registeredAt: fmtDay(registered),
+    closedOn: null,
+    closingReason: null,
     caseManagerId: cm,
     arrivalDate: fmtDay(arrival),
     abhRecordId: `ABH-${yearOf(arrival)}-${pad(ctx.registers.next(`abh-${yearOf(arrival)}`, 0, rng), 6)}`,

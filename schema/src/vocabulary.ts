@@ -122,6 +122,10 @@ export const REFERRAL_REASONS = [
 ] as const;
 export type ReferralReason = (typeof REFERRAL_REASONS)[number];
 
+/** Why a KIM case is closed (case work and the steering figures read them alike). */
+export const CLOSING_REASONS = ['GOALS_REACHED', 'MOVED_AWAY', 'WITHDREW', 'NO_LONGER_ELIGIBLE', 'NO_CONTACT'] as const;
+export type ClosingReason = (typeof CLOSING_REASONS)[number];
+
 /** The reasons as a person reads them (the console, receipts). */
 export const REFERRAL_REASON_NAMES: Record<ReferralReason, string> = {
   LANGUAGE_COURSE: 'Sprachkurs (Integrations-, Berufssprachkurs)',

@@ -1,4 +1,4 @@
-import { AGENCIES, DATA_CATEGORIES, LEGAL_BARS, LEGAL_BASES, LANGUAGE_LEVELS, PERIODS, PURPOSES, REFERRAL_REASONS, RESIDENCE_TITLE_TYPES, ROLES, TOWNS } from './vocabulary.ts';
+import { AGENCIES, CLOSING_REASONS, DATA_CATEGORIES, LEGAL_BARS, LEGAL_BASES, LANGUAGE_LEVELS, PERIODS, PURPOSES, REFERRAL_REASONS, RESIDENCE_TITLE_TYPES, ROLES, TOWNS } from './vocabulary.ts';
 
 function enumSdl(name: string, description: string, values: readonly string[]): string {
   return `"""${description}"""\nenum ${name} {\n${values.map((v) => `  ${v}`).join('\n')}\n}\n`;
@@ -29,6 +29,7 @@ export function vocabularySdl(): string {
     enumSdl('ResidenceTitleType', 'A kind of residence title.', RESIDENCE_TITLE_TYPES),
     enumSdl('LanguageLevel', 'A CEFR language level.', LANGUAGE_LEVELS),
     enumSdl('Period', 'The period steering figures are counted by.', PERIODS),
+    enumSdl('ClosingReason', 'Why a KIM case is closed.', CLOSING_REASONS),
     enumSdl('ReferralReason', 'Why KIM refers a client; PSYCHOSOCIAL_COUNSELLING is health data (served as healthReason).', REFERRAL_REASONS),
   ].join('\n');
 }

@@ -49,21 +49,25 @@ export function apiChangeArb(personas: readonly PersonaName[], clientIds: readon
   return fc.array(fc.oneof({ arbitrary: record, weight: 3 }, { arbitrary: withdraw, weight: 1 }), { maxLength: 4 });
 }
 
-/** The KIM team that holds a client, from the case registry's record; null for an id nobody has. */
+/**
+ * The KIM team that holds a client, from the case registry's record; null for an id nobody has
+ * and for a closed case (closing let the client go).
+ */
 export function holderOf(registry: ReadonlyMap<string, RegistryEntry>, clientId: string): Agency | null {
   const client = registry.get(clientId);
-  return client ? (`KIM_${client.town}` as Agency) : null;
+  return client && client.status !== 'CLOSED' ? (`KIM_${client.town}` as Agency) : null;
 }
 
 /**
  * Who may record or withdraw a client's grants (README, "Who may record consent"): the case
  * managers of the team that holds the client and data-protection officers; recording needs a
- * client some team holds.
+ * client some team holds, while a data-protection officer may still withdraw the grants of a
+ * client no team holds any more.
  */
-export function mayChangeGrantsOf(persona: PersonaName, holder: Agency | null): boolean {
+export function mayChangeGrantsOf(persona: PersonaName, holder: Agency | null, change: 'record' | 'withdraw' = 'record'): boolean {
   const { agency, role } = PERSONAS[persona];
-  if (holder === null) return false;
-  return role === 'DATA_PROTECTION_OFFICER' || (role === 'CASE_MANAGER' && agency === holder);
+  if (role === 'DATA_PROTECTION_OFFICER') return holder !== null || change === 'withdraw';
+  return role === 'CASE_MANAGER' && holder !== null && agency === holder;
 }
 
 /** The norm that bars a grant of these categories to this grantee (the vocabulary's LEGAL_BAR_RULES, by each category's owner). */
@@ -143,7 +147,7 @@ export async function applyThroughApi(
   const grants = await grantsNow();
   const target = grants[change.target % Math.max(grants.length, 1)];
   if (!target) return { line: `${change.persona} withdraws nothing (no grants)` };
-  const may = mayChangeGrantsOf(change.persona, holderOf(registry, target.kimClientId)) || (change.via === 'withdraw' && mayWithdrawAsRecipient(change.persona, target.grantee));
+  const may = mayChangeGrantsOf(change.persona, holderOf(registry, target.kimClientId), 'withdraw') || (change.via === 'withdraw' && mayWithdrawAsRecipient(change.persona, target.grantee));
   const response = await hub.query(change.persona, change.via === 'revoke' ? REVOKE : WITHDRAW, { id: target.id });
   const done = (change.via === 'revoke' ? response.body.data?.revokeConsent : response.body.data?.withdrawConsent) != null;
   const line = `${change.persona} ${change.via}s ${target.id} (${target.kimClientId} → ${target.grantee}): ${done ? 'withdrawn' : codesOf(response).join(',')}`;

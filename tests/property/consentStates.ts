@@ -15,6 +15,8 @@ export interface GrantRow extends ActiveGrant {
   readonly validUntil: Date | null;
   readonly revokedAt: Date | null;
   readonly neverInForce: boolean;
+  /** The client's case ended after the grant was recorded (or last renewed): it decides nothing any more. */
+  readonly caseEnded: boolean;
 }
 
 /** How a new grant stands in time: each but `active`/`open-ended` must decide nothing. */
@@ -151,6 +153,7 @@ export class ConsentStates {
       validUntil: g.effectiveUntil,
       revokedAt: g.withdrawnAt,
       neverInForce: g.state === 'REFUSED' || g.state === 'UNCHAINED',
+      caseEnded: g.state === 'CASE_ENDED',
     }));
   }
 }

@@ -71,7 +71,7 @@ export class Oracle {
     now: Date,
   ) {
     this.active = grants.filter(
-      (g) => g.grantee === caller.agency && !g.neverInForce && g.revokedAt === null && g.validFrom <= now && (g.validUntil === null || g.validUntil > now),
+      (g) => g.grantee === caller.agency && !g.neverInForce && !g.caseEnded && g.revokedAt === null && g.validFrom <= now && (g.validUntil === null || g.validUntil > now),
     );
   }
 

@@ -69,6 +69,7 @@ export type ClientStatus =
   | 'CLOSED'
   | 'WAITING';
 
+/** Why a KIM case is closed. */
 export type ClosingReason =
   | 'GOALS_REACHED'
   | 'MOVED_AWAY'

@@ -1,7 +1,7 @@
 // Terms of case work that the mutations and the steering figures must read alike.
 
-/** Why a case is closed (the SDL's `ClosingReason`, in its order). */
-export const CLOSING_REASONS = ['GOALS_REACHED', 'MOVED_AWAY', 'WITHDREW', 'NO_LONGER_ELIGIBLE', 'NO_CONTACT'] as const;
+/** Why a case is closed: the vocabulary's `ClosingReason`. */
+export { CLOSING_REASONS } from '@kim/schema';
 
 /** A referral without first contact or outcome this many days after sending is overdue. */
 export const OVERDUE_DAYS = 14;

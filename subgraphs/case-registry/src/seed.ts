@@ -22,6 +22,8 @@ export async function seedCaseRegistry(prisma: CaseRegistryPrisma, population: r
         email: c.email,
         address: c.address,
         registeredAt: day(c.registeredAt),
+        closedOn: c.closedOn === null ? null : day(c.closedOn),
+        closingReason: c.closingReason,
         caseManagerId: c.caseManagerId,
       })),
     }),
