@@ -34,6 +34,8 @@ export {
   TECHNICAL_DENIALS_PATH,
   DECISION_REASONS,
   questionKey,
+  consentQuestion,
+  consentDecision,
   technicalDenial,
   parseTransferRequest,
   TRANSFER_REQUEST_LIMITS,

@@ -4,7 +4,7 @@ import { allow, and, deny, rule, shield } from 'graphql-shield';
 import type { IMiddlewareGenerator } from 'graphql-middleware';
 import { consentRequired, consentUnavailable, hubError, legallyBarred } from '../errors.ts';
 import type { ConsentLoader } from '../consent/createConsentLoader.ts';
-import { parseTransferRequest, TRANSFER_REQUEST_LIMITS, type ConsentDecision, type QuestionTemplate } from '../consent/decision.ts';
+import { consentQuestion, parseTransferRequest, TRANSFER_REQUEST_LIMITS, type ConsentDecision, type QuestionTemplate } from '../consent/decision.ts';
 import type { ServiceContext } from '../server/serviceContext.ts';
 import { categoryQuestions } from './categoryQuestions.ts';
 import { taggedFields, type FieldTag } from './fieldTags.ts';
@@ -68,12 +68,14 @@ function memo(name: string, make: (name: string) => ShieldRule): ShieldRule {
 }
 
 function makeCategoryRule(name: string, questions: readonly QuestionTemplate[]): ShieldRule {
+  // Made once per rule, not per field: a field whose client's outcome is known allocates nothing.
+  const decide = (ctx: ServiceContext, clientId: string) => decideCategory(ctx.consent, questions, clientId);
   // INTENTIONAL: no_cache. The decision depends on the parent (which client); the request's
   // RuleOutcomes keeps it per client, and its DataLoader answers each question once.
   return rule(name, { cache: 'no_cache' })(async (parent, _args, ctx: ServiceContext, info) => {
     const clientId = clientIdOf(info.parentType.name, parent);
     if (clientId === undefined) return hubError('INTERNAL_SERVER_ERROR', 'Unguardable field.');
-    const outcome = await ctx.ruleOutcomes.of(clientId, name, () => decideCategory(ctx.consent, questions, clientId));
+    const outcome = await ctx.ruleOutcomes.of(clientId, name, decide, ctx);
     if (outcome.kind === 'allowed') return true;
     if (outcome.kind === 'barred') return legallyBarred(outcome.category, outcome.norm, info);
     return outcome.kind === 'denied' ? consentRequired(outcome.category, info) : consentUnavailable(info);
@@ -99,7 +101,7 @@ export function requestCategoryRule(category: DataCategory): ShieldRule {
         return hubError('BAD_USER_INPUT', `${request} is required for this request (${min}–${max} characters).`, { argument: request });
       }
       const key = `${name}\u0000${request.reason}\u0000${request.fileReference}`;
-      const outcome = await ctx.ruleOutcomes.of(clientId, key, () => decideCategory(ctx.consent, [{ category, request }], clientId));
+      const outcome = await ctx.ruleOutcomes.of(clientId, key, (consent: ConsentLoader, id) => decideCategory(consent, [{ category, request }], id), ctx.consent);
       if (outcome.kind === 'allowed') return true;
       if (outcome.kind === 'barred') return legallyBarred(outcome.category, outcome.norm, info);
       return outcome.kind === 'denied' ? consentRequired(outcome.category, info) : consentUnavailable(info);
@@ -109,7 +111,7 @@ export function requestCategoryRule(category: DataCategory): ShieldRule {
 
 /** Every question of a rule about one client: allowed only if each is. */
 async function decideCategory(consent: ConsentLoader, questions: readonly QuestionTemplate[], clientId: string): Promise<CategoryOutcome> {
-  const results = await consent.loadMany(questions.map((q) => ({ ...q, clientId })));
+  const results = await consent.loadMany(questions.map((q) => consentQuestion(clientId, q.category, q.source, q.request)));
   if (results.some((r) => r instanceof Error)) return { kind: 'unavailable' };
   const decisions = results as ConsentDecision[];
   // A technical denial is a failure to decide, not "no consent": the caller may retry.

@@ -20,13 +20,16 @@ export type CategoryOutcome =
 export class RuleOutcomes {
   readonly #byRule = new Map<string, Map<string, Promise<CategoryOutcome>>>();
 
-  /** The rule's outcome for this client, decided by `decide` the first time it is asked. */
-  of(clientId: string, rule: string, decide: () => Promise<CategoryOutcome>): Promise<CategoryOutcome> {
-    // INTENTIONAL: a map per rule, not one keyed by a joined string: no string built per field.
+  /**
+   * The rule's outcome for this client, decided by `decide(input, clientId)` the first time it is
+   * asked. INTENTIONAL: a function and its input rather than a closure, and a map per rule rather
+   * than one keyed by a joined string: a field whose outcome is known allocates nothing.
+   */
+  of<I>(clientId: string, rule: string, decide: (input: I, clientId: string) => Promise<CategoryOutcome>, input: I): Promise<CategoryOutcome> {
     let clients = this.#byRule.get(rule);
     if (!clients) this.#byRule.set(rule, (clients = new Map()));
     let outcome = clients.get(clientId);
-    if (!outcome) clients.set(clientId, (outcome = decide()));
+    if (!outcome) clients.set(clientId, (outcome = decide(input, clientId)));
     return outcome;
   }
 }
