@@ -111,8 +111,9 @@ const GUARDED_RESOLVERS = new WeakSet<object>();
  * A tagged field's resolver under its category guard: the field's own resolver runs only once
  * the rule allows the parent's client. The outcome is read synchronously once it is settled (a
  * client's fields after its first, every object of its own); before that, the field awaits the
- * decision, which the request's RuleOutcomes makes once per rule and client. ≈ 0.3 µs per field
- * against ≈ 2.4 µs through graphql-shield's async middleware (issue 18 item 2).
+ * decision, which the request's RuleOutcomes makes once per rule and client. No async
+ * middleware per field as under graphql-shield: shieldPerField, 2.2 → 1.5 µs per field with
+ * graphql-js's own work (issue 18 item 2).
  */
 function guardedResolver(typeName: string, guard: CategoryGuard, inner: GraphQLFieldResolver<unknown, ServiceContext>): GraphQLFieldResolver<unknown, ServiceContext> {
   const resolve: GraphQLFieldResolver<unknown, ServiceContext> = (parent, args, ctx, info) => {

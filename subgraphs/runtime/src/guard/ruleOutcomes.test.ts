@@ -43,6 +43,22 @@ describe('RuleOutcomes', () => {
     expect(calls).toBe(2);
   });
 
+  it('tells a settled outcome synchronously, and nothing while it is still being decided', async () => {
+    const outcomes = new RuleOutcomes();
+    expect(outcomes.settled('K-1', 'r')).toBeUndefined();
+    let settle: (o: CategoryOutcome) => void = () => undefined;
+    const pending = outcomes.of('K-1', 'r', () => new Promise<CategoryOutcome>((resolve) => (settle = resolve)), undefined);
+    expect(outcomes.settled('K-1', 'r')).toBeUndefined();
+    settle(denied);
+    await pending;
+    expect(outcomes.settled('K-1', 'r')).toEqual(denied);
+    expect(outcomes.settled('K-2', 'r')).toBeUndefined();
+    // A decider that fails settles nothing (the field awaiting it reports the failure).
+    const failed = outcomes.of('K-3', 'r', () => Promise.reject(new Error('down')), undefined);
+    await expect(failed).rejects.toThrow('down');
+    expect(outcomes.settled('K-3', 'r')).toBeUndefined();
+  });
+
   it('hands the decider its input and the client, and builds nothing for a known outcome', async () => {
     const outcomes = new RuleOutcomes();
     const seen: [string, string][] = [];
