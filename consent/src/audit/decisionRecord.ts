@@ -21,6 +21,9 @@ export function decisionRecord(caller: Caller, service: ServiceName, at: Date, d
     grantId: d.grantId,
     grantEventHash,
     // A request in the individual case: why, and the requesting authority's file reference.
-    ...(d.request ? { transferReason: d.request.reason, fileReference: d.request.fileReference } : {}),
+    // INTENTIONAL: always present (undefined without a request; the chain's canonical form and
+    // the row leave them out then), not spread in: one literal of one shape per decision.
+    transferReason: d.request?.reason,
+    fileReference: d.request?.fileReference,
   };
 }

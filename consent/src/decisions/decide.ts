@@ -13,7 +13,7 @@ import {
   type Purpose,
   type ServiceName,
 } from '@kim/schema';
-import type { ConsentDecision, ConsentQuestion } from '@kim/subgraph-runtime';
+import { consentDecision, type ConsentDecision, type ConsentQuestion } from '@kim/subgraph-runtime';
 
 /** A grant as far as a decision needs it; the caller passes only grants valid now for its agency. */
 export interface ActiveGrant {
@@ -38,11 +38,13 @@ export interface DecisionInput {
   readonly statutesOff?: ReadonlySet<LegalBasis>;
 }
 
+// INTENTIONAL: explicit literals of one shape (consentDecision), never `{ ...q, allowed, … }`:
+// object spread with added properties is a slow path on Node 20, and this runs per decision.
 function allow(q: ConsentQuestion, reason: ConsentDecision['reason'], basis: LegalBasis, grantId: string | null = null): ConsentDecision {
-  return { ...q, allowed: true, reason, basis, grantId };
+  return consentDecision(q, true, reason, basis, grantId);
 }
 function deny(q: ConsentQuestion, reason: ConsentDecision['reason'], norm: LegalBar | null = null): ConsentDecision {
-  return { ...q, allowed: false, reason, basis: norm, grantId: null };
+  return consentDecision(q, false, reason, norm, null);
 }
 
 /**
@@ -97,9 +99,8 @@ export function decide(input: DecisionInput, question: ConsentQuestion, grants: 
   );
   const grant = matching[0];
   if (!grant) return deny(question, special ? 'SPECIAL_CATEGORY_NEEDS_CONSENT' : 'NO_BASIS');
-  const decision = allow(question, 'GRANT', grant.legalBasis as LegalBasis, grant.id);
-  if (!SECRECY_CATEGORIES.includes(category)) return decision;
+  if (!SECRECY_CATEGORIES.includes(category)) return allow(question, 'GRANT', grant.legalBasis as LegalBasis, grant.id);
   // Each association releases its own records: the grants name which (none named: none released).
   const releasedBy = [...new Set(matching.flatMap((g) => (g.releasingOrganisation ? [g.releasingOrganisation] : [])))].sort();
-  return { ...decision, releasedBy };
+  return consentDecision(question, true, 'GRANT', grant.legalBasis as LegalBasis, grant.id, releasedBy);
 }

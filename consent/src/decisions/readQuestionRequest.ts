@@ -1,5 +1,5 @@
 import { CATEGORY_SOURCE, SERVICES, isDataCategory, type ServiceName } from '@kim/schema';
-import { CONSENT_TICKET_HEADER, parseTransferRequest, verifyConsentTicket, type AssertionKey, type Caller, type ConsentQuestion } from '@kim/subgraph-runtime';
+import { CONSENT_TICKET_HEADER, consentQuestion, parseTransferRequest, verifyConsentTicket, type AssertionKey, type Caller, type ConsentQuestion } from '@kim/subgraph-runtime';
 import type { Request, Response } from 'express';
 
 /** The services whose data the consent service decides on: the agency subgraphs. */
@@ -21,7 +21,7 @@ export function parseQuestions(body: unknown): ConsentQuestion[] | null {
     // A request in the individual case must be whole: reason and file reference, within bounds.
     const request = q.request === undefined ? undefined : parseTransferRequest(q.request as { reason?: unknown; fileReference?: unknown });
     if (typeof request === 'string') return null;
-    parsed.push({ clientId: q.clientId, category: q.category, ...(q.source ? { source: q.source as ServiceName } : {}), ...(request ? { request } : {}) });
+    parsed.push(consentQuestion(q.clientId, q.category, q.source === undefined ? undefined : (q.source as ServiceName), request));
   }
   return parsed;
 }

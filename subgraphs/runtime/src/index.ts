@@ -34,6 +34,8 @@ export {
   TECHNICAL_DENIALS_PATH,
   DECISION_REASONS,
   questionKey,
+  consentQuestion,
+  consentDecision,
   technicalDenial,
   parseTransferRequest,
   TRANSFER_REQUEST_LIMITS,
@@ -49,7 +51,7 @@ export { openDatabase, databaseLocation, type Database, type DatabaseLocation } 
 export type { SqlExecutor, SqlQueryable, TransactionOptions } from './db/sqlExecutor.ts';
 export { ERROR_CODES, hubError, requestError, consentRequired, consentUnavailable, legallyBarred, type ErrorCode } from './errors.ts';
 export { formatHubError, withoutSuggestions } from './formatError.ts';
-export { buildPermissions, resolveRules, categoryRule, requestCategoryRule, roleRule, decideClientCategory, type RuleMap, type ShieldRule } from './guard/buildPermissions.ts';
+export { buildPermissions, guardSchema, unguardedFields, resolveRules, categoryRule, requestCategoryRule, roleRule, decideClientCategory, type RuleMap, type ShieldRule } from './guard/buildPermissions.ts';
 export { fieldTag, taggedFields, type FieldTag } from './guard/fieldTags.ts';
 export { createLogger, type Logger } from './logger.ts';
 export { ownTeamWhere } from './auth/teamScope.ts';

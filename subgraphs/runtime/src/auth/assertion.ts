@@ -103,7 +103,7 @@ function callerOf(claims: Record<string, unknown>): Caller | null {
   // A role scoped to a team without one would see its whole agency: refused, as is a mismatch.
   const team = callerTeam(agency, role, teamClaim);
   if (team === null) return null;
-  return { subject: sub, agency, role, ...(team ? { team } : {}), purpose, requestId: rid };
+  return { subject: sub, agency, role, team, purpose, requestId: rid };
 }
 
 /** Issuer, a single audience (never an array), a fresh `jti`, and a current lifetime. */
@@ -161,7 +161,9 @@ export function verifyAssertion(
   const caller = callerOf(claims);
   // Last: only an assertion that is otherwise good uses up its jti.
   if (!caller || !replays.firstUse(time.jti, time.exp)) return null;
-  return { ...caller, audience, plannedOperations: (ops as string[] | undefined) ?? [] };
+  // INTENTIONAL: explicit literals, not `{ ...caller, … }` (a slow path on Node 20; once per fetch).
+  const { subject, agency, role, team, purpose, requestId } = caller;
+  return { subject, agency, role, team, purpose, requestId, audience, plannedOperations: (ops as string[] | undefined) ?? [] };
 }
 
 /** The agency subgraphs: who may present a consent ticket. */
@@ -190,7 +192,9 @@ export function verifyConsentTicket(consentKey: AssertionKey, token: string | un
   const source = claims.src;
   if (!(TICKET_SOURCES as readonly unknown[]).includes(source)) return null;
   const caller = callerOf(claims);
-  return caller ? { ...caller, source: source as VerifiedTicket['source'] } : null;
+  if (!caller) return null;
+  const { subject, agency, role, team, purpose, requestId } = caller;
+  return { subject, agency, role, team, purpose, requestId, source: source as VerifiedTicket['source'] };
 }
 
 /**

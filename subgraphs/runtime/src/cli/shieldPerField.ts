@@ -5,13 +5,13 @@ import { applyMiddleware } from 'graphql-middleware';
 import { allow } from 'graphql-shield';
 import { vocabularySdl } from '../../../../schema/src/vocabularySdl.ts';
 import { questionKey, type ConsentDecision, type ConsentQuestion } from '../consent/decision.ts';
-import { buildPermissions } from '../guard/buildPermissions.ts';
+import { buildPermissions, guardSchema } from '../guard/buildPermissions.ts';
 import { RuleOutcomes } from '../guard/ruleOutcomes.ts';
 import type { ServiceContext } from '../server/serviceContext.ts';
 
 /**
- * `npx tsx subgraphs/runtime/src/cli/shieldPerField.ts`: CPU of graphql-shield with the hub's
- * category rules per guarded field, in one process — a page of 50 clients × 10 category fields
+ * `npx tsx subgraphs/runtime/src/cli/shieldPerField.ts`: CPU of the hub's field guards per
+ * guarded field (KIM_GUARD=shield: graphql-shield's category rules alone), in one process — a page of 50 clients × 10 category fields
  * (3 categories) executed against a subgraph schema, consent answered "allowed" in memory, so
  * only the guard and graphql-js are measured. Median of 5 samples of 500 executions. A request's
  * CPU (bench/src/cpuPerRequest.ts) varies by more than a guard change moves it.
@@ -27,10 +27,17 @@ const schema = buildSubgraphSchema({
   `),
   resolvers: { Query: { clients: () => Array.from({ length: CLIENTS }, (_, i) => Object.fromEntries([['id', `K-${i}`], ...fields.map((f) => [f, 'x'])])) } } as never,
 });
-const guarded = applyMiddleware(schema, buildPermissions(schema, { Query: { clients: allow } }));
+// As served (guardSchema: shield outside, the category guard on tagged fields), or with
+// KIM_GUARD=shield every field through graphql-shield, as before issue 18.
+const onlyShield = process.env.KIM_GUARD === 'shield';
+const guarded = onlyShield ? applyMiddleware(schema, buildPermissions(schema, { Query: { clients: allow } })) : guardSchema(schema, { Query: { clients: allow } });
 const document = parse(`{ clients { id ${fields.join(' ')} } }`);
-const allowAll = () =>
-  new DataLoader<ConsentQuestion, ConsentDecision, string>(async (qs) => qs.map((q) => ({ ...q, allowed: true, reason: 'OWNER', basis: 'CONSENT', grantId: null })), { cacheKeyFn: questionKey });
+// The answers as explicit literals, as JSON.parse builds a consent service's answer: a spread
+// (`{ ...q, allowed, … }`) would time its own slow path on Node 20, not the guard's.
+const allowed = (q: ConsentQuestion): ConsentDecision => ({
+  clientId: q.clientId, category: q.category, source: q.source, request: q.request, allowed: true, reason: 'OWNER', basis: 'CONSENT', grantId: null,
+});
+const allowAll = () => new DataLoader<ConsentQuestion, ConsentDecision, string>(async (qs) => qs.map(allowed), { cacheKeyFn: questionKey });
 const context = () => ({ caller: {}, consent: allowAll(), ruleOutcomes: new RuleOutcomes() }) as unknown as ServiceContext;
 
 const run = async () => {
@@ -48,6 +55,6 @@ for (let k = 0; k < 5; k++) {
 samples.sort((a, b) => a - b);
 const median = samples[2]!;
 process.stdout.write(
-  `${CLIENTS} clients × ${fields.length} category fields: ${(median / 1000).toFixed(2)} ms CPU per execution ` +
+  `${onlyShield ? 'shield only' : 'shield + category guard'}: ${CLIENTS} clients × ${fields.length} category fields: ${(median / 1000).toFixed(2)} ms CPU per execution ` +
     `(samples ${samples.map((s) => (s / 1000).toFixed(2)).join(' / ')}), ${(median / (CLIENTS * fields.length)).toFixed(2)} µs per field\n`,
 );

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { SERVICES, isDataCategory, type ServiceName } from '@kim/schema';
 import type { Logger } from '../logger.ts';
 import { askConsent, type ConsentCallOptions } from './askConsent.ts';
-import { DECISIONS_PATH, parseTransferRequest, questionKey, technicalDenial, type ConsentDecision, type ConsentQuestion, type QuestionTemplate } from './decision.ts';
+import { DECISIONS_PATH, consentQuestion, parseTransferRequest, questionKey, questionKeyOf, technicalDenial, type ConsentDecision, type ConsentQuestion, type QuestionTemplate } from './decision.ts';
 import { reportTechnicalDenials } from './reportTechnicalDenials.ts';
 import type { RequestDecisions } from './requestDecisions.ts';
 
@@ -85,9 +85,8 @@ function withPlanned(open: ReadonlyMap<string, ConsentQuestion>, planned: readon
   const asked = new Map(open);
   for (const clientId of new Set([...open.values()].map((q) => q.clientId))) {
     for (const template of planned) {
-      const q: ConsentQuestion = { ...template, clientId };
-      const key = questionKey(q);
-      if (!asked.has(key) && !kept?.has(key)) asked.set(key, q);
+      const key = questionKeyOf(clientId, template.category, template.source, template.request);
+      if (!asked.has(key) && !kept?.has(key)) asked.set(key, consentQuestion(clientId, template.category, template.source, template.request));
     }
   }
   return asked;
@@ -111,10 +110,11 @@ export function matchDecisions(questions: readonly ConsentQuestion[], body: unkn
         if (typeof parsed === 'string') continue;
         request = parsed;
       }
-      const question: ConsentQuestion = { clientId: d.clientId, category: d.category, ...(d.source ? { source: d.source as ServiceName } : {}), ...(request ? { request } : {}) };
-      const key = questionKey(question);
+      // The answer's key from its parts: no question object built per decision.
+      const source = d.source ? (d.source as ServiceName) : undefined;
+      const key = questionKeyOf(d.clientId, d.category, source, request);
       // Two answers to one question: trust neither.
-      if (byKey.has(key)) byKey.set(key, technicalDenial(question));
+      if (byKey.has(key)) byKey.set(key, technicalDenial(consentQuestion(d.clientId, d.category, source, request)));
       else byKey.set(key, d as ConsentDecision);
     }
   }

@@ -95,14 +95,42 @@ export const DECISIONS_EXTENSION = 'kimRecordedDecisions';
  */
 export const TECHNICAL_DENIALS_PATH = '/internal/technical-denials';
 
+/**
+ * A question about one client, always of one shape (`source` and `request` present, undefined
+ * when absent: JSON leaves them out). INTENTIONAL: an explicit literal, not `{ ...template,
+ * clientId }` — on Node 20 object spread with added properties takes a slow path (≈ 20 µs
+ * against ≈ 0.1 µs an object, `bench/src/decisionObjects.ts`), and the hub builds one per
+ * question and per decision.
+ */
+export function consentQuestion(clientId: string, category: DataCategory, source: ServiceName | undefined, request: TransferRequest | undefined): ConsentQuestion {
+  return { clientId, category, source, request };
+}
+
+/** The decision on `q`, as an explicit literal of one shape (see consentQuestion). */
+export function consentDecision(
+  q: ConsentQuestion,
+  allowed: boolean,
+  reason: DecisionReason,
+  basis: ConsentDecision['basis'],
+  grantId: string | null,
+  releasedBy?: readonly string[],
+): ConsentDecision {
+  return { clientId: q.clientId, category: q.category, source: q.source, request: q.request, allowed, reason, basis, grantId, releasedBy };
+}
+
 /** A question refused because no usable answer was given for it: a failure to decide, audited as such. */
 export function technicalDenial(q: ConsentQuestion): ConsentDecision {
-  return { ...q, allowed: false, reason: 'TECHNICAL', basis: null, grantId: null };
+  return consentDecision(q, false, 'TECHNICAL', null, null);
 }
 
 export function questionKey(q: ConsentQuestion): string {
-  const base = `${q.clientId}\u0000${q.category}\u0000${q.source ?? ''}`;
-  return q.request ? `${base}\u0000${q.request.reason}\u0000${q.request.fileReference}` : base;
+  return questionKeyOf(q.clientId, q.category, q.source, q.request);
+}
+
+/** questionKey of a question given by its parts (an answer's, read without building the question). */
+export function questionKeyOf(clientId: string, category: string, source: string | undefined, request: TransferRequest | undefined): string {
+  const base = `${clientId}\u0000${category}\u0000${source ?? ''}`;
+  return request ? `${base}\u0000${request.reason}\u0000${request.fileReference}` : base;
 }
 
 /**

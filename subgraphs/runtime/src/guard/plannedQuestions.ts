@@ -1,5 +1,5 @@
 import { TypeInfo, getNamedType, parse, visit, visitWithTypeInfo, type GraphQLSchema } from 'graphql';
-import { questionKey, type QuestionTemplate } from '../consent/decision.ts';
+import { questionKeyOf, type QuestionTemplate } from '../consent/decision.ts';
 import type { RuleMap } from './buildPermissions.ts';
 import { categoryQuestions } from './categoryQuestions.ts';
 import { taggedFields } from './fieldTags.ts';
@@ -31,7 +31,7 @@ export function createPlannedQuestions(schema: GraphQLSchema, explicit: RuleMap,
             const parent = typeInfo.getParentType();
             const field = typeInfo.getFieldDef();
             if (!parent || !field) return;
-            for (const q of byField.get(`${getNamedType(parent).name}.${field.name}`) ?? []) found.set(questionKey({ ...q, clientId: '' }), q);
+            for (const q of byField.get(`${getNamedType(parent).name}.${field.name}`) ?? []) found.set(questionKeyOf('', q.category, q.source, q.request), q);
           },
         }),
       );
@@ -46,7 +46,7 @@ export function createPlannedQuestions(schema: GraphQLSchema, explicit: RuleMap,
   return (operations) => {
     if (operations.length === 0) return [];
     const all = new Map<string, QuestionTemplate>();
-    for (const operation of operations) for (const q of ofOperation(operation)) all.set(questionKey({ ...q, clientId: '' }), q);
+    for (const operation of operations) for (const q of ofOperation(operation)) all.set(questionKeyOf('', q.category, q.source, q.request), q);
     return [...all.values()];
   };
 }

@@ -18,15 +18,42 @@ export type CategoryOutcome =
  * (a refusal names the field's own path).
  */
 export class RuleOutcomes {
-  readonly #byRule = new Map<string, Map<string, Promise<CategoryOutcome>>>();
+  readonly #byRule = new Map<string, Map<string, Decided>>();
 
-  /** The rule's outcome for this client, decided by `decide` the first time it is asked. */
-  of(clientId: string, rule: string, decide: () => Promise<CategoryOutcome>): Promise<CategoryOutcome> {
-    // INTENTIONAL: a map per rule, not one keyed by a joined string: no string built per field.
+  /**
+   * The rule's outcome for this client, decided by `decide(input, clientId)` the first time it is
+   * asked. INTENTIONAL: a function and its input rather than a closure, and a map per rule rather
+   * than one keyed by a joined string: a field whose outcome is known allocates nothing.
+   */
+  of<I>(clientId: string, rule: string, decide: (input: I, clientId: string) => Promise<CategoryOutcome>, input: I): Promise<CategoryOutcome> {
     let clients = this.#byRule.get(rule);
     if (!clients) this.#byRule.set(rule, (clients = new Map()));
-    let outcome = clients.get(clientId);
-    if (!outcome) clients.set(clientId, (outcome = decide()));
-    return outcome;
+    let decided = clients.get(clientId);
+    if (!decided) {
+      const entry: Decided = { outcome: decide(input, clientId), settled: undefined };
+      // A decider that rejects leaves nothing settled (the field's own await reports it).
+      void entry.outcome.then(
+        (o) => {
+          entry.settled = o;
+        },
+        () => undefined,
+      );
+      clients.set(clientId, (decided = entry));
+    }
+    return decided.outcome;
   }
+
+  /**
+   * The rule's outcome for this client if it is already decided, synchronously; undefined while
+   * it is still being decided or was never asked (then `of` decides it). A field guard reads this
+   * first: a client's later fields need neither a promise nor a tick.
+   */
+  settled(clientId: string, rule: string): CategoryOutcome | undefined {
+    return this.#byRule.get(rule)?.get(clientId)?.settled;
+  }
+}
+
+interface Decided {
+  readonly outcome: Promise<CategoryOutcome>;
+  settled: CategoryOutcome | undefined;
 }

@@ -5,7 +5,6 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import express, { type Express } from 'express';
 import type { DocumentNode } from 'graphql';
-import { applyMiddleware } from 'graphql-middleware';
 import { ASSERTION_LIFETIME_SECONDS, ReplayMemory, requestBodyHash, verifyAssertion, type AssertionKey, type BoundRequest } from '../auth/assertion.ts';
 import { ASSERTION_HEADER, CONSENT_TICKET_HEADER } from '../auth/caller.ts';
 import { createConsentLoader } from '../consent/createConsentLoader.ts';
@@ -16,7 +15,7 @@ import { createRequestDecisionStore } from '../consent/requestDecisions.ts';
 import { DECISIONS_EXTENSION } from '../consent/decision.ts';
 import { requestError } from '../errors.ts';
 import { formatHubError } from '../formatError.ts';
-import { buildPermissions, type RuleMap } from '../guard/buildPermissions.ts';
+import { guardSchema, type RuleMap } from '../guard/buildPermissions.ts';
 import { createPlannedQuestions } from '../guard/plannedQuestions.ts';
 import { RuleOutcomes } from '../guard/ruleOutcomes.ts';
 import type { Logger } from '../logger.ts';
@@ -59,7 +58,8 @@ const QUIET_CODES: ReadonlySet<unknown> = new Set(['CONSENT_REQUIRED', 'NOT_FOUN
 export async function createServiceApp<Extra extends object>(options: ServiceAppOptions<Extra>) {
   const { log } = options;
   const subgraphSchema = buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> });
-  const schema = applyMiddleware(subgraphSchema, buildPermissions(subgraphSchema, options.rules));
+  // graphql-shield outside, the category guard on tagged fields (see guardSchema).
+  const schema = guardSchema(subgraphSchema, options.rules);
   // For plans that fetch this subgraph more than once: the first fetch asks consent for the later
   // ones too (named in the assertion), and they find their answers here, not in a second call.
   const plannedQuestions = createPlannedQuestions(subgraphSchema, options.rules);
