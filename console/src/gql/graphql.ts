@@ -58,8 +58,19 @@ export type BenefitStatus =
   | 'ENDED'
   | 'RECEIVING';
 
+/**
+ * Each filter discloses the filtered field of every client it lets through, so it lets through only
+ * clients whose field the caller may see, decided for every client of the scope before matching.
+ */
 export type ClientFilter = {
   caseManagerId?: string | number | null | undefined;
+  /** The start of a KIM id (e.g. `K-0001`): ids are what the scope lists anyway, so no category. */
+  idPrefix?: string | null | undefined;
+  /**
+   * Words of a name (1 to 100 characters, up to 5 words), each found case-insensitively in the
+   * given or family name. Matches only clients whose IDENTITY the caller may read for its purpose.
+   */
+  name?: string | null | undefined;
   status?: ClientStatus | null | undefined;
   town?: Town | null | undefined;
 };
