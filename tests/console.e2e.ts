@@ -1,7 +1,7 @@
 // The web console in a real browser (Debian's Chromium through playwright-core) against a whole
 // hub with demo data: each role's main path, an accessibility check on every page (axe-core,
 // WCAG 2.1 A/AA), the console's CSP, and personas on pages that are not theirs.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { startGateway } from '@kim/gateway';
@@ -293,6 +293,31 @@ describe('the web console', () => {
     await expect.poll(() => page.getByRole('table').first().textContent()).toContain('Neuss');
     await expect.poll(() => page.getByText('unterdrückt (< 5)', { exact: true }).count()).toBeGreaterThan(0);
     await expect.poll(() => page.getByRole('link', { name: /CSV/ }).first().getAttribute('download')).toBe('kim-klienten-nach-ort.csv');
+    // Each chart says which of its points are suppressed (a marker on the axis, named in the caption), never a silent gap.
+    const captions = await page.locator('figure figcaption').allTextContents();
+    expect(captions).toHaveLength(4);
+    expect(captions.every((c) => c === 'Keine Werte unterdrückt.' || /mit Dreieck markiert \(unterdrückt \(< 5\)\): .+/.test(c))).toBe(true);
+    // Clients by town and stage over time: by quarter, one town by stage, as a chart, a table and CSV.
+    const stage = page.getByRole('region', { name: /Zielgruppen-Stufe/ });
+    await stage.getByLabel('Zeitraum').selectOption({ label: 'Quartal' });
+    await expect.poll(() => stage.getByRole('table').locator('tbody th').first().textContent()).toMatch(/^\d{4}-Q[1-4]$/);
+    await stage.getByLabel('Diagramm').selectOption({ label: 'Neuss nach Stufe' });
+    await expect.poll(() => stage.locator('.chart svg').textContent()).toContain('Stufe 1');
+    const stageCaption = (await stage.locator('figcaption').textContent()) ?? '';
+    const stageTable = (await stage.getByRole('table').textContent()) ?? '';
+    // A quarter of 40 clients has small cells: suppressed in the table, and marked in the chart.
+    expect(stageTable).toContain('unterdrückt (< 5)');
+    expect(stageCaption).toMatch(/mit Dreieck markiert/);
+    expect(await stage.locator('.chart svg').textContent()).toContain('unterdrückt (< 5)');
+    const csvLink = stage.getByRole('link', { name: /CSV/ });
+    expect(await csvLink.getAttribute('download')).toBe('kim-klienten-nach-stufe-quartal.csv');
+    const [download] = await Promise.all([page.waitForEvent('download'), csvLink.click()]);
+    const csv = readFileSync((await download.path())!, 'utf8').replace(/^\ufeff/, '');
+    expect(csv.split('\r\n')[0]).toBe('"Aufnahme (Quartal)";"Ort";"gesamt";"Stufe 1";"Stufe 2";"ohne Stufe"');
+    expect(csv).toContain('unterdrückt');
+    // Referral durations per agency: a chart beside the table.
+    const durations = page.getByRole('region', { name: 'Verweisungen nach Stelle' });
+    await expect.poll(() => durations.locator('.chart svg').textContent()).toContain('Median Tage bis Erstkontakt');
     await expectAccessible(page);
     await page.screenshot({ path: join(SCREENSHOTS, 'ki-figures.png'), fullPage: true });
     await page.context().close();
