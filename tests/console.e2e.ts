@@ -117,6 +117,35 @@ describe('the web console', () => {
       await page.getByRole('button', { name: 'Abmelden' }).click();
       await page.getByRole('button', { name: 'Über den Identitätsanbieter anmelden' }).waitFor();
       expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+      // This provider offers no end_session_endpoint: the sign-out stays in the tab.
+      expect(idp.signOuts).toEqual([]);
+      expect(new URL(page.url()).origin).toBe(gateway.url);
+      await page.context().close();
+    } finally {
+      await gateway.stop();
+      await idp.stop();
+    }
+  });
+
+  it('production: signing out ends the session at the identity provider too, when it offers end_session_endpoint', async () => {
+    const idp = await startFakeOidcProvider(hub.idpPrivateKeyPem, 'welfare-caritas', 'kim-console', { endSession: true });
+    const gateway = await startGateway(
+      { ...hub.gatewayConfig, port: 0, consoleDir: CONSOLE_DIST, consoleOidc: { authority: idp.url, clientId: 'kim-console', scope: 'openid' } },
+    );
+    try {
+      const page = await newPage();
+      await page.goto(`${gateway.url}/`);
+      await page.getByRole('button', { name: 'Über den Identitätsanbieter anmelden' }).click();
+      await page.getByRole('button', { name: 'Abmelden' }).waitFor();
+      await page.getByRole('table').waitFor();
+      await page.getByRole('button', { name: 'Abmelden' }).click();
+      // To the provider's end-session endpoint with the ID token it issued, and back to the console.
+      await page.getByRole('status').filter({ hasText: 'auch beim Identitätsanbieter' }).waitFor();
+      expect(idp.signOuts).toEqual([{ knownIdToken: true, postLogoutRedirectUri: `${gateway.url}/`, withState: true }]);
+      expect(page.url()).toBe(`${gateway.url}/`);
+      expect(await page.evaluate(() => [sessionStorage.length, localStorage.length])).toEqual([0, 0]);
+      await page.getByRole('button', { name: 'Über den Identitätsanbieter anmelden' }).waitFor();
+      await expectAccessible(page);
       await page.context().close();
     } finally {
       await gateway.stop();
