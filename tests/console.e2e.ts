@@ -1,7 +1,7 @@
 // The web console in a real browser (Debian's Chromium through playwright-core) against a whole
 // hub with demo data: each role's main path, an accessibility check on every page (axe-core,
 // WCAG 2.1 A/AA), the console's CSP, and personas on pages that are not theirs.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { startGateway } from '@kim/gateway';
@@ -61,6 +61,11 @@ async function openClient(page: Page, id: string): Promise<void> {
   await page.getByRole('heading', { level: 1, name: new RegExp(id) }).waitFor();
 }
 
+/** The texts of a column of the client list's table (1: KIM id, 2: name, 3: town, 4: status). */
+function column(page: Page, n: number): Promise<string[]> {
+  return page.getByRole('table').locator(`tbody tr td:nth-child(${n})`).allTextContents();
+}
+
 /** The joined view's value (or reason) for a field of a group. */
 function field(page: Page, group: string, name: string) {
   return page.getByRole('region', { name: group }).locator('dt', { hasText: new RegExp(`^${name}$`) }).locator('xpath=following-sibling::dd[1]');
@@ -112,6 +117,35 @@ describe('the web console', () => {
       await page.getByRole('button', { name: 'Abmelden' }).click();
       await page.getByRole('button', { name: 'Über den Identitätsanbieter anmelden' }).waitFor();
       expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+      // This provider offers no end_session_endpoint: the sign-out stays in the tab.
+      expect(idp.signOuts).toEqual([]);
+      expect(new URL(page.url()).origin).toBe(gateway.url);
+      await page.context().close();
+    } finally {
+      await gateway.stop();
+      await idp.stop();
+    }
+  });
+
+  it('production: signing out ends the session at the identity provider too, when it offers end_session_endpoint', async () => {
+    const idp = await startFakeOidcProvider(hub.idpPrivateKeyPem, 'welfare-caritas', 'kim-console', { endSession: true });
+    const gateway = await startGateway(
+      { ...hub.gatewayConfig, port: 0, consoleDir: CONSOLE_DIST, consoleOidc: { authority: idp.url, clientId: 'kim-console', scope: 'openid' } },
+    );
+    try {
+      const page = await newPage();
+      await page.goto(`${gateway.url}/`);
+      await page.getByRole('button', { name: 'Über den Identitätsanbieter anmelden' }).click();
+      await page.getByRole('button', { name: 'Abmelden' }).waitFor();
+      await page.getByRole('table').waitFor();
+      await page.getByRole('button', { name: 'Abmelden' }).click();
+      // To the provider's end-session endpoint with the ID token it issued, and back to the console.
+      await page.getByRole('status').filter({ hasText: 'auch beim Identitätsanbieter' }).waitFor();
+      expect(idp.signOuts).toEqual([{ knownIdToken: true, postLogoutRedirectUri: `${gateway.url}/`, withState: true }]);
+      expect(page.url()).toBe(`${gateway.url}/`);
+      expect(await page.evaluate(() => [sessionStorage.length, localStorage.length])).toEqual([0, 0]);
+      await page.getByRole('button', { name: 'Über den Identitätsanbieter anmelden' }).waitFor();
+      await expectAccessible(page);
       await page.context().close();
     } finally {
       await gateway.stop();
@@ -126,7 +160,19 @@ describe('the web console', () => {
     await page.getByRole('table').waitFor();
     await expectAccessible(page);
     await page.screenshot({ path: join(SCREENSHOTS, 'case-manager-list.png'), fullPage: true });
-    await page.getByLabel('Name oder KIM-Nummer').fill('Haddad');
+    // The search runs in the graph, over all pages: by any part of a name, combined with the status…
+    const search = page.getByLabel('Name oder KIM-Nummer');
+    await search.fill('hadd');
+    await expect.poll(async () => (await column(page, 2)).every((n) => /Haddad/.test(n)) && (await column(page, 1)).includes(CLIENT)).toBe(true);
+    await page.getByRole('status').filter({ hasText: /\d+ Treffer/ }).waitFor();
+    await page.getByLabel('Status').selectOption({ label: 'aktiv' });
+    await expect.poll(async () => (await column(page, 4)).every((s) => s === 'aktiv') && (await column(page, 2)).every((n) => /Haddad/.test(n))).toBe(true);
+    await page.getByLabel('Status').selectOption({ label: 'alle' });
+    // …or by the start of the KIM id.
+    await search.fill('k-00000');
+    await expect.poll(async () => { const ids = await column(page, 1); return ids.length > 0 && ids.every((id) => id.startsWith('K-00000')); }).toBe(true);
+    await search.fill('Haddad');
+    await expect.poll(async () => (await column(page, 2)).every((n) => /Haddad/.test(n))).toBe(true);
     await page.getByRole('link', { name: CLIENT }).click();
     await page.getByRole('heading', { level: 1, name: new RegExp(CLIENT) }).waitFor();
     await page.getByRole('table').first().waitFor();
@@ -174,6 +220,11 @@ describe('the web console', () => {
     const page = await newPage();
     await signIn(page, 'jobcenter', 'Arbeitsmarktintegration');
     await expectAccessible(page);
+    // The jobcenter may not read the client's name: the name finds nobody, the KIM id finds the client.
+    await page.getByLabel('Name oder KIM-Nummer').fill('Haddad');
+    await page.getByRole('status').filter({ hasText: /^0 Treffer/ }).waitFor();
+    await page.getByLabel('Name oder KIM-Nummer').fill(CLIENT);
+    await expect.poll(() => column(page, 1)).toEqual([CLIENT]);
     await openClient(page, CLIENT);
     await expect.poll(() => field(page, 'Kommunales Integrationsmanagement', 'E-Mail').textContent()).toContain('@');
     await expect.poll(() => field(page, 'Kommunales Integrationsmanagement', 'Gesundheitsnotizen').textContent()).toBe('keine Einwilligung für Gesundheitsdaten');
@@ -271,6 +322,31 @@ describe('the web console', () => {
     await expect.poll(() => page.getByRole('table').first().textContent()).toContain('Neuss');
     await expect.poll(() => page.getByText('unterdrückt (< 5)', { exact: true }).count()).toBeGreaterThan(0);
     await expect.poll(() => page.getByRole('link', { name: /CSV/ }).first().getAttribute('download')).toBe('kim-klienten-nach-ort.csv');
+    // Each chart says which of its points are suppressed (a marker on the axis, named in the caption), never a silent gap.
+    const captions = await page.locator('figure figcaption').allTextContents();
+    expect(captions).toHaveLength(4);
+    expect(captions.every((c) => c === 'Keine Werte unterdrückt.' || /mit Dreieck markiert \(unterdrückt \(< 5\)\): .+/.test(c))).toBe(true);
+    // Clients by town and stage over time: by quarter, one town by stage, as a chart, a table and CSV.
+    const stage = page.getByRole('region', { name: /Zielgruppen-Stufe/ });
+    await stage.getByLabel('Zeitraum').selectOption({ label: 'Quartal' });
+    await expect.poll(() => stage.getByRole('table').locator('tbody th').first().textContent()).toMatch(/^\d{4}-Q[1-4]$/);
+    await stage.getByLabel('Diagramm').selectOption({ label: 'Neuss nach Stufe' });
+    await expect.poll(() => stage.locator('.chart svg').textContent()).toContain('Stufe 1');
+    const stageCaption = (await stage.locator('figcaption').textContent()) ?? '';
+    const stageTable = (await stage.getByRole('table').textContent()) ?? '';
+    // A quarter of 40 clients has small cells: suppressed in the table, and marked in the chart.
+    expect(stageTable).toContain('unterdrückt (< 5)');
+    expect(stageCaption).toMatch(/mit Dreieck markiert/);
+    expect(await stage.locator('.chart svg').textContent()).toContain('unterdrückt (< 5)');
+    const csvLink = stage.getByRole('link', { name: /CSV/ });
+    expect(await csvLink.getAttribute('download')).toBe('kim-klienten-nach-stufe-quartal.csv');
+    const [download] = await Promise.all([page.waitForEvent('download'), csvLink.click()]);
+    const csv = readFileSync((await download.path())!, 'utf8').replace(/^\ufeff/, '');
+    expect(csv.split('\r\n')[0]).toBe('"Aufnahme (Quartal)";"Ort";"gesamt";"Stufe 1";"Stufe 2";"ohne Stufe"');
+    expect(csv).toContain('unterdrückt');
+    // Referral durations per agency: a chart beside the table.
+    const durations = page.getByRole('region', { name: 'Verweisungen nach Stelle' });
+    await expect.poll(() => durations.locator('.chart svg').textContent()).toContain('Median Tage bis Erstkontakt');
     await expectAccessible(page);
     await page.screenshot({ path: join(SCREENSHOTS, 'ki-figures.png'), fullPage: true });
     await page.context().close();

@@ -53,7 +53,7 @@ let shapes: DataShapes;
 
 beforeAll(async () => {
   hub = await startTestHub('property', CLIENTS);
-  const rows = await hub.services['case-registry'].prisma.client.findMany({ select: { id: true, town: true, status: true, caseManagerId: true } });
+  const rows = await hub.services['case-registry'].prisma.client.findMany({ select: { id: true, town: true, status: true, caseManagerId: true, givenName: true, familyName: true } });
   registry = new Map(rows.map((r) => [r.id, r]));
   expect([...registry.keys()].sort()).toEqual(clientIds);
   truth = await readGroundTruth(hub, schema, rules, clientIds);
@@ -142,6 +142,9 @@ describe('the leak property', () => {
           clientIds: [...clientIds, ...UNKNOWN_IDS],
           caseManagerIds: [...CASE_MANAGERS.map((m) => m.id), 'cm-nowhere'],
           maxFirst: 12,
+          // Whole names, parts of them (which several clients share), and a name nobody has.
+          names: [...[...registry.values()].flatMap((c) => [c.familyName, `${c.givenName} ${c.familyName}`, c.givenName.slice(0, 3)]), 'Zqxwvyname'],
+          idPrefixes: ['K-0000', 'K-00001', 'k-000', 'K-9'],
         }),
       });
       await fc.assert(
@@ -243,7 +246,9 @@ describe('the work a filter costs', () => {
         status: ['ACTIVE', 'WAITING', 'CLOSED'],
         town: [...TOWNS],
         caseManagerId: [...CASE_MANAGERS.map((m) => m.id), 'cm-nowhere'],
-      } as const;
+        // A name of each client and one nobody has (issue 16): hidden and non-matching cost the same.
+        name: [...[...registry.values()].map((c) => c.familyName), 'Zqxwvyname'],
+      };
       const scenarios = fc.record({
         persona: fc.constantFrom(...personas),
         purposeIndex: fc.nat(),
@@ -258,7 +263,7 @@ describe('the work a filter costs', () => {
           await states.apply(s.consent, caller);
           const values = filters[s.field];
           const decided = async (value: string) => {
-            const literal = s.field === 'caseManagerId' ? JSON.stringify(value) : value;
+            const literal = s.field === 'caseManagerId' || s.field === 'name' ? JSON.stringify(value) : value;
             const response = await hub.query(s.persona, `{ clients(first: 1, filter: { ${s.field}: ${literal} }) { totalCount } }`, undefined, { purpose: caller.purpose });
             const requestId = response.headers.get('x-request-id') ?? '';
             const rows = await withClientIds(hub.services.consent.prisma, await hub.services.consent.prisma.auditEntry.findMany({ where: { requestId }, select: { kimClientId: true, category: true } }));

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { agencyName, PURPOSE_DE, ROLE_DE, townName, type Role } from './labels.ts';
 import { clearSession, loadSession, saveSession, withPurpose, type Session } from './session.ts';
 import { go, href, useRoute } from './route.ts';
+import { endOidcSession } from './oidc.ts';
 import { SignIn } from './pages/SignIn.tsx';
 import { ClientList } from './pages/ClientList.tsx';
 import { ClientView } from './pages/ClientView.tsx';
@@ -68,10 +69,14 @@ export function App() {
     if (session) saveSession(session);
   }, [session]);
 
+  // Everything the console kept goes first; then, signed in through a provider that offers it,
+  // the browser ends the session there too (and comes back to the sign-in page).
   const signOut = () => {
+    const oidc = session?.oidc;
     clearSession();
     setSession(null);
     go('anmelden');
+    if (oidc) void endOidcSession(oidc.config, oidc.idToken).catch(() => undefined);
   };
 
   if (!session) {

@@ -1,5 +1,6 @@
 import type { Purpose } from './labels.ts';
 import { purposesOfRole } from './labels.ts';
+import type { OidcConfig } from './oidc.ts';
 
 /**
  * Who is signed in. Kept in sessionStorage — the token, the persona's role and agency, the chosen
@@ -14,6 +15,8 @@ export interface Session {
   readonly team?: string;
   readonly purposes: readonly Purpose[];
   readonly purpose: Purpose;
+  /** Signed in through OpenID Connect: the provider, and the ID token to end its session with on sign-out. */
+  readonly oidc?: { readonly config: OidcConfig; readonly idToken?: string };
 }
 
 const KEY = 'kim-console-session';

@@ -41,6 +41,8 @@ export interface ClientsFilter {
   readonly town?: string;
   readonly status?: string;
   readonly caseManagerId?: string;
+  readonly name?: string;
+  readonly idPrefix?: string;
 }
 
 /**
@@ -65,6 +67,10 @@ export interface OperationSpace {
   readonly caseManagerIds: readonly string[];
   /** Largest `first` of a `clients` page. */
   readonly maxFirst: number;
+  /** Names for `clients(filter: { name })`: of clients (whole, or parts) and one nobody has. */
+  readonly names: readonly string[];
+  /** Starts of KIM ids for `clients(filter: { idPrefix })`. */
+  readonly idPrefixes: readonly string[];
 }
 
 /**
@@ -228,7 +234,7 @@ export function operationArb(schema: GraphQLSchema, space: OperationSpace): fc.A
   if (!isInputObjectType(filterType)) throw new Error('ClientFilter is not an input type of the supergraph');
   const filterFields = Object.keys(filterType.getFields()).sort();
   // INTENTIONAL: a new filter is a new way for a list to disclose something; generate it first.
-  if (filterFields.join() !== 'caseManagerId,status,town') throw new Error(`ClientFilter has new fields: ${filterFields.join(', ')}`);
+  if (filterFields.join() !== 'caseManagerId,idPrefix,name,status,town') throw new Error(`ClientFilter has new fields: ${filterFields.join(', ')}`);
 
   const clientRoot = fc.record({
     kind: fc.constant('client' as const),
@@ -243,6 +249,8 @@ export function operationArb(schema: GraphQLSchema, space: OperationSpace): fc.A
     town: fc.constantFrom(...enumValues('Town')),
     status: fc.constantFrom(...enumValues('ClientStatus')),
     caseManagerId: fc.constantFrom(...space.caseManagerIds),
+    name: fc.constantFrom(...space.names),
+    idPrefix: fc.constantFrom(...space.idPrefixes),
   };
   // No filter, one, or any combination: combinations rarely match anyone, so they are rarer.
   const filter: fc.Arbitrary<ClientsFilter> = fc.oneof(
@@ -342,7 +350,7 @@ export function printOperation(schema: GraphQLSchema, operation: Operation, know
     if (alias) aliases += 1;
     if (root.kind === 'client') return `${alias}client(id: ${JSON.stringify(resolve(root.id))}) ${selectionSet('Client', root.selections, 2)}`;
     const filter = Object.entries(root.filter).filter(([, v]) => v !== undefined);
-    const printedFilter = filter.length > 0 ? `, filter: { ${filter.map(([k, v]) => (k === 'caseManagerId' ? `${k}: ${JSON.stringify(v)}` : `${k}: ${v}`)).join(', ')} }` : '';
+    const printedFilter = filter.length > 0 ? `, filter: { ${filter.map(([k, v]) => (k === 'town' || k === 'status' ? `${k}: ${v}` : `${k}: ${JSON.stringify(v)}`)).join(', ')} }` : '';
     return `${alias}clients(first: ${root.first}${printedFilter}) ${selectionSet('ClientConnection', root.selections, 2)}`;
   });
   return [`query Property { ${roots.join(' ')} }`, ...fragments].join('\n');

@@ -20,23 +20,41 @@ export interface RegistryEntry {
   readonly town: string;
   readonly status: string;
   readonly caseManagerId: string | null;
+  readonly givenName: string;
+  readonly familyName: string;
 }
 
 export interface ClientsFilterValue {
   readonly town?: string | null;
   readonly status?: string | null;
   readonly caseManagerId?: string | null;
+  /** Words each found, ignoring case, in the given or the family name (README, Consent decisions). */
+  readonly name?: string | null;
+  /** The start of the KIM id: discloses no category (ids are what the scope lists). */
+  readonly idPrefix?: string | null;
 }
 
 /**
  * The fields a `clients` filter matches on: filtering by one discloses that field of every client
  * it lets through (design.md: "a filter on a category the caller may not see is itself a disclosure").
  */
-const FILTER_FIELDS: Readonly<Record<keyof ClientsFilterValue, string>> = {
-  town: 'Client.town',
-  status: 'Client.status',
-  caseManagerId: 'Client.caseManager',
+const FILTER_FIELDS: Readonly<Record<keyof ClientsFilterValue, readonly string[]>> = {
+  town: ['Client.town'],
+  status: ['Client.status'],
+  caseManagerId: ['Client.caseManager'],
+  name: ['Client.givenName', 'Client.familyName'],
+  idPrefix: [],
 };
+
+/** Whether a client matches one filter value, as the README describes each filter. */
+function matches(c: RegistryEntry, key: keyof ClientsFilterValue, value: string): boolean {
+  if (key === 'name') {
+    const words = value.trim().toLowerCase().split(/\s+/).filter(Boolean);
+    return words.every((w) => c.givenName.toLowerCase().includes(w) || c.familyName.toLowerCase().includes(w));
+  }
+  if (key === 'idPrefix') return c.id.startsWith(value.trim().toUpperCase());
+  return c[key] === value;
+}
 
 /**
  * Client lists whose rows a welfare association holds under professional secrecy: a counsellor
@@ -131,13 +149,15 @@ export class Oracle {
     const used = (Object.keys(FILTER_FIELDS) as (keyof ClientsFilterValue)[]).filter((k) => filter[k] !== undefined && filter[k] !== null);
     return [...this.registry.values()]
       .filter((c) => this.knows(c.id))
-      .filter((c) => used.every((k) => c[k] === filter[k]))
+      .filter((c) => used.every((k) => matches(c, k, filter[k] as string)))
       .filter((c) =>
-        used.every((k) => {
-          const rule = this.rules.get(FILTER_FIELDS[k]);
-          if (!rule) throw new Error(`no rule for ${FILTER_FIELDS[k]}`);
-          return this.allows(c.id, FILTER_FIELDS[k], rule);
-        }),
+        used.every((k) =>
+          FILTER_FIELDS[k].every((field) => {
+            const rule = this.rules.get(field);
+            if (!rule) throw new Error(`no rule for ${field}`);
+            return this.allows(c.id, field, rule);
+          }),
+        ),
       )
       .map((c) => c.id)
       .sort();

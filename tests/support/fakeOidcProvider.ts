@@ -7,6 +7,11 @@ export interface FakeOidcProvider {
   readonly url: string;
   /** Token requests whose PKCE verifier did not match the challenge. */
   readonly refusedVerifiers: number;
+  /**
+   * Visits of the end-session endpoint (only offered with `endSession`): whether the ID token
+   * hint was one this provider issued, where it sent the browser back to, and whether with a state.
+   */
+  readonly signOuts: readonly { knownIdToken: boolean; postLogoutRedirectUri: string | null; withState: boolean }[];
   stop(): Promise<void>;
 }
 
@@ -24,8 +29,15 @@ function body(req: IncomingMessage): Promise<URLSearchParams> {
  * at once (no login form), checks the PKCE verifier against the challenge, and issues the demo
  * IdP's token as the access token — the one the gateway trusts.
  */
-export async function startFakeOidcProvider(idpPrivateKeyPem: string, persona: PersonaName, clientId: string): Promise<FakeOidcProvider> {
+export async function startFakeOidcProvider(
+  idpPrivateKeyPem: string,
+  persona: PersonaName,
+  clientId: string,
+  options: { endSession?: boolean } = {},
+): Promise<FakeOidcProvider> {
   const codes = new Map<string, { challenge: string; nonce: string | null }>();
+  const idTokens = new Set<string>();
+  const signOuts: { knownIdToken: boolean; postLogoutRedirectUri: string | null; withState: boolean }[] = [];
   let refusedVerifiers = 0;
   let url = '';
   const server = createServer((req, res) => {
@@ -42,6 +54,7 @@ export async function startFakeOidcProvider(idpPrivateKeyPem: string, persona: P
         token_endpoint: `${url}/token`,
         response_types_supported: ['code'],
         code_challenge_methods_supported: ['S256'],
+        ...(options.endSession ? { end_session_endpoint: `${url}/logout` } : {}),
       });
     } else if (requestUrl.pathname === '/authorize') {
       const q = requestUrl.searchParams;
@@ -68,8 +81,25 @@ export async function startFakeOidcProvider(idpPrivateKeyPem: string, persona: P
         }
         const accessToken = await issueToken(idpPrivateKeyPem, persona);
         const idToken = await issueToken(idpPrivateKeyPem, persona, { issuer: url, audience: clientId });
+        idTokens.add(idToken);
         json(200, { access_token: accessToken, id_token: idToken, token_type: 'Bearer', expires_in: 3600, scope: 'openid' });
       });
+    } else if (requestUrl.pathname === '/logout' && options.endSession) {
+      // RP-initiated logout: the session the hint names ends here (the token is no longer known),
+      // and the browser goes back where the client asked, with its state.
+      const q = requestUrl.searchParams;
+      const hint = q.get('id_token_hint') ?? '';
+      signOuts.push({ knownIdToken: idTokens.delete(hint), postLogoutRedirectUri: q.get('post_logout_redirect_uri'), withState: q.has('state') });
+      const back = q.get('post_logout_redirect_uri');
+      if (!back) {
+        res.writeHead(200, { 'content-type': 'text/plain' });
+        res.end('signed out');
+        return;
+      }
+      const target = new URL(back);
+      if (q.get('state')) target.searchParams.set('state', q.get('state') ?? '');
+      res.writeHead(302, { location: target.toString() });
+      res.end();
     } else {
       json(404, { error: 'not_found' });
     }
@@ -81,6 +111,7 @@ export async function startFakeOidcProvider(idpPrivateKeyPem: string, persona: P
     get refusedVerifiers() {
       return refusedVerifiers;
     },
+    signOuts,
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

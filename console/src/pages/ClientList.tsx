@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useQuery } from 'urql';
 import { graphql } from '../gql/index.ts';
-import type { ClientStatus } from '../gql/graphql.ts';
+import type { ClientFilter, ClientStatus } from '../gql/graphql.ts';
+import { searchFilter } from '../search.ts';
 import { Denials, reasonText } from '../denial.ts';
 import { label, STATUS_DE, townName } from '../labels.ts';
 import { go, href } from '../route.ts';
@@ -34,28 +35,38 @@ const ClientsQuery = graphql(`
 `);
 
 const PAGE_SIZE = 20;
+/** How long typing rests before the search is sent (one request per pause, not per key). */
+const SEARCH_DELAY_MS = 300;
 
 /**
- * The team's clients (a partner agency: the clients shared with it). Status filters in the
- * graph; name and target group within the loaded page — the graph has no name search (a filter
- * on a name would disclose it for every client it passes, see the README).
+ * The team's clients (a partner agency: the clients shared with it). Name or KIM id and status
+ * are searched in the graph, over all pages: the graph matches a name only on clients whose
+ * identity the caller may read for the chosen purpose. The target group is derived from other
+ * agencies' data on each request, so it filters the loaded page.
  */
 export function ClientList({ session }: { session: Session }) {
   const [status, setStatus] = useState<ClientStatus | ''>('');
   const [search, setSearch] = useState('');
+  const [term, setTerm] = useState('');
   const [target, setTarget] = useState<'' | 'yes' | 'no'>('');
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      setTerm(search.trim());
+      setCursors([null]);
+    }, SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [search]);
   const after = cursors[cursors.length - 1] ?? null;
-  const [result] = useQuery({ query: ClientsQuery, variables: { first: PAGE_SIZE, after, filter: status ? { status } : null } });
+  const filter: ClientFilter = { ...searchFilter(term), ...(status ? { status } : {}) };
+  const [result] = useQuery({ query: ClientsQuery, variables: { first: PAGE_SIZE, after, filter: Object.keys(filter).length > 0 ? filter : null } });
   const isCaseManager = session.role === 'CASE_MANAGER';
   const title = isCaseManager ? 'Klientinnen und Klienten des Teams' : 'Geteilte Klientinnen und Klienten';
 
-  const term = search.trim().toLowerCase();
   const denials = new Denials(result.error);
   const rows = (result.data?.clients.edges ?? [])
     .map((e, index) => (e.node ? { ...e.node, index } : null))
     .filter((n): n is NonNullable<typeof n> => Boolean(n))
-    .filter((n) => !term || n.id.toLowerCase().includes(term) || `${n.givenName ?? ''} ${n.familyName ?? ''}`.toLowerCase().includes(term))
     .filter((n) => !target || (n.targetGroup?.eligible ?? null) === (target === 'yes'));
 
   const openById = (e: React.FormEvent) => {
@@ -71,7 +82,7 @@ export function ClientList({ session }: { session: Session }) {
           <label htmlFor="search">Name oder KIM-Nummer</label>
           <input id="search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} aria-describedby="search-hint" />
           <span id="search-hint" className="hint">
-            Eine vollständige KIM-Nummer (z. B. K-000001) öffnet die Person mit Eingabe.
+            Sucht in allen Seiten: Teile des Vor- oder Nachnamens, oder der Anfang einer KIM-Nummer. Eine vollständige KIM-Nummer (z. B. K-000001) öffnet die Person mit Eingabe.
           </span>
         </p>
         <p>
@@ -92,11 +103,14 @@ export function ClientList({ session }: { session: Session }) {
         </p>
         <p>
           <label htmlFor="target">Zielgruppe</label>
-          <select id="target" value={target} onChange={(e) => setTarget(e.target.value as '' | 'yes' | 'no')}>
+          <select id="target" value={target} onChange={(e) => setTarget(e.target.value as '' | 'yes' | 'no')} aria-describedby="target-hint">
             <option value="">alle</option>
             <option value="yes">gehört zur Zielgruppe</option>
             <option value="no">gehört nicht zur Zielgruppe</option>
           </select>
+          <span id="target-hint" className="hint">
+            Filtert die angezeigte Seite.
+          </span>
         </p>
         <button type="submit">Öffnen</button>
       </form>
@@ -106,7 +120,7 @@ export function ClientList({ session }: { session: Session }) {
       {result.data && (
         <>
           <p role="status">
-            {result.data.clients.totalCount} Personen insgesamt; Seite {cursors.length}, {rows.length} angezeigt.
+            {result.data.clients.totalCount} {term ? 'Treffer' : 'Personen insgesamt'}; Seite {cursors.length}, {rows.length} angezeigt.
           </p>
           <table>
             <caption className="sr-only">{title}</caption>

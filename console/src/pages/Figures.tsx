@@ -1,17 +1,19 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useQuery } from 'urql';
-import { BarChart } from 'echarts/charts';
+import { BarChart, ScatterChart } from 'echarts/charts';
 import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { graphql } from '../gql/index.ts';
+import type { Period } from '../gql/graphql.ts';
+import { suppressedPoints, type Series } from '../chartData.ts';
 import { agencyName, townName } from '../labels.ts';
 import { ErrorBox, Loading, Main } from '../ui.tsx';
 
-echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, AriaComponent, SVGRenderer]);
+echarts.use([BarChart, ScatterChart, GridComponent, LegendComponent, TooltipComponent, AriaComponent, SVGRenderer]);
 
 const FiguresQuery = graphql(`
-  query ConsoleFigures {
+  query ConsoleFigures($stagePeriod: Period!) {
     statistics {
       clientsByTown {
         town
@@ -27,7 +29,7 @@ const FiguresQuery = graphql(`
           closings
         }
       }
-      clientsByStage(period: YEAR) {
+      clientsByStage(period: $stagePeriod) {
         period
         town
         total
@@ -42,7 +44,9 @@ const FiguresQuery = graphql(`
         acknowledged
         overdue
         medianDaysToFirstContact
+        p90DaysToFirstContact
         medianDaysToOutcome
+        p90DaysToOutcome
       }
     }
   }
@@ -57,17 +61,18 @@ function csvUrl(header: string[], rows: (string | number | null | undefined)[][]
   return URL.createObjectURL(new Blob(['\ufeff', text], { type: 'text/csv;charset=utf-8' }));
 }
 
-interface Series {
-  readonly name: string;
-  readonly data: readonly (number | null | undefined)[];
-}
-
-/** A bar chart (SVG, with ECharts' ARIA description); the table beside it carries the values. */
+/**
+ * A bar chart (SVG, with ECharts' ARIA description); the table beside it carries the values. A
+ * suppressed value has no bar: a marker "unterdrückt (< 5)" stands on the axis at its category,
+ * and the caption names each such point, so no gap reads as zero.
+ */
 function Bars({ label, categories, series, stacked }: { label: string; categories: readonly string[]; series: readonly Series[]; stacked: boolean }) {
   const ref = useRef<HTMLDivElement>(null);
+  const suppressed = useMemo(() => suppressedPoints(categories, series), [categories, series]);
   useEffect(() => {
     if (!ref.current || categories.length === 0) return undefined;
     const chart = echarts.init(ref.current, undefined, { renderer: 'svg' });
+    const marked = categories.map((_, i) => (series.some((s) => s.data[i] === null) ? 0 : '-'));
     chart.setOption({
       aria: { enabled: true },
       animation: false,
@@ -75,22 +80,39 @@ function Bars({ label, categories, series, stacked }: { label: string; categorie
       tooltip: {},
       grid: { left: 48, right: 16, bottom: 64 },
       xAxis: { type: 'category', data: categories, axisLabel: { rotate: 30 } },
-      yAxis: { type: 'value' },
-      series: series.map((s) => ({ name: s.name, type: 'bar', ...(stacked ? { stack: 'a' } : {}), data: s.data })),
+      yAxis: { type: 'value', minInterval: 1 },
+      series: [
+        ...series.map((s) => ({ name: s.name, type: 'bar', ...(stacked ? { stack: 'a' } : {}), data: s.data.map((v) => v ?? '-') })),
+        ...(suppressed.length > 0
+          ? [{ name: SUPPRESSED, type: 'scatter', symbol: 'triangle', symbolSize: 12, itemStyle: { color: '#6b6b6b' }, data: marked, tooltip: { formatter: SUPPRESSED } }]
+          : []),
+      ],
     });
     return () => chart.dispose();
-  }, [categories, series, stacked]);
+  }, [categories, series, stacked, suppressed]);
   return (
     <figure>
       <div ref={ref} className="chart" role="img" aria-label={`Balkendiagramm: ${label}; die Werte stehen in der Tabelle darunter.`} />
-      <figcaption>Unterdrückte Werte fehlen im Diagramm; siehe Tabelle.</figcaption>
+      <figcaption>
+        {suppressed.length > 0 ? (
+          <>
+            Ohne Balken, mit Dreieck markiert ({SUPPRESSED}): <span className="suppressed-points">{suppressed.join('; ')}</span>.
+          </>
+        ) : (
+          'Keine Werte unterdrückt.'
+        )}
+      </figcaption>
     </figure>
   );
 }
 
+const PERIOD_DE: Record<Period, string> = { YEAR: 'Jahr', QUARTER: 'Quartal', MONTH: 'Monat' };
+
 /** The coordinating office: figures as tables and a chart; suppressed cells say so. */
 export function Figures() {
-  const [result] = useQuery({ query: FiguresQuery });
+  const [stagePeriod, setStagePeriod] = useState<Period>('YEAR');
+  const [stageTown, setStageTown] = useState('');
+  const [result] = useQuery({ query: FiguresQuery, variables: { stagePeriod } });
   const towns = result.data?.statistics?.clientsByTown ?? [];
   const referrals = result.data?.statistics?.referralsByAgency ?? [];
   const periods = result.data?.statistics?.intakesAndClosings.periods ?? [];
@@ -108,24 +130,39 @@ export function Figures() {
       }),
     [blocks],
   );
+  // Over the periods: all towns side by side (each town's total), or one town by stage.
   const stageChart = useMemo(() => {
-    const years = [...new Set(blocks.map((b) => b.period))].sort();
+    const periodsSeen = [...new Set(blocks.map((b) => b.period))].sort();
+    if (stageTown) {
+      const ofTown = (period: string) => stageRows.find((r) => r.period === period && r.town === stageTown);
+      return {
+        categories: periodsSeen,
+        series: [
+          { name: 'Stufe 1', data: periodsSeen.map((p) => ofTown(p)?.stage1) },
+          { name: 'Stufe 2', data: periodsSeen.map((p) => ofTown(p)?.stage2) },
+          { name: 'ohne Stufe', data: periodsSeen.map((p) => ofTown(p)?.none) },
+        ],
+      };
+    }
     const townsSeen = [...new Set(blocks.map((b) => b.town))];
     return {
-      categories: years,
-      series: townsSeen.map((town) => ({ name: townName(town), data: years.map((y) => blocks.find((b) => b.period === y && b.town === town)?.total ?? null) })),
+      categories: periodsSeen,
+      series: townsSeen.map((town) => ({ name: townName(town), data: periodsSeen.map((p) => blocks.find((b) => b.period === p && b.town === town)?.total) })),
     };
-  }, [blocks]);
+  }, [blocks, stageRows, stageTown]);
+  const stageTowns = useMemo(() => [...new Set(blocks.map((b) => b.town))], [blocks]);
   const stageCsv = useMemo(
-    () => csvUrl(['Aufnahmejahr', 'Ort', 'gesamt', 'Stufe 1', 'Stufe 2', 'ohne Stufe'], stageRows.map((r) => [r.period, townName(r.town), r.total, r.stage1, r.stage2, r.none])),
-    [stageRows],
+    () => csvUrl([`Aufnahme (${PERIOD_DE[stagePeriod]})`, 'Ort', 'gesamt', 'Stufe 1', 'Stufe 2', 'ohne Stufe'], stageRows.map((r) => [r.period, townName(r.town), r.total, r.stage1, r.stage2, r.none])),
+    [stageRows, stagePeriod],
   );
   const durationChart = useMemo(
     () => ({
       categories: referrals.map((r) => agencyName(r.toAgency)),
       series: [
         { name: 'Median Tage bis Erstkontakt', data: referrals.map((r) => r.medianDaysToFirstContact) },
+        { name: '90 % bis Erstkontakt', data: referrals.map((r) => r.p90DaysToFirstContact) },
         { name: 'Median Tage bis Ergebnis', data: referrals.map((r) => r.medianDaysToOutcome) },
+        { name: '90 % bis Ergebnis', data: referrals.map((r) => r.p90DaysToOutcome) },
       ],
     }),
     [referrals],
@@ -160,8 +197,8 @@ export function Figures() {
   const referralCsv = useMemo(
     () =>
       csvUrl(
-        ['Stelle', 'gesendet', 'Erstkontakt', 'überfällig', 'Median Tage bis Erstkontakt', 'Median Tage bis Ergebnis'],
-        referrals.map((r) => [agencyName(r.toAgency), r.sent, r.acknowledged, r.overdue, r.medianDaysToFirstContact, r.medianDaysToOutcome]),
+        ['Stelle', 'gesendet', 'Erstkontakt', 'überfällig', 'Median Tage bis Erstkontakt', '90 % Tage bis Erstkontakt', 'Median Tage bis Ergebnis', '90 % Tage bis Ergebnis'],
+        referrals.map((r) => [agencyName(r.toAgency), r.sent, r.acknowledged, r.overdue, r.medianDaysToFirstContact, r.p90DaysToFirstContact, r.medianDaysToOutcome, r.p90DaysToOutcome]),
       ),
     [referrals],
   );
@@ -235,15 +272,43 @@ export function Figures() {
           </p>
         </section>
       )}
-      {stageRows.length > 0 && (
+      {(stageRows.length > 0 || stagePeriod !== 'YEAR') && (
         <section aria-labelledby="by-stage">
-          <h2 id="by-stage">Klientinnen und Klienten nach Ort, Zielgruppen-Stufe und Aufnahmejahr</h2>
-          <Bars label="Klientinnen und Klienten nach Aufnahmejahr und Ort" categories={stageChart.categories} series={stageChart.series} stacked />
+          <h2 id="by-stage">Klientinnen und Klienten nach Ort, Zielgruppen-Stufe und Aufnahmezeitraum</h2>
+          <form className="filters" aria-label="Darstellung nach Stufe" onSubmit={(e) => e.preventDefault()}>
+            <p>
+              <label htmlFor="stage-period">Zeitraum</label>
+              <select id="stage-period" value={stagePeriod} onChange={(e) => setStagePeriod(e.target.value as Period)}>
+                {(Object.keys(PERIOD_DE) as Period[]).map((p) => (
+                  <option key={p} value={p}>
+                    {PERIOD_DE[p]}
+                  </option>
+                ))}
+              </select>
+            </p>
+            <p>
+              <label htmlFor="stage-town">Diagramm</label>
+              <select id="stage-town" value={stageTown} onChange={(e) => setStageTown(e.target.value)}>
+                <option value="">alle Orte (gesamt je Ort)</option>
+                {stageTowns.map((t) => (
+                  <option key={t} value={t}>
+                    {townName(t)} nach Stufe
+                  </option>
+                ))}
+              </select>
+            </p>
+          </form>
+          <Bars
+            label={stageTown ? `Klientinnen und Klienten in ${townName(stageTown)} nach Aufnahmezeitraum und Stufe` : 'Klientinnen und Klienten nach Aufnahmezeitraum und Ort'}
+            categories={stageChart.categories}
+            series={stageChart.series}
+            stacked
+          />
           <table>
-            <caption>Klientinnen und Klienten nach Aufnahmejahr, Ort und Stufe der Förderrichtlinie bei Aufnahme</caption>
+            <caption>Klientinnen und Klienten nach Aufnahmezeitraum ({PERIOD_DE[stagePeriod]}), Ort und Stufe der Förderrichtlinie bei Aufnahme</caption>
             <thead>
               <tr>
-                <th scope="col">Aufnahmejahr</th>
+                <th scope="col">Aufnahme ({PERIOD_DE[stagePeriod]})</th>
                 <th scope="col">Ort</th>
                 <th scope="col">gesamt</th>
                 <th scope="col">Stufe 1</th>
@@ -265,7 +330,7 @@ export function Figures() {
             </tbody>
           </table>
           <p>
-            <a className="button" href={stageCsv} download="kim-klienten-nach-stufe.csv">
+            <a className="button" href={stageCsv} download={`kim-klienten-nach-stufe-${PERIOD_DE[stagePeriod].toLowerCase()}.csv`}>
               Als CSV herunterladen (nach Stufe)
             </a>
           </p>
@@ -274,7 +339,7 @@ export function Figures() {
       {referrals.length > 0 && (
         <section aria-labelledby="by-agency">
           <h2 id="by-agency">Verweisungen nach Stelle</h2>
-          <Bars label="Median der Tage bis Erstkontakt und bis Ergebnis nach Stelle" categories={durationChart.categories} series={durationChart.series} stacked={false} />
+          <Bars label="Dauer der Verweisungen nach Stelle: Median und 90-%-Wert der Tage bis Erstkontakt und bis Ergebnis" categories={durationChart.categories} series={durationChart.series} stacked={false} />
           <table>
             <caption>Verweisungen und ihre Dauer in Tagen</caption>
             <thead>
@@ -284,7 +349,9 @@ export function Figures() {
                 <th scope="col">mit Erstkontakt</th>
                 <th scope="col">überfällig</th>
                 <th scope="col">Median bis Erstkontakt</th>
+                <th scope="col">90 % bis Erstkontakt</th>
                 <th scope="col">Median bis Ergebnis</th>
+                <th scope="col">90 % bis Ergebnis</th>
               </tr>
             </thead>
             <tbody>
@@ -295,7 +362,9 @@ export function Figures() {
                   <td>{cell(r.acknowledged)}</td>
                   <td>{cell(r.overdue)}</td>
                   <td>{cell(r.medianDaysToFirstContact)}</td>
+                  <td>{cell(r.p90DaysToFirstContact)}</td>
                   <td>{cell(r.medianDaysToOutcome)}</td>
+                  <td>{cell(r.p90DaysToOutcome)}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { agencyName, PURPOSE_DE, purposesOfRole, ROLE_DE, townName, type Role } from '../labels.ts';
-import { completeOidcSignIn, isOidcCallback, startOidcSignIn, type OidcConfig } from '../oidc.ts';
+import { completeOidcSignIn, completeOidcSignOut, isOidcCallback, isOidcSignOutCallback, startOidcSignIn, type OidcConfig } from '../oidc.ts';
 import { newSession, type Session } from '../session.ts';
 import { Main } from '../ui.tsx';
 
@@ -15,7 +15,7 @@ interface DemoPersona {
 type State =
   | { kind: 'loading' }
   | { kind: 'demo'; personas: DemoPersona[] }
-  | { kind: 'oidc'; config: OidcConfig }
+  | { kind: 'oidc'; config: OidcConfig; signedOut?: boolean }
   | { kind: 'production' }
   | { kind: 'error' };
 
@@ -36,6 +36,9 @@ export function SignIn({ onSignedIn }: { onSignedIn: (session: Session) => void 
   const [persona, setPersona] = useState('');
   const [purpose, setPurpose] = useState('');
   const [failed, setFailed] = useState(false);
+  // Read once, before anything rewrites the address: React runs the effect below twice in
+  // development (StrictMode), and the second run must still know where the browser came from.
+  const [returnedFromSignOut] = useState(isOidcSignOutCallback);
   const signedIn = useRef(onSignedIn);
   signedIn.current = onSignedIn;
 
@@ -49,20 +52,27 @@ export function SignIn({ onSignedIn }: { onSignedIn: (session: Session) => void 
         const production = await productionSignIn();
         if (production.kind === 'oidc' && isOidcCallback()) {
           const identity = await completeOidcSignIn(production.config);
-          signedIn.current(newSession(identity.token, { id: identity.subject, agency: identity.agency, role: identity.role, ...(identity.team ? { team: identity.team } : {}) }));
+          const session = newSession(identity.token, { id: identity.subject, agency: identity.agency, role: identity.role, ...(identity.team ? { team: identity.team } : {}) });
+          signedIn.current({ ...session, oidc: { config: production.config, ...(identity.idToken ? { idToken: identity.idToken } : {}) } });
+          return;
+        }
+        if (production.kind === 'oidc' && returnedFromSignOut) {
+          await completeOidcSignOut(production.config).catch(() => undefined);
+          setState({ ...production, signedOut: true });
           return;
         }
         setState(production);
       },
       () => setState({ kind: 'error' }),
     ).catch(() => setState({ kind: 'error' }));
-  }, []);
+  }, [returnedFromSignOut]);
 
   if (state.kind === 'loading') return <Main title="Anmelden"><p role="status">Wird geladen …</p></Main>;
   if (state.kind === 'error') return <Main title="Anmelden"><p role="alert">Anmeldung nicht möglich: der KIM Hub oder der Identitätsanbieter ist nicht erreichbar.</p></Main>;
   if (state.kind === 'oidc')
     return (
       <Main title="Anmelden">
+        {state.signedOut && <p role="status">Sie sind abgemeldet, auch beim Identitätsanbieter.</p>}
         <p>Sie melden sich über den Identitätsanbieter Ihrer Behörde an und kehren danach hierher zurück.</p>
         <button type="button" onClick={() => void startOidcSignIn(state.config).catch(() => setState({ kind: 'error' }))}>
           Über den Identitätsanbieter anmelden

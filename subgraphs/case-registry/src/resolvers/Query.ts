@@ -13,13 +13,22 @@ export const MAX_PAGE_SIZE = 200;
 interface ClientsArgs {
   first?: number | null;
   after?: string | null;
-  filter?: { town?: string | null; caseManagerId?: string | null; status?: string | null } | null;
+  filter?: { town?: string | null; caseManagerId?: string | null; status?: string | null; name?: string | null; idPrefix?: string | null } | null;
 }
 
 type ClientsFilter = NonNullable<ClientsArgs['filter']>;
 
-/** The Client field each filter matches on. */
-const FILTER_FIELDS: Record<keyof ClientsFilter, string> = { town: 'town', caseManagerId: 'caseManager', status: 'status' };
+/**
+ * The Client fields each filter matches on, whose categories it discloses. `idPrefix` matches
+ * the key alone, which every listing of the scope shows: it discloses no category.
+ */
+const FILTER_FIELDS: Record<keyof ClientsFilter, readonly string[]> = {
+  town: ['town'],
+  caseManagerId: ['caseManager'],
+  status: ['status'],
+  name: ['givenName', 'familyName'],
+  idPrefix: [],
+};
 
 /** The categories a filter discloses of each client it lets through: its fields' `@category` tags. */
 function filterCategories(info: GraphQLResolveInfo, filter: ClientsFilter): DataCategory[] {
@@ -27,13 +36,61 @@ function filterCategories(info: GraphQLResolveInfo, filter: ClientsFilter): Data
   if (!isObjectType(client)) throw new Error('the schema has no Client type');
   const categories = new Set<DataCategory>();
   for (const key of Object.keys(FILTER_FIELDS) as (keyof ClientsFilter)[]) {
-    if (!filter[key]) continue;
-    const field = client.getFields()[FILTER_FIELDS[key]];
-    const tag = field ? fieldTag(field) : undefined;
-    if (tag?.kind !== 'category') throw new Error(`Client.${FILTER_FIELDS[key]} has no @category`);
-    categories.add(tag.category);
+    if (filter[key] == null) continue;
+    for (const name of FILTER_FIELDS[key]) {
+      const field = client.getFields()[name];
+      const tag = field ? fieldTag(field) : undefined;
+      if (tag?.kind !== 'category') throw new Error(`Client.${name} has no @category`);
+      categories.add(tag.category);
+    }
   }
   return [...categories];
+}
+
+const MAX_NAME_LENGTH = 100;
+const MAX_NAME_WORDS = 5;
+const MAX_ID_PREFIX_LENGTH = 20;
+
+/**
+ * The words of a name filter, each to be found in the given or the family name. Checked on the
+ * argument alone (never on data), so a refusal tells nothing about any client.
+ */
+function nameWords(name: string): string[] {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  if (name.length > MAX_NAME_LENGTH || words.length === 0 || words.length > MAX_NAME_WORDS) {
+    throw hubError('BAD_USER_INPUT', `filter.name must have 1 to ${MAX_NAME_WORDS} words and at most ${MAX_NAME_LENGTH} characters.`, { argument: 'filter.name' });
+  }
+  return words;
+}
+
+/**
+ * A word for Prisma's `contains`, which puts it into an (I)LIKE pattern as it is: `%` and `_`
+ * would be wildcards there (seen: a name filter `%` matched every client). Escaped with
+ * PostgreSQL's default LIKE escape, the backslash, they match themselves.
+ */
+function likeLiteral(word: string): string {
+  return word.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** The Prisma condition of a filter's values (the scope and the consent decisions come on top). */
+function filterWhere(filter: ClientsFilter): Prisma.ClientWhereInput[] {
+  const conditions: Prisma.ClientWhereInput[] = [];
+  if (filter.town) conditions.push({ town: filter.town });
+  if (filter.caseManagerId) conditions.push({ caseManagerId: filter.caseManagerId });
+  if (filter.status) conditions.push({ status: filter.status });
+  if (filter.name != null) {
+    for (const word of nameWords(filter.name)) {
+      const literal = likeLiteral(word);
+      conditions.push({ OR: [{ givenName: { contains: literal, mode: 'insensitive' } }, { familyName: { contains: literal, mode: 'insensitive' } }] });
+    }
+  }
+  if (filter.idPrefix != null) {
+    if (filter.idPrefix.length > MAX_ID_PREFIX_LENGTH) {
+      throw hubError('BAD_USER_INPUT', `filter.idPrefix must have at most ${MAX_ID_PREFIX_LENGTH} characters.`, { argument: 'filter.idPrefix' });
+    }
+    conditions.push({ id: { startsWith: likeLiteral(filter.idPrefix.trim().toUpperCase()) } });
+  }
+  return conditions;
 }
 
 /**
@@ -65,18 +122,10 @@ export const Query = {
       throw hubError('BAD_USER_INPUT', `first must be between 1 and ${MAX_PAGE_SIZE}.`, { argument: 'first' });
     }
     const filter = args.filter ?? {};
-    const scope = await ctx.scopeWhere();
-    const matching: Prisma.ClientWhereInput = {
-      AND: [
-        scope,
-        {
-          ...(filter.town ? { town: filter.town } : {}),
-          ...(filter.caseManagerId ? { caseManagerId: filter.caseManagerId } : {}),
-          ...(filter.status ? { status: filter.status } : {}),
-        },
-      ],
-    };
+    const conditions = filterWhere(filter);
     const categories = filterCategories(info, filter);
+    const scope = await ctx.scopeWhere();
+    const matching: Prisma.ClientWhereInput = { AND: [scope, ...conditions] };
     const where: Prisma.ClientWhereInput = categories.length > 0 ? { AND: [matching, { id: { in: await seeableIds(ctx, scope, categories) } }] } : matching;
     const after = args.after ? decodeCursor(args.after) : undefined;
     const [rows, totalCount] = await Promise.all([
