@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { createMetricsRegistry, loadServiceTypeDefs, scheduleRetention, startMetricsServer, startService, type ServiceDefinition, type StartOptions } from '@kim/subgraph-runtime';
+import { createMetricsRegistry, loadServiceTypeDefs, scheduleRetention, startMetricsServer, startService, type ServiceDefinition, type StartOptions } from '@kim/service-kit';
 import type { AuditSigningKey } from './audit/auditKey.ts';
 import { extendContext, type ConsentExtra, type ConsentSettings } from './context.ts';
 import { createPrisma, type ConsentPrisma } from './db.ts';

@@ -5,7 +5,7 @@ import { immigrationOffice as immigrationOfficeService, seedImmigrationOffice, t
 import { jobcenter as jobcenterService, seedJobcenter, type JobcenterPrisma } from '@kim/jobcenter';
 import { CASE_MANAGERS, generatePopulation, type DemoClient } from '@kim/schema/population';
 import { SERVICES, type ServiceName } from '@kim/schema';
-import { assertionKeyVariable, envPrefix, optionalString, readRetentionConfig, readServiceConfig, startService, type Logger, type RunningService, type StartOptions } from '@kim/subgraph-runtime';
+import { assertionKeyVariable, envPrefix, optionalString, readRetentionConfig, readServiceConfig, startService, type Logger, type RunningService, type StartOptions } from '@kim/service-kit';
 import { seedWelfare, welfare as welfareService, type WelfarePrisma } from '@kim/welfare';
 import { demoConsole } from './demoConsole.ts';
 import { ensureDemoKeys, readPem } from './demoKeys.ts';

@@ -1,5 +1,5 @@
 import { CATEGORY_SOURCE, SERVICES, serviceSdl, type DataCategory, type Role, type ServiceName } from '@kim/schema';
-import { taggedFields } from '@kim/subgraph-runtime';
+import { taggedFields } from '@kim/service-kit';
 import { buildASTSchema, isObjectType, parse } from 'graphql';
 
 /** One consent question a field raises: a category, as held by a service. */

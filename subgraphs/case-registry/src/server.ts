@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { loadServiceTypeDefs, scheduleRetention, startService, type RetentionConfig, type ServiceConfig, type ServiceDefinition, type StartOptions } from '@kim/subgraph-runtime';
+import { loadServiceTypeDefs, scheduleRetention, startService, type RetentionConfig, type ServiceConfig, type ServiceDefinition, type StartOptions } from '@kim/service-kit';
 import { extendContext, type CaseRegistryExtra } from './context.ts';
 import { createPrisma, type CaseRegistryPrisma } from './db.ts';
 import { rules } from './permissions.ts';

@@ -1,5 +1,5 @@
 import { serviceSdl, untaggedClientFields } from '@kim/schema';
-import { fieldTag, resolveRules } from '@kim/subgraph-runtime';
+import { fieldTag, resolveRules } from '@kim/service-kit';
 import { buildASTSchema, isNonNullType, parse, type GraphQLObjectType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { rules } from './permissions.ts';

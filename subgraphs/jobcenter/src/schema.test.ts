@@ -1,5 +1,5 @@
 import { serviceSdl } from '@kim/schema';
-import { taggedFields } from '@kim/subgraph-runtime';
+import { taggedFields } from '@kim/service-kit';
 import { buildSchema, getNamedType, isNonNullType, isObjectType, type GraphQLObjectType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { loadServiceTypeDefs, startService, type ServiceConfig, type ServiceDefinition, type StartOptions } from '@kim/subgraph-runtime';
+import { loadServiceTypeDefs, startService, type ServiceConfig, type ServiceDefinition, type StartOptions } from '@kim/service-kit';
 import { extendContext, type JobcenterExtra } from './context.ts';
 import { createPrisma, type JobcenterPrisma } from './db.ts';
 import { rules } from './permissions.ts';

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { loadServiceTypeDefs, startService, type ServiceConfig, type ServiceDefinition, type StartOptions } from '@kim/subgraph-runtime';
+import { loadServiceTypeDefs, startService, type ServiceConfig, type ServiceDefinition, type StartOptions } from '@kim/service-kit';
 import { extendContext, type WelfareExtra } from './context.ts';
 import { createPrisma, type WelfarePrisma } from './db.ts';
 import { rules } from './permissions.ts';
