@@ -34,7 +34,7 @@ export type { ConsentPrisma };
  */
 export const consent = {
   name: 'consent',
-  typeDefs: loadServiceTypeDefs('consent'),
+  typeDefs: loadServiceTypeDefs(new URL('./schema.graphql', import.meta.url)),
   resolvers,
   rules,
   migrationsDir: fileURLToPath(new URL('../prisma/migrations', import.meta.url)),

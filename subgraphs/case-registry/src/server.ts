@@ -13,7 +13,7 @@ export type { CaseRegistryPrisma };
 /** The KIM case registry: the client master, case plans, referrals and notes. */
 export const caseRegistry: ServiceDefinition<CaseRegistryPrisma, CaseRegistryExtra> = {
   name: 'case-registry',
-  typeDefs: loadServiceTypeDefs('case-registry'),
+  typeDefs: loadServiceTypeDefs(new URL('./schema.graphql', import.meta.url)),
   resolvers,
   rules,
   migrationsDir: fileURLToPath(new URL('../prisma/migrations', import.meta.url)),

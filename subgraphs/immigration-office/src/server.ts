@@ -11,7 +11,7 @@ export type { ImmigrationOfficePrisma };
 /** The immigration office (Ausländerbehörde): residence titles, asylum procedures, naturalisation. */
 export const immigrationOffice: ServiceDefinition<ImmigrationOfficePrisma, ImmigrationOfficeExtra> = {
   name: 'immigration-office',
-  typeDefs: loadServiceTypeDefs('immigration-office'),
+  typeDefs: loadServiceTypeDefs(new URL('./schema.graphql', import.meta.url)),
   resolvers,
   rules,
   migrationsDir: fileURLToPath(new URL('../prisma/migrations', import.meta.url)),

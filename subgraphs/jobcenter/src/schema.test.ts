@@ -3,7 +3,7 @@ import { taggedFields } from '@kim/service-kit';
 import { buildSchema, getNamedType, isNonNullType, isObjectType, type GraphQLObjectType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 
-const sdl = serviceSdl('jobcenter');
+const sdl = serviceSdl(new URL('./schema.graphql', import.meta.url));
 
 /**
  * The SDL as plain GraphQL (federation's directives declared as no-ops), to inspect types.

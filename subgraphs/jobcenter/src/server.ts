@@ -11,7 +11,7 @@ export type { JobcenterPrisma };
 /** The jobcenter (SGB II): benefit cases, cooperation plans, measures and placements. */
 export const jobcenter: ServiceDefinition<JobcenterPrisma, JobcenterExtra> = {
   name: 'jobcenter',
-  typeDefs: loadServiceTypeDefs('jobcenter'),
+  typeDefs: loadServiceTypeDefs(new URL('./schema.graphql', import.meta.url)),
   resolvers,
   rules,
   migrationsDir: fileURLToPath(new URL('../prisma/migrations', import.meta.url)),

@@ -11,7 +11,7 @@ export type { WelfarePrisma };
 /** The welfare associations: counselling contacts, support needs and language courses. */
 export const welfare: ServiceDefinition<WelfarePrisma, WelfareExtra> = {
   name: 'welfare',
-  typeDefs: loadServiceTypeDefs('welfare'),
+  typeDefs: loadServiceTypeDefs(new URL('./schema.graphql', import.meta.url)),
   resolvers,
   rules,
   migrationsDir: fileURLToPath(new URL('../prisma/migrations', import.meta.url)),

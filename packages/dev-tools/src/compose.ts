@@ -1,14 +1,12 @@
 // Composes the supergraph from every service's SDL and writes (--write) or checks (--check) the
-// committed files: vocabulary.graphql and supergraph.graphql. Also fails when a client-data field
-// has no category.
+// committed files of @kim/schema: vocabulary.graphql and supergraph.graphql. Also fails when a
+// client-data field has no category. Each service's SDL is read through its package's exports
+// (`@kim/<service>/schema.graphql`): the vocabulary package knows no service's folder.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
-import { untaggedClientFieldsInSdl } from './checkCategories.ts';
-import { SUPERGRAPH_PATH, VOCABULARY_SDL_PATH } from './paths.ts';
-import { serviceSdl } from './serviceSdl.ts';
-import { vocabularySdl } from './vocabularySdl.ts';
-import { SERVICES } from './vocabulary.ts';
+import { SERVICES, SUPERGRAPH_PATH, VOCABULARY_SDL_PATH, serviceSdl, untaggedClientFieldsInSdl, vocabularySdl } from '@kim/schema';
+import { serviceSdlFile } from './serviceSdlFile.ts';
 
 /** Placeholder routing URLs: the gateway replaces each with the URL from its configuration. */
 export function placeholderUrl(service: string): string {
@@ -26,9 +24,9 @@ function writeOrCheck(path: string, content: string) {
 writeOrCheck(VOCABULARY_SDL_PATH, vocabularySdl());
 // In --write mode the vocabulary was just written, so the services' SDL reads the new one.
 for (const service of SERVICES) {
-  for (const field of untaggedClientFieldsInSdl(serviceSdl(service))) problems.push(`${service}: ${field} has no @category`);
+  for (const field of untaggedClientFieldsInSdl(serviceSdl(serviceSdlFile(service)))) problems.push(`${service}: ${field} has no @category`);
 }
-const result = composeServices(SERVICES.map((name) => ({ name, url: placeholderUrl(name), typeDefs: parse(serviceSdl(name)) })));
+const result = composeServices(SERVICES.map((name) => ({ name, url: placeholderUrl(name), typeDefs: parse(serviceSdl(serviceSdlFile(name))) })));
 if (result.errors) {
   for (const error of result.errors) problems.push(`composition: ${error.message}`);
 } else {
