@@ -3,7 +3,7 @@ import { cp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ensureDemoKeys, readPem } from '@kim/demo';
 import { SERVICES } from '@kim/schema';
-import { generatePopulation } from '@kim/schema/population';
+import { generatePopulation } from '@kim/demo/population';
 import { openDatabase } from '@kim/service-kit';
 import { AUDIT_ROWS, CLIENTS, DATA_VERSION, SMALL_AUDIT_ROWS, type BenchData } from './dataSet.ts';
 import { generateAudit, signingKey } from './generateAudit.ts';

@@ -6,7 +6,6 @@ import { rules } from './permissions.ts';
 import { resolvers } from './resolvers/index.ts';
 import { eraseClosedCases } from './retention/eraseClosedCases.ts';
 
-export { seedCaseRegistry } from './seed.ts';
 export { eraseClosedCases } from './retention/eraseClosedCases.ts';
 export type { CaseRegistryPrisma };
 

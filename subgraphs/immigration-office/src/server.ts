@@ -5,7 +5,6 @@ import { createPrisma, type ImmigrationOfficePrisma } from './db.ts';
 import { rules } from './permissions.ts';
 import { resolvers } from './resolvers/index.ts';
 
-export { seedImmigrationOffice } from './seed.ts';
 export type { ImmigrationOfficePrisma };
 
 /** The immigration office (Ausländerbehörde): residence titles, asylum procedures, naturalisation. */

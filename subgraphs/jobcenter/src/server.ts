@@ -5,7 +5,6 @@ import { createPrisma, type JobcenterPrisma } from './db.ts';
 import { rules } from './permissions.ts';
 import { resolvers } from './resolvers/index.ts';
 
-export { seedJobcenter } from './seed.ts';
 export type { JobcenterPrisma };
 
 /** The jobcenter (SGB II): benefit cases, cooperation plans, measures and placements. */

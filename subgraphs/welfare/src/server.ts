@@ -5,7 +5,6 @@ import { createPrisma, type WelfarePrisma } from './db.ts';
 import { rules } from './permissions.ts';
 import { resolvers } from './resolvers/index.ts';
 
-export { seedWelfare } from './seed.ts';
 export type { WelfarePrisma };
 
 /** The welfare associations: counselling contacts, support needs and language courses. */

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { AGENCIES, TOWNS, WELFARE_ASSOCIATIONS, type Agency } from './vocabulary.ts';
+import { AGENCIES, TOWNS, WELFARE_ASSOCIATIONS, type Agency } from '@kim/schema';
 import { CASE_MANAGERS, ageOn, generatePopulation, type DemoClient, type DemoConsent } from './population.ts';
 
 const TODAY = '2026-11-25';

@@ -7,7 +7,7 @@
  * combined at random, so that no combination points to a real person. Employers and providers
  * are invented names too.
  */
-import type { Town } from './vocabulary.ts';
+import type { Town } from '@kim/schema';
 
 /** The nationalities of the demo population, as German country names (as German records write them). */
 export const NATIONALITIES = [

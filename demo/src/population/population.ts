@@ -17,8 +17,8 @@
  * `firstContactAt`, `outcomeAt`, note `createdAt`, support-need `recordedAt`, consent `revokedAt`.
  * Every past event lies before `today`; only validity ends may lie after it.
  */
-import type { Agency, DataCategory, LanguageLevel, LegalBasis, Purpose, ReferralReason, ResidenceTitleType, Town, WelfareAssociation } from './vocabulary.ts';
-import { TOWNS, TOWN_NAMES } from './vocabulary.ts';
+import type { Agency, DataCategory, LanguageLevel, LegalBasis, Purpose, ReferralReason, ResidenceTitleType, Town, WelfareAssociation } from '@kim/schema';
+import { TOWNS, TOWN_NAMES } from '@kim/schema';
 import {
   CASE_MANAGER_NAMES,
   COURSE_PROVIDERS,

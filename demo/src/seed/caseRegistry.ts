@@ -1,5 +1,5 @@
-import type { DemoCaseManager, DemoClient } from '@kim/schema/population';
-import type { CaseRegistryPrisma } from './db.ts';
+import type { DemoCaseManager, DemoClient } from '../population/population.ts';
+import type { CaseRegistryPrisma } from '@kim/case-registry';
 
 const day = (d: string) => new Date(`${d}T00:00:00Z`);
 const time = (t: string | null) => (t ? new Date(t) : null);

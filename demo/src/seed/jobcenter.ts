@@ -1,5 +1,5 @@
-import type { DemoClient } from '@kim/schema/population';
-import type { JobcenterPrisma } from './db.ts';
+import type { DemoClient } from '../population/population.ts';
+import type { JobcenterPrisma } from '@kim/jobcenter';
 
 const day = (d: string) => new Date(`${d}T00:00:00Z`);
 const optionalDay = (d: string | null) => (d ? day(d) : null);

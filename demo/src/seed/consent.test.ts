@@ -1,15 +1,10 @@
 import { SPECIAL_CATEGORIES } from '@kim/schema';
-import { generatePopulation } from '@kim/schema/population';
+import { generatePopulation } from '../population/population.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newAuditKey } from './audit/chainFixture.testSupport.ts';
-import { verifyChain } from './audit/verifyChain.ts';
-import { loadGrantEvents } from './context.ts';
-import { chainPendingGrantEvents } from './grants/grantEvents.ts';
-import { EVIDENCE_REF, LANGUAGE, SHEET_VERSION } from './grants/grantRecord.ts';
+import { verifyChain } from '@kim/consent';
+import { chainPendingGrantEvents, deriveState, EVIDENCE_REF, LANGUAGE, loadGrantEvents, newAuditKey, openConsentTestDatabase, SHEET_VERSION, type ConsentTestDatabase } from '@kim/consent/testing';
 import { SECRECY_CATEGORIES } from '@kim/schema';
-import { deriveState } from './grants/grantState.ts';
-import { seedConsent } from './seed.ts';
-import { openConsentTestDatabase, type ConsentTestDatabase } from './testDatabase.testSupport.ts';
+import { seedConsent } from './consent.ts';
 
 // The demo's consent records (`npm start`): every one complete and plausible, and among them
 // refusals, expired ones and withdrawals recorded by the recipient agency. PGlite, or PostgreSQL

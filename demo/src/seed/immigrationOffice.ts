@@ -1,5 +1,5 @@
-import type { DemoClient } from '@kim/schema/population';
-import type { ImmigrationOfficePrisma } from './db.ts';
+import type { DemoClient } from '../population/population.ts';
+import type { ImmigrationOfficePrisma } from '@kim/immigration-office';
 
 const day = (d: string) => new Date(`${d}T00:00:00Z`);
 const dayOrNull = (d: string | null) => (d ? day(d) : null);

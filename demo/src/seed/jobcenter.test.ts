@@ -1,6 +1,6 @@
-import { generatePopulation } from '@kim/schema/population';
+import { generatePopulation } from '../population/population.ts';
 import { describe, expect, it } from 'vitest';
-import { jobcenterRows } from './seed.ts';
+import { jobcenterRows } from './jobcenter.ts';
 
 const population = generatePopulation({ count: 60 });
 

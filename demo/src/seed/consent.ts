@@ -1,7 +1,6 @@
 import { AGENCY_INFO, SECRECY_CATEGORIES, WELFARE_ASSOCIATIONS, isAgency, organisationOf, type Agency } from '@kim/schema';
-import type { DemoClient, DemoConsent } from '@kim/schema/population';
-import type { ConsentPrisma } from './db.ts';
-import { DEFAULT_VALIDITY_DAYS } from './env.ts';
+import type { DemoClient, DemoConsent } from '../population/population.ts';
+import { DEFAULT_VALIDITY_DAYS, type ConsentPrisma } from '@kim/consent';
 
 const DAY = 86_400_000;
 const instant = (value: string | null) => (value === null ? null : new Date(value.length === 10 ? `${value}T00:00:00Z` : value));

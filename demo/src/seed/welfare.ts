@@ -1,5 +1,5 @@
-import type { DemoClient } from '@kim/schema/population';
-import type { WelfarePrisma } from './db.ts';
+import type { DemoClient } from '../population/population.ts';
+import type { WelfarePrisma } from '@kim/welfare';
 
 const day = (d: string) => new Date(`${d}T00:00:00Z`);
 
