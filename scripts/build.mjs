@@ -32,7 +32,7 @@ function packageDirFrom(dir, name) {
 /**
  * npm packages stay imports, resolved from node_modules at run time; @kim/* is bundled. So is a
  * package npm installed only inside another workspace package (a version that conflicts with the
- * hoisted one, e.g. the runtime's OpenTelemetry), and whatever it imports from its own nested
+ * hoisted one, e.g. @kim/core's OpenTelemetry), and whatever it imports from its own nested
  * node_modules: from its dist/ the bundle would find another version, or none.
  */
 function externalNpmPackages(outdir) {

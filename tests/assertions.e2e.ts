@@ -1,5 +1,5 @@
 import type { ServiceName } from '@kim/schema';
-import { CONSENT_TICKET_HEADER, signConsentTicket } from '@kim/subgraph-runtime';
+import { CONSENT_TICKET_HEADER, signConsentTicket } from '@kim/service-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFaultProxy, type FaultProxy, type ReceivedRequest } from './support/faultProxy.ts';
 import { startTestHub, type TestHub } from './support/testHub.ts';

@@ -16,7 +16,7 @@ import {
   signConsentTicket,
   type AssertionKey,
   type Caller,
-} from '@kim/subgraph-runtime';
+} from '@kim/service-kit';
 import { dropSchemas, schemaUrl, uniqueSuffix } from './support/pgSchemas.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 

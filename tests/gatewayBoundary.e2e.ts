@@ -1,5 +1,5 @@
 import { generateKeyPair, SignJWT } from 'jose';
-import { ASSERTION_HEADER, CONSENT_TICKET_HEADER, assertionKey, generateAssertionSecret, requestBodyHash, signAssertion, signConsentTicket } from '@kim/subgraph-runtime';
+import { ASSERTION_HEADER, CONSENT_TICKET_HEADER, assertionKey, generateAssertionSecret, requestBodyHash, signAssertion, signConsentTicket } from '@kim/service-kit';
 import { issueToken } from '@kim/demo';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes, startTestHub, type TestHub } from './support/testHub.ts';

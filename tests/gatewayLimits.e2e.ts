@@ -1,5 +1,5 @@
 import { importPKCS8, SignJWT } from 'jose';
-import { ASSERTION_HEADER, assertionKey, generateAssertionSecret, requestBodyHash, signAssertion } from '@kim/subgraph-runtime';
+import { ASSERTION_HEADER, assertionKey, generateAssertionSecret, requestBodyHash, signAssertion } from '@kim/service-kit';
 import { DEMO_AUDIENCE, DEMO_ISSUER } from '@kim/demo';
 import type { Agency } from '@kim/schema';
 import { Lexer, Source, TokenKind } from 'graphql';

@@ -3,7 +3,7 @@ import { caseRegistry } from '@kim/case-registry';
 import { consent } from '@kim/consent';
 import { immigrationOffice } from '@kim/immigration-office';
 import { jobcenter } from '@kim/jobcenter';
-import { guardSchema, resolveRules, unguardedFields, type RuleMap } from '@kim/subgraph-runtime';
+import { guardSchema, resolveRules, unguardedFields, type RuleMap } from '@kim/service-kit';
 import { welfare } from '@kim/welfare';
 import type { DocumentNode } from 'graphql';
 import { describe, expect, it } from 'vitest';

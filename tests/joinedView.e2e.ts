@@ -1,6 +1,6 @@
 import diagnostics from 'node:diagnostics_channel';
 import type { ClientRequest } from 'node:http';
-import { CONSENT_TICKET_HEADER, DECISIONS_PATH } from '@kim/subgraph-runtime';
+import { CONSENT_TICKET_HEADER, DECISIONS_PATH } from '@kim/service-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consentInput } from './support/consentRecord.ts';
 import { sharedWith } from './support/grantStates.ts';

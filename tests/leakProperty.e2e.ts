@@ -1,6 +1,6 @@
 import { PERSONAS, purposesOf, type Persona, type PersonaName } from '@kim/demo';
 import { TOWNS } from '@kim/schema';
-import { CASE_MANAGERS } from '@kim/schema/population';
+import { CASE_MANAGERS } from '@kim/demo/population';
 import fc from 'fast-check';
 import { parse, validate, type DocumentNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

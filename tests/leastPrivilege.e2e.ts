@@ -10,7 +10,7 @@ import {
   readServiceConfig,
   serviceRole,
   signConsentTicket,
-} from '@kim/subgraph-runtime';
+} from '@kim/service-kit';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asAdmin, schemaUrl, uniqueSuffix } from './support/pgSchemas.ts';

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { generatePopulation } from '@kim/schema/population';
+import { generatePopulation } from '@kim/demo/population';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 /**

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateAssertionSecret, migrateService, readMigrationConfig, readServiceConfig, readMigrations } from '@kim/subgraph-runtime';
+import { generateAssertionSecret, migrateService, readMigrationConfig, readServiceConfig, readMigrations } from '@kim/service-kit';
 import { startWelfare, welfare } from '@kim/welfare';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-import type { Caller } from '@kim/subgraph-runtime';
+import type { Caller } from '@kim/service-kit';
 import type { ServiceName } from '@kim/schema';
 import { importPKCS8, SignJWT, type JWTPayload } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,7 +1,8 @@
 import { startGateway, type RunningGateway } from '@kim/gateway';
-import { generatePopulation } from '@kim/schema/population';
-import { readServiceConfig, startService, type RunningService } from '@kim/subgraph-runtime';
-import { seedWelfare, welfare, type WelfarePrisma } from '@kim/welfare';
+import { generatePopulation } from '@kim/demo/population';
+import { readServiceConfig, startService, type RunningService } from '@kim/service-kit';
+import { seedWelfare } from '@kim/demo/seed';
+import { welfare, type WelfarePrisma } from '@kim/welfare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes, startTestHub, type TestHub } from './support/testHub.ts';
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { eraseClosedCases } from '@kim/case-registry';
 import { auditVerifyingKey, eraseEndedClients, verifyAuditExport } from '@kim/consent';
-import type { SqlQueryable } from '@kim/subgraph-runtime';
+import type { SqlQueryable } from '@kim/service-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consentInput } from './support/consentRecord.ts';
 import { proxiesFor } from './support/faultProxy.ts';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { issueToken } from '@kim/demo';
 import { SERVICES } from '@kim/schema';
-import { envPrefix } from '@kim/subgraph-runtime';
+import { envPrefix } from '@kim/service-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dropSchemas, schemaUrl, uniqueSuffix } from './support/pgSchemas.ts';
 import { freePorts, startProcess, type StartedProcess } from './support/processes.ts';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { startGateway, type RunningGateway } from '@kim/gateway';
 import { SERVICES } from '@kim/schema';
-import { envPrefix, assertionKeyVariable } from '@kim/subgraph-runtime';
+import { envPrefix, assertionKeyVariable } from '@kim/service-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forgedTokens } from './support/forgedTokens.ts';
 import { startTestHub, type TestHub } from './support/testHub.ts';

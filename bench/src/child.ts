@@ -13,8 +13,8 @@ import { apolloGatewayWithoutTelemetry, readGatewayConfig, startGateway } from '
 import { immigrationOffice } from '@kim/immigration-office';
 import { jobcenter } from '@kim/jobcenter';
 import { ROLE_PURPOSES, SERVICES, SUPERGRAPH_PATH, callerTeam, isPurpose, type ServiceName } from '@kim/schema';
-import { CONSENT_TICKET_HEADER, envPrefix, readServiceConfig, startService, DECISIONS_PATH, SHARED_CLIENTS_PATH, type Database, type PrismaLike, type ServiceDefinition } from '@kim/subgraph-runtime';
-import { startBareService } from '@kim/subgraph-runtime/bare';
+import { CONSENT_TICKET_HEADER, envPrefix, readServiceConfig, startService, DECISIONS_PATH, SHARED_CLIENTS_PATH, type Database, type PrismaLike, type ServiceDefinition } from '@kim/service-kit';
+import { startBareService } from '@kim/dev-tools/bare';
 import { welfare } from '@kim/welfare';
 import { countingAdapter, countingExecutor } from './countingAdapter.ts';
 import { serviceEnv } from './serviceEnv.ts';

@@ -11,7 +11,7 @@ import {
   startService,
   type Caller,
   type ConsentQuestion,
-} from '@kim/subgraph-runtime';
+} from '@kim/service-kit';
 import { BENCH_DIR, HOT_CLIENT } from './dataSet.ts';
 import { serviceEnv } from './serviceEnv.ts';
 import { benchDatabases } from './singleSide.ts';

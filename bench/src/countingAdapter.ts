@@ -1,5 +1,5 @@
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
-import type { SqlExecutor, SqlQueryable, TransactionOptions } from '@kim/subgraph-runtime';
+import type { SqlExecutor, SqlQueryable, TransactionOptions } from '@kim/service-kit';
 
 /**
  * Wraps a Prisma driver adapter factory so that every SQL statement Prisma sends (queries,

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureDemoKeys, readPem } from '@kim/demo';
 import { SERVICES, type ServiceName } from '@kim/schema';
-import { generatePopulation } from '@kim/schema/population';
+import { generatePopulation } from '@kim/demo/population';
 import pg from 'pg';
 import { AUDIT_ROWS, CLIENTS, DATA_VERSION, SMALL_AUDIT_ROWS, type BenchData } from './dataSet.ts';
 import { generateAudit, signingKey } from './generateAudit.ts';

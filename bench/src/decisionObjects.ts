@@ -1,5 +1,5 @@
 import { CATEGORY_SOURCE, type DataCategory } from '@kim/schema';
-import { matchDecisions, type Caller, type ConsentDecision } from '@kim/subgraph-runtime';
+import { matchDecisions, type Caller, type ConsentDecision } from '@kim/service-kit';
 import { decisionRecord } from '../../consent/src/audit/decisionRecord.ts';
 import { decide, type ActiveGrant } from '../../consent/src/decisions/decide.ts';
 import { parseQuestions } from '../../consent/src/decisions/readQuestionRequest.ts';

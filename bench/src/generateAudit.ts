@@ -1,7 +1,7 @@
 import { createHash, createPrivateKey, createPublicKey, sign } from 'node:crypto';
 import { anchorMessage, chainLinks, GENESIS_HASH, type AuditRecord, type ClientHead } from '@kim/consent';
 import type { DataCategory, ServiceName } from '@kim/schema';
-import type { Database } from '@kim/subgraph-runtime';
+import type { Database } from '@kim/service-kit';
 import { CLIENTS, DATA_VERSION, HOT_CLIENT } from './dataSet.ts';
 
 /** Batches at the start of every audit table that include HOT_CLIENT (see HOT_CLIENT). */

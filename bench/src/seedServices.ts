@@ -1,11 +1,12 @@
-import { caseRegistry, seedCaseRegistry } from '@kim/case-registry';
-import { consent, seedConsent } from '@kim/consent';
+import { caseRegistry } from '@kim/case-registry';
+import { consent } from '@kim/consent';
 import { startHub } from '@kim/demo';
-import { immigrationOffice, seedImmigrationOffice } from '@kim/immigration-office';
-import { jobcenter, seedJobcenter } from '@kim/jobcenter';
-import { CASE_MANAGERS, type DemoClient } from '@kim/schema/population';
+import { immigrationOffice } from '@kim/immigration-office';
+import { jobcenter } from '@kim/jobcenter';
+import { CASE_MANAGERS, type DemoClient } from '@kim/demo/population';
 import type { ServiceName } from '@kim/schema';
-import { seedWelfare, welfare } from '@kim/welfare';
+import { seedCaseRegistry, seedConsent, seedImmigrationOffice, seedJobcenter, seedWelfare } from '@kim/demo/seed';
+import { welfare } from '@kim/welfare';
 
 /**
  * Migrates the five services' databases (PostgreSQL URLs, else PGlite folders under `dataDir`)

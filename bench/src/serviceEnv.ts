@@ -1,5 +1,5 @@
 import type { ServiceName } from '@kim/schema';
-import { assertionKeyVariable, envPrefix } from '@kim/subgraph-runtime';
+import { assertionKeyVariable, envPrefix } from '@kim/service-kit';
 import type { SideDatabases } from './dataSet.ts';
 
 /**

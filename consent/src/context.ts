@@ -1,6 +1,6 @@
 import type { LegalBasis } from '@kim/schema';
 import { isAgency, type Agency } from '@kim/schema';
-import { groupLoader, hubError, rowLoader, type Caller, type ServiceContext, type SqlExecutor } from '@kim/subgraph-runtime';
+import { groupLoader, hubError, rowLoader, type Caller, type ServiceContext, type SqlExecutor } from '@kim/service-kit';
 import { consentRecordReads } from './audit/recordReads.ts';
 import type { AuditSigningKey } from './audit/auditKey.ts';
 import type { ConsentPrisma } from './db.ts';

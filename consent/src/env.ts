@@ -1,5 +1,5 @@
 import { STATUTORY_BASES, type LegalBasis } from '@kim/schema';
-import { ConfigError, optionalString, pemFromEnv, port, positiveInt, readRetentionConfig, readServiceConfig, type RetentionConfig, type ServiceConfig } from '@kim/subgraph-runtime';
+import { ConfigError, optionalString, pemFromEnv, port, positiveInt, readRetentionConfig, readServiceConfig, type RetentionConfig, type ServiceConfig } from '@kim/service-kit';
 import { auditSigningKey, type AuditSigningKey } from './audit/auditKey.ts';
 
 /** The consent service's configuration: what every service reads, and its audit key. */

@@ -1,5 +1,5 @@
 import type { Agency } from '@kim/schema';
-import type { Caller } from '@kim/subgraph-runtime';
+import type { Caller } from '@kim/service-kit';
 
 // Who may see, record or withdraw a client's consent record is decided by which KIM team holds
 // the client (`ClientTeamEvent`, as the case registry told it) — never by grants that exist,

@@ -1,4 +1,4 @@
-import { runMain } from '@kim/subgraph-runtime';
+import { runMain } from '@kim/service-kit';
 import { readConsentConfig } from './env.ts';
 import { startConsent } from './server.ts';
 

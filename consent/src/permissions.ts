@@ -1,4 +1,4 @@
-import { roleRule, type RuleMap } from '@kim/subgraph-runtime';
+import { roleRule, type RuleMap } from '@kim/service-kit';
 
 /** Every role that may act for an agency a client deals with: the client may withdraw with any of them. */
 const WITHDRAWING_ROLES = [

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { createMetricsRegistry, loadServiceTypeDefs, scheduleRetention, startMetricsServer, startService, type ServiceDefinition, type StartOptions } from '@kim/subgraph-runtime';
+import { createMetricsRegistry, loadServiceTypeDefs, scheduleRetention, startMetricsServer, startService, type ServiceDefinition, type StartOptions } from '@kim/service-kit';
 import type { AuditSigningKey } from './audit/auditKey.ts';
 import { extendContext, type ConsentExtra, type ConsentSettings } from './context.ts';
 import { createPrisma, type ConsentPrisma } from './db.ts';
@@ -15,14 +15,13 @@ import { DEFAULT_VALIDITY_DAYS, type ConsentConfig } from './env.ts';
 import { rules } from './permissions.ts';
 import { resolvers } from './resolvers/index.ts';
 
-export { seedConsent } from './seed.ts';
 export { verifyChain, verifyClientChain, type ChainVerification } from './audit/verifyChain.ts';
 export { chainHash, GENESIS_HASH, type AuditRecord } from './audit/chainHash.ts';
 export { chainLinks } from './audit/linkBatch.ts';
 export { anchorMessage, type ClientHead } from './audit/anchor.ts';
 export { auditVerifyingKey, type AuditVerifyingKey } from './audit/auditKey.ts';
 export { verifyAuditExport, type ExportVerification } from './audit/verifyAuditExport.ts';
-export { readConsentConfig, type ConsentConfig } from './env.ts';
+export { readConsentConfig, DEFAULT_VALIDITY_DAYS, type ConsentConfig } from './env.ts';
 export { sharedClientIds } from './decisions/sharedClientIds.ts';
 export { eraseEndedClients } from './retention/eraseEndedClients.ts';
 export { auditRefOf, clientIdsOf } from './audit/pseudonyms.ts';
@@ -34,7 +33,7 @@ export type { ConsentPrisma };
  */
 export const consent = {
   name: 'consent',
-  typeDefs: loadServiceTypeDefs('consent'),
+  typeDefs: loadServiceTypeDefs(new URL('./schema.graphql', import.meta.url)),
   resolvers,
   rules,
   migrationsDir: fileURLToPath(new URL('../prisma/migrations', import.meta.url)),

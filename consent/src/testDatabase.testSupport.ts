@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { applyMigrations, openDatabase, readMigrations, type Database } from '@kim/subgraph-runtime';
+import { applyMigrations, openDatabase, readMigrations, type Database } from '@kim/service-kit';
 import { createPrisma, type ConsentPrisma } from './db.ts';
 
 /** A migrated consent database for one test file, and how to end it. */

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SERVICES, type ServiceName } from '@kim/schema';
-import { generateAssertionSecret, generateEd25519Pem } from '@kim/subgraph-runtime';
+import { generateAssertionSecret, generateEd25519Pem } from '@kim/service-kit';
 
 export interface KeyPairFiles {
   readonly publicKeyFile: string;

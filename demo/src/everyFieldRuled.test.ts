@@ -3,7 +3,7 @@ import { caseRegistry } from '@kim/case-registry';
 import { consent } from '@kim/consent';
 import { immigrationOffice } from '@kim/immigration-office';
 import { jobcenter } from '@kim/jobcenter';
-import { resolveRules } from '@kim/subgraph-runtime';
+import { resolveRules } from '@kim/service-kit';
 import { welfare } from '@kim/welfare';
 import { describe, expect, it } from 'vitest';
 

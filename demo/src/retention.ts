@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { eraseClosedCases } from '@kim/case-registry';
 import { eraseEndedClients } from '@kim/consent';
-import { databaseLocation, envPrefix, openDatabase, optionalString, readRetentionConfig, type RetentionRun, type SqlExecutor } from '@kim/subgraph-runtime';
+import { databaseLocation, envPrefix, openDatabase, optionalString, readRetentionConfig, type RetentionRun, type SqlExecutor } from '@kim/service-kit';
 
 const JOBS = {
   'case-registry': eraseClosedCases,

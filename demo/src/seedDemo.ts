@@ -5,9 +5,9 @@ import { caseRegistry } from '@kim/case-registry';
 import { consent } from '@kim/consent';
 import { immigrationOffice } from '@kim/immigration-office';
 import { jobcenter } from '@kim/jobcenter';
-import { generatePopulation } from '@kim/schema/population';
+import { generatePopulation } from './population/population.ts';
 import { SERVICES, type ServiceName } from '@kim/schema';
-import { openDatabase, ownerLocation, readMigrationConfig, runCommand, type PrismaLike, type StartOptions } from '@kim/subgraph-runtime';
+import { openDatabase, ownerLocation, readMigrationConfig, runCommand, type PrismaLike, type StartOptions } from '@kim/service-kit';
 import { welfare } from '@kim/welfare';
 import { seeding } from './startHub.ts';
 

@@ -1,7 +1,7 @@
 // `npm start`: the whole hub with demo data on PGlite (or PostgreSQL where a service's
 // *_DATABASE_URL is set), the gateway at http://localhost:4000/graphql.
 import { SERVICES, type ServiceName } from '@kim/schema';
-import { envPrefix, optionalString, port, runMain } from '@kim/subgraph-runtime';
+import { envPrefix, optionalString, port, runMain } from '@kim/core';
 import { PERSONAS, purposesOf, type PersonaName } from './personas.ts';
 import { startHub } from './startHub.ts';
 

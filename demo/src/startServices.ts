@@ -15,7 +15,7 @@ import {
   optionalString,
   port,
   runMain,
-} from '@kim/subgraph-runtime';
+} from '@kim/core';
 import { ensureDemoKeys } from './demoKeys.ts';
 import { DEMO_AUDIENCE, DEMO_ISSUER } from './issueToken.ts';
 

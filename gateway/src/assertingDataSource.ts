@@ -1,8 +1,8 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { ServiceName } from '@kim/schema';
-import { ASSERTION_HEADER, CONSENT_TICKET_HEADER, DECISIONS_EXTENSION, requestBodyHash, signAssertion, signConsentTicket, type AssertionKey, type Caller } from '@kim/subgraph-runtime';
-import type { Logger, RequestTrace } from '@kim/subgraph-runtime';
+import { ASSERTION_HEADER, CONSENT_TICKET_HEADER, DECISIONS_EXTENSION, requestBodyHash, signAssertion, signConsentTicket, type AssertionKey, type Caller } from '@kim/core';
+import type { Logger, RequestTrace } from '@kim/core';
 import { withoutStackCapture } from './downstreamErrors.ts';
 import { otherOperations } from './plannedOperations.ts';
 import { unavailableErrors } from './unavailableErrors.ts';

@@ -1,8 +1,8 @@
-import { formatHubError } from '@kim/subgraph-runtime';
+import { formatHubError } from '@kim/core';
 import type { GraphQLFormattedError } from 'graphql';
 import { asTokenLimitError } from './limits/tokenLimit.ts';
 
-export { withoutSuggestions } from '@kim/subgraph-runtime';
+export { withoutSuggestions } from '@kim/core';
 
 /**
  * What leaves the gateway of an error: the hub's one format (formatHubError, which every

@@ -1,4 +1,4 @@
-import { runMain } from '@kim/subgraph-runtime';
+import { runMain } from '@kim/core';
 import { readGatewayConfig } from './env.ts';
 import { startGateway } from './server.ts';
 

@@ -1,4 +1,5 @@
 export * from './vocabulary.ts';
-export { SERVICE_SDL_PATHS, SUPERGRAPH_PATH, VOCABULARY_SDL_PATH } from './paths.ts';
+export { SUPERGRAPH_PATH, VOCABULARY_SDL_PATH } from './paths.ts';
 export { serviceSdl } from './serviceSdl.ts';
+export { vocabularySdl } from './vocabularySdl.ts';
 export { untaggedClientFields, untaggedClientFieldsInSdl } from './checkCategories.ts';

@@ -1,5 +1,5 @@
 import type { ConsentPrisma } from '@kim/consent';
-import type { Database } from '@kim/subgraph-runtime';
+import type { Database } from '@kim/service-kit';
 import { DATA_CATEGORIES, LEGAL_BASES, PURPOSES, WELFARE_ASSOCIATIONS, type Agency, type DataCategory, type LegalBasis, type Purpose } from '@kim/schema';
 import fc from 'fast-check';
 import type { ActiveGrant } from '../../consent/src/decisions/decide.ts';

@@ -1,4 +1,4 @@
-import type { Database } from '@kim/subgraph-runtime';
+import type { Database } from '@kim/service-kit';
 import type { ServiceName } from '@kim/schema';
 import fc from 'fast-check';
 

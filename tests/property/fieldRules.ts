@@ -1,5 +1,6 @@
 import { CATEGORY_SOURCE, SERVICES, serviceSdl, type DataCategory, type Role, type ServiceName } from '@kim/schema';
-import { taggedFields } from '@kim/subgraph-runtime';
+import { serviceSdlFile } from '@kim/dev-tools/serviceSdlFile';
+import { taggedFields } from '@kim/service-kit';
 import { buildASTSchema, isObjectType, parse } from 'graphql';
 
 /** One consent question a field raises: a category, as held by a service. */
@@ -30,7 +31,7 @@ export function readFieldRules(): FieldRules {
   const rules = new Map<string, FieldRule & { service: ServiceName }>();
   for (const service of SERVICES) {
     // Only the tags matter here, not federation's directives: no validation of the SDL.
-    const schema = buildASTSchema(parse(serviceSdl(service)), { assumeValidSDL: true });
+    const schema = buildASTSchema(parse(serviceSdl(serviceSdlFile(service))), { assumeValidSDL: true });
     for (const { type, field, tag } of taggedFields(schema)) {
       if (tag.kind !== 'category' && tag.kind !== 'restricted') continue;
       const owner = schema.getType(type);

@@ -1,5 +1,5 @@
 import { DATA_CATEGORIES } from '@kim/schema';
-import { ERROR_CODES } from '@kim/subgraph-runtime';
+import { ERROR_CODES } from '@kim/service-kit';
 import type { DocumentNode, GraphQLSchema } from 'graphql';
 import type { GraphQLResponse } from '../support/testHub.ts';
 import type { FieldRule, FieldRules } from './fieldRules.ts';

@@ -2,7 +2,7 @@ import { AGENCY_INFO, ROLE_SCOPE, SPECIAL_CATEGORIES, WELFARE_ASSOCIATIONS, orga
 // INTENTIONAL: the consent service's pure decision function, reused as the brief asks; what is
 // independent here is everything around it (scope, derived inputs, lists, rows, the walk).
 import { decide, type ActiveGrant } from '../../consent/src/decisions/decide.ts';
-import { parseTransferRequest, type TransferRequest } from '@kim/subgraph-runtime';
+import { parseTransferRequest, type TransferRequest } from '@kim/service-kit';
 import type { GrantRow } from './consentStates.ts';
 import type { CategoryQuestion, FieldRule, FieldRules } from './fieldRules.ts';
 

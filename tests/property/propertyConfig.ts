@@ -1,4 +1,4 @@
-import { optionalString, positiveInt } from '@kim/subgraph-runtime';
+import { optionalString, positiveInt } from '@kim/service-kit';
 
 export interface PropertyConfig {
   /** Cases per property: `KIM_PROPERTY_RUNS` (default 60, enough to matter in CI). */

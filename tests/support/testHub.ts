@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { consent, type ConsentPrisma } from '@kim/consent';
 import { issueToken, startHub, type PersonaName, type RunningHub } from '@kim/demo';
 import { SERVICES, type Purpose, type ServiceName } from '@kim/schema';
-import { ASSERTION_HEADER, CONSENT_TICKET_HEADER, requestBodyHash, signAssertion, signConsentTicket, type BoundRequest, type Caller } from '@kim/subgraph-runtime';
+import { ASSERTION_HEADER, CONSENT_TICKET_HEADER, requestBodyHash, signAssertion, signConsentTicket, type BoundRequest, type Caller } from '@kim/service-kit';
 import { dropSchemas, schemaUrl, uniqueSuffix } from './pgSchemas.ts';
 
 /**

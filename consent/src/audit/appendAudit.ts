@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { SqlQueryable } from '@kim/subgraph-runtime';
+import type { SqlQueryable } from '@kim/service-kit';
 import { anchorMessage, type ClientHead } from './anchor.ts';
 import type { AuditSigningKey } from './auditKey.ts';
 import { GENESIS_HASH, type AuditRecord } from './chainHash.ts';

@@ -1,5 +1,5 @@
 import type { ServiceName } from '@kim/schema';
-import type { Caller, ConsentDecision } from '@kim/subgraph-runtime';
+import type { Caller, ConsentDecision } from '@kim/service-kit';
 import type { AuditRecord } from './chainHash.ts';
 
 /** The audit record of one decision about a caller's request: who, why, on what basis; no data values. */

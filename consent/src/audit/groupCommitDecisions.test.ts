@@ -1,6 +1,6 @@
 import { clientIdsOf } from './pseudonyms.ts';
 import type { ServiceName } from '@kim/schema';
-import type { Caller, ConsentQuestion, Database } from '@kim/subgraph-runtime';
+import type { Caller, ConsentQuestion, Database } from '@kim/service-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConsentPrisma } from '../db.ts';
 import { createDecisionRecorder, type DecisionRecorder } from '../decisions/decideAndRecord.ts';

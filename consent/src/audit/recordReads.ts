@@ -1,4 +1,4 @@
-import type { Caller, SqlExecutor } from '@kim/subgraph-runtime';
+import type { Caller, SqlExecutor } from '@kim/service-kit';
 import DataLoader from 'dataloader';
 import { TAKE_CHAIN_LOCK, appendAudit, chainHeadRows, chainHeads, type ChainHeadRow } from './appendAudit.ts';
 import type { AuditSigningKey } from './auditKey.ts';

@@ -1,4 +1,4 @@
-import { CLIENT_TEAM_PATH, type AssertionKey, type Database, type Logger } from '@kim/subgraph-runtime';
+import { CLIENT_TEAM_PATH, type AssertionKey, type Database, type Logger } from '@kim/service-kit';
 import type { Agency } from '@kim/schema';
 import express, { type Express } from 'express';
 import { readTicket } from '../decisions/readQuestionRequest.ts';

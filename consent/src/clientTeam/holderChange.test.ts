@@ -1,4 +1,4 @@
-import type { Caller } from '@kim/subgraph-runtime';
+import type { Caller } from '@kim/service-kit';
 import { describe, expect, it } from 'vitest';
 import { mayChangeHolder, repeatsLastChange } from './holderChange.ts';
 

@@ -1,5 +1,5 @@
 import { AGENCY_INFO, isAgency, type Agency } from '@kim/schema';
-import type { Caller } from '@kim/subgraph-runtime';
+import type { Caller } from '@kim/service-kit';
 
 /**
  * Whether the caller may make `team` the holder of a client whose holder is `current`: at intake

@@ -13,7 +13,7 @@ import {
   type Purpose,
   type ServiceName,
 } from '@kim/schema';
-import { consentDecision, type ConsentDecision, type ConsentQuestion } from '@kim/subgraph-runtime';
+import { consentDecision, type ConsentDecision, type ConsentQuestion } from '@kim/service-kit';
 
 /** A grant as far as a decision needs it; the caller passes only grants valid now for its agency. */
 export interface ActiveGrant {

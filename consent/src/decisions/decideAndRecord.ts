@@ -1,5 +1,5 @@
 import type { LegalBasis, ServiceName } from '@kim/schema';
-import { questionKey, technicalDenial, type Caller, type ConsentDecision, type ConsentQuestion, type SqlExecutor } from '@kim/subgraph-runtime';
+import { questionKey, technicalDenial, type Caller, type ConsentDecision, type ConsentQuestion, type SqlExecutor } from '@kim/service-kit';
 import { TAKE_CHAIN_LOCK, appendAudit, chainHeadRows, chainHeads, type ChainHeadRow } from '../audit/appendAudit.ts';
 import type { AuditSigningKey } from '../audit/auditKey.ts';
 import type { AuditRecord } from '../audit/chainHash.ts';

@@ -1,4 +1,4 @@
-import { DECISION_REASONS, type ConsentDecision } from '@kim/subgraph-runtime';
+import { DECISION_REASONS, type ConsentDecision } from '@kim/service-kit';
 import { Counter, Histogram, type Registry } from 'prom-client';
 
 /** What the consent service counts: its decisions and how long recording them takes. */

@@ -1,5 +1,5 @@
 import { CATEGORY_SOURCE, LEGAL_BAR_NAMES, SERVICE_OWNER, isAgency, isDataCategory, legalBarOf, type LegalBar } from '@kim/schema';
-import { hubError } from '@kim/subgraph-runtime';
+import { hubError } from '@kim/service-kit';
 
 /**
  * The norm that bars a grant of these categories to this grantee, if any: a category's data is

@@ -1,5 +1,5 @@
 import { CATEGORY_SOURCE, SERVICES, isDataCategory, type ServiceName } from '@kim/schema';
-import { CONSENT_TICKET_HEADER, consentQuestion, parseTransferRequest, verifyConsentTicket, type AssertionKey, type Caller, type ConsentQuestion } from '@kim/subgraph-runtime';
+import { CONSENT_TICKET_HEADER, consentQuestion, parseTransferRequest, verifyConsentTicket, type AssertionKey, type Caller, type ConsentQuestion } from '@kim/service-kit';
 import type { Request, Response } from 'express';
 
 /** The services whose data the consent service decides on: the agency subgraphs. */

@@ -1,4 +1,4 @@
-import type { Database } from '@kim/subgraph-runtime';
+import type { Database } from '@kim/service-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openConsentTestDatabase, type ConsentTestDatabase } from '../testDatabase.testSupport.ts';
 import { newAuditKey } from '../audit/chainFixture.testSupport.ts';

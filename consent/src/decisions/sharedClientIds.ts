@@ -1,5 +1,5 @@
 import type { Agency } from '@kim/schema';
-import type { SqlQueryable } from '@kim/subgraph-runtime';
+import type { SqlQueryable } from '@kim/service-kit';
 
 /**
  * The clients who hold an active grant to `agency` now, by the database's clock (one statement,

@@ -1,4 +1,4 @@
-import { SHARED_CLIENTS_PATH, type AssertionKey, type Database, type Logger } from '@kim/subgraph-runtime';
+import { SHARED_CLIENTS_PATH, type AssertionKey, type Database, type Logger } from '@kim/service-kit';
 import type { Express } from 'express';
 import { readTicket } from './readQuestionRequest.ts';
 import { sharedClientIds } from './sharedClientIds.ts';

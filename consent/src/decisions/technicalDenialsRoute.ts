@@ -1,4 +1,4 @@
-import { TECHNICAL_DENIALS_PATH, type AssertionKey, type Logger } from '@kim/subgraph-runtime';
+import { TECHNICAL_DENIALS_PATH, type AssertionKey, type Logger } from '@kim/service-kit';
 import express, { type Express } from 'express';
 import type { DecisionRecorder } from './decideAndRecord.ts';
 import { readQuestionRequest } from './readQuestionRequest.ts';

@@ -1,4 +1,4 @@
-import type { SqlExecutor, SqlQueryable } from '@kim/subgraph-runtime';
+import type { SqlExecutor, SqlQueryable } from '@kim/service-kit';
 import { TAKE_CHAIN_LOCK, appendAuditReturning, chainHeadRows, chainHeads, type ChainHeadRow } from '../audit/appendAudit.ts';
 import type { AuditSigningKey } from '../audit/auditKey.ts';
 import type { AuditRecord } from '../audit/chainHash.ts';

@@ -1,5 +1,5 @@
 import { SECRECY_CATEGORIES, WELFARE_ASSOCIATIONS, type Agency, type DataCategory } from '@kim/schema';
-import { hubError } from '@kim/subgraph-runtime';
+import { hubError } from '@kim/service-kit';
 import { parseInstant } from '../resolvers/parseInput.ts';
 
 // What a consent record must hold (§ 67b (2) SGB X, Art. 7 GDPR, ISO/IEC TS 27560): checked here,

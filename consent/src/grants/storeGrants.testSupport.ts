@@ -1,4 +1,4 @@
-import type { SqlExecutor, SqlQueryable } from '@kim/subgraph-runtime';
+import type { SqlExecutor, SqlQueryable } from '@kim/service-kit';
 import type { AuditSigningKey } from '../audit/auditKey.ts';
 import { grantEventHash, type GrantEventContent } from '../audit/grantEventHash.ts';
 import { chainPendingGrantEvents, grantsById } from './grantEvents.ts';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { hubError } from '@kim/subgraph-runtime';
+import { hubError } from '@kim/service-kit';
 import type { GrantContent } from '../audit/grantEventHash.ts';
 import { holderOf, loadGrantEvents, type ConsentContext } from '../context.ts';
 import { refuseBarredGrant } from '../decisions/legalBars.ts';

@@ -1,6 +1,6 @@
 import { auditRefOf, clientIdsOf } from '../audit/pseudonyms.ts';
 import { SERVICES, SERVICE_OWNER, isAgency, isLegalBar, isRole, organisationOf, type Organisation } from '@kim/schema';
-import { hubError, isoTime } from '@kim/subgraph-runtime';
+import { hubError, isoTime } from '@kim/service-kit';
 import { art15Report } from '../audit/art15Report.ts';
 import type { ChainVerification } from '../audit/chainChecker.ts';
 import { exportTrail } from '../audit/exportTrail.ts';

@@ -1,5 +1,5 @@
 import { AGENCY_INFO, isAgency } from '@kim/schema';
-import { isoTime } from '@kim/subgraph-runtime';
+import { isoTime } from '@kim/service-kit';
 import type { StoredGrantEvent } from '../context.ts';
 import type { Grant } from '../generated/prisma/client.ts';
 import { deriveState } from '../grants/grantState.ts';

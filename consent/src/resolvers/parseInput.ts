@@ -1,4 +1,4 @@
-import { hubError } from '@kim/subgraph-runtime';
+import { hubError } from '@kim/service-kit';
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/;
 

@@ -1,4 +1,4 @@
-import type { RetentionRun, SqlExecutor } from '@kim/subgraph-runtime';
+import type { RetentionRun, SqlExecutor } from '@kim/service-kit';
 import { TAKE_CHAIN_LOCK } from '../audit/appendAudit.ts';
 
 /**

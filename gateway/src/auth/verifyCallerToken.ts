@@ -1,6 +1,6 @@
 import { HeaderMap } from '@apollo/server';
 import { ROLE_PURPOSES, agencyHasRole, callerTeam, isAgency, isPurpose, isRole, type Agency, type Purpose, type Role, type Town } from '@kim/schema';
-import { hubError, requestError } from '@kim/subgraph-runtime';
+import { hubError, requestError } from '@kim/core';
 import type { GraphQLError } from 'graphql';
 import { createRemoteJWKSet, importSPKI, jwtVerify, type JWTVerifyGetKey, type CryptoKey } from 'jose';
 import type { TokenKeySource } from '../env.ts';

@@ -1,4 +1,4 @@
-import type { Logger } from '@kim/subgraph-runtime';
+import type { Logger } from '@kim/core';
 import type { ErrorRequestHandler } from 'express';
 
 function statusOf(error: unknown): number {

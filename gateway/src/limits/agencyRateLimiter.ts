@@ -1,6 +1,6 @@
 import { HeaderMap } from '@apollo/server';
 import type { Agency } from '@kim/schema';
-import { hubError } from '@kim/subgraph-runtime';
+import { hubError } from '@kim/core';
 import type { GraphQLError } from 'graphql';
 import { BudgetStoreUnavailable, MemoryBudgets, rateLimitUnavailable, type Budgets } from './budgets.ts';
 import type { TakeResult } from './tokenBucket.ts';

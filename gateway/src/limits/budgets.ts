@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
-import { hubError } from '@kim/subgraph-runtime';
+import { hubError } from '@kim/core';
 import type { GraphQLError } from 'graphql';
 import { TokenBucket, type TakeResult } from './tokenBucket.ts';
 

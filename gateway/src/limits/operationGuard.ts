@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { hubError } from '@kim/subgraph-runtime';
+import { hubError } from '@kim/core';
 import type { GraphQLError, OperationDefinitionNode, ValidationRule } from 'graphql';
 import type { GatewayContext } from '../assertingDataSource.ts';
 import type { AgencyRateLimiter } from './agencyRateLimiter.ts';

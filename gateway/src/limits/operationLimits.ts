@@ -1,5 +1,5 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { hubError } from '@kim/subgraph-runtime';
+import { hubError } from '@kim/core';
 import { validate, type DocumentNode, type GraphQLError, type GraphQLSchema, type ValidationContext, type ValidationRule } from 'graphql';
 
 /** How big an operation may be. Each is configurable (see env.ts); the defaults fit the hub's own queries. */

@@ -1,4 +1,4 @@
-import { ERROR_CODES } from '@kim/subgraph-runtime';
+import { ERROR_CODES } from '@kim/core';
 import type { NextFunction, Request, Response } from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import { Counter, Histogram, type Registry } from 'prom-client';

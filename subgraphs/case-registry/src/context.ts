@@ -1,4 +1,4 @@
-import { consentUnavailable, groupLoader, rowLoader, ConsentUnavailableError, type ServiceContext } from '@kim/subgraph-runtime';
+import { consentUnavailable, groupLoader, rowLoader, ConsentUnavailableError, type ServiceContext } from '@kim/service-kit';
 import type { CaseRegistryPrisma } from './db.ts';
 import type { CaseManager, CaseNote, Client, Goal, Referral } from './generated/prisma/client.ts';
 import { clientScope, scopeWhere, type ClientScope, type RequestScope } from './scope.ts';

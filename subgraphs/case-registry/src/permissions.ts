@@ -1,4 +1,4 @@
-import { allow, roleRule, type RuleMap } from '@kim/subgraph-runtime';
+import { allow, roleRule, type RuleMap } from '@kim/service-kit';
 import { RECEIVING_ROLES } from './resolvers/referralWork.ts';
 
 /**

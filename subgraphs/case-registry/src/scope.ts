@@ -1,5 +1,5 @@
 import { AGENCY_INFO, ROLE_SCOPE, type Town } from '@kim/schema';
-import type { Caller } from '@kim/subgraph-runtime';
+import type { Caller } from '@kim/service-kit';
 
 /**
  * Which clients a caller may know of at all — to list them, or to get anything but `null` for

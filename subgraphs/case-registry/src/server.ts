@@ -1,19 +1,18 @@
 import { fileURLToPath } from 'node:url';
-import { loadServiceTypeDefs, scheduleRetention, startService, type RetentionConfig, type ServiceConfig, type ServiceDefinition, type StartOptions } from '@kim/subgraph-runtime';
+import { loadServiceTypeDefs, scheduleRetention, startService, type RetentionConfig, type ServiceConfig, type ServiceDefinition, type StartOptions } from '@kim/service-kit';
 import { extendContext, type CaseRegistryExtra } from './context.ts';
 import { createPrisma, type CaseRegistryPrisma } from './db.ts';
 import { rules } from './permissions.ts';
 import { resolvers } from './resolvers/index.ts';
 import { eraseClosedCases } from './retention/eraseClosedCases.ts';
 
-export { seedCaseRegistry } from './seed.ts';
 export { eraseClosedCases } from './retention/eraseClosedCases.ts';
 export type { CaseRegistryPrisma };
 
 /** The KIM case registry: the client master, case plans, referrals and notes. */
 export const caseRegistry: ServiceDefinition<CaseRegistryPrisma, CaseRegistryExtra> = {
   name: 'case-registry',
-  typeDefs: loadServiceTypeDefs('case-registry'),
+  typeDefs: loadServiceTypeDefs(new URL('./schema.graphql', import.meta.url)),
   resolvers,
   rules,
   migrationsDir: fileURLToPath(new URL('../prisma/migrations', import.meta.url)),

@@ -1,4 +1,4 @@
-import { groupLoader, ownTeamWhere, rowLoader, type ServiceContext } from '@kim/subgraph-runtime';
+import { groupLoader, ownTeamWhere, rowLoader, type ServiceContext } from '@kim/service-kit';
 import type { ImmigrationOfficePrisma } from './db.ts';
 import type { AsylumProcedure, NaturalisationApplication, PersonRecord, ResidenceTitle } from './generated/prisma/client.ts';
 

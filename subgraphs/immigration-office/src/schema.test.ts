@@ -1,5 +1,5 @@
 import { serviceSdl, untaggedClientFields } from '@kim/schema';
-import { fieldTag, resolveRules } from '@kim/subgraph-runtime';
+import { fieldTag, resolveRules } from '@kim/service-kit';
 import { buildASTSchema, isNonNullType, parse, type GraphQLObjectType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { rules } from './permissions.ts';
@@ -10,7 +10,7 @@ import { rules } from './permissions.ts';
  * `buildSubgraphSchema`: under vitest, @apollo/subgraph loads graphql's CommonJS build and this
  * file its ESM build, and graphql refuses to mix the two.
  */
-const schema = buildASTSchema(parse(serviceSdl('immigration-office')), { assumeValidSDL: true });
+const schema = buildASTSchema(parse(serviceSdl(new URL('./schema.graphql', import.meta.url))), { assumeValidSDL: true });
 const objectType = (name: string) => schema.getType(name) as GraphQLObjectType;
 
 /** Fields owned by other subgraphs: never resolved here, so they carry no category and are denied outright. */

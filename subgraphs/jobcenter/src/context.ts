@@ -1,4 +1,4 @@
-import { groupLoader, ownTeamWhere, rowLoader, type ServiceContext } from '@kim/subgraph-runtime';
+import { groupLoader, ownTeamWhere, rowLoader, type ServiceContext } from '@kim/service-kit';
 import type { JobcenterPrisma } from './db.ts';
 import type { BenefitCase, CooperationPlan, Measure, Placement } from './generated/prisma/client.ts';
 

@@ -1,4 +1,4 @@
-import { requestCategoryRule, type RuleMap } from '@kim/subgraph-runtime';
+import { requestCategoryRule, type RuleMap } from '@kim/service-kit';
 
 /**
  * Rules for the fields without an SDL tag: none. The one root field is `@restricted` to the

@@ -1,9 +1,9 @@
 import { serviceSdl } from '@kim/schema';
-import { taggedFields } from '@kim/subgraph-runtime';
+import { taggedFields } from '@kim/service-kit';
 import { buildSchema, getNamedType, isNonNullType, isObjectType, type GraphQLObjectType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 
-const sdl = serviceSdl('jobcenter');
+const sdl = serviceSdl(new URL('./schema.graphql', import.meta.url));
 
 /**
  * The SDL as plain GraphQL (federation's directives declared as no-ops), to inspect types.

@@ -1,5 +1,5 @@
 import { AGENCIES, WELFARE_ASSOCIATIONS, organisationOf, type Agency, type Role } from '@kim/schema';
-import type { Caller } from '@kim/subgraph-runtime';
+import type { Caller } from '@kim/service-kit';
 import { describe, expect, it } from 'vitest';
 import { associationScope, associationWhere } from './associationScope.ts';
 

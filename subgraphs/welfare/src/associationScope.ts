@@ -1,5 +1,5 @@
 import { WELFARE_ASSOCIATIONS, organisationOf, type WelfareAssociation } from '@kim/schema';
-import type { Caller, ConsentLoader } from '@kim/subgraph-runtime';
+import type { Caller, ConsentLoader } from '@kim/service-kit';
 
 /**
  * Whose records a caller may be shown at all, before consent: professional secrecy between the

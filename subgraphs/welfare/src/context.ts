@@ -1,4 +1,4 @@
-import { groupLoader, type ServiceContext } from '@kim/subgraph-runtime';
+import { groupLoader, type ServiceContext } from '@kim/service-kit';
 import { associationScope, associationWhere, type AssociationScope } from './associationScope.ts';
 import type { WelfarePrisma } from './db.ts';
 import type { CounsellingContact, LanguageCourse, SupportNeed } from './generated/prisma/client.ts';

@@ -1,4 +1,4 @@
-import type { RuleMap } from '@kim/subgraph-runtime';
+import type { RuleMap } from '@kim/service-kit';
 
 /**
  * Rules for the fields without an SDL tag. The welfare subgraph has none: it owns no root field

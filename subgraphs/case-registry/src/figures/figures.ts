@@ -1,7 +1,7 @@
 import { AGENCIES, TOWNS, type Period } from '@kim/schema';
 import { CLOSING_REASONS, DAY_MS, OVERDUE_DAYS } from '../caseTerms.ts';
 import type { CaseRegistryPrisma } from '../db.ts';
-import { MIN_CELL, oneDecimal, periodOf, publish, quantile, suppressedCells, type CountTable, type Equation } from '@kim/subgraph-runtime';
+import { MIN_CELL, oneDecimal, periodOf, publish, quantile, suppressedCells, type CountTable, type Equation } from '@kim/service-kit';
 
 const STATUSES = ['ACTIVE', 'WAITING', 'CLOSED'] as const;
 

@@ -1,5 +1,5 @@
 import { RESIDENCE_TITLE_TYPES, type ResidenceTitleType } from '@kim/schema';
-import { hubError, isoDate, isoTime, rowsOrNull } from '@kim/subgraph-runtime';
+import { hubError, isoDate, isoTime, rowsOrNull } from '@kim/service-kit';
 import type { CaseRegistryContext } from '../context.ts';
 import { targetGroupOn, titleOn, type TitleSpell } from '../eligibility/targetGroup.ts';
 import type { CaseNote, Client as ClientRow } from '../generated/prisma/client.ts';

@@ -1,5 +1,5 @@
 import type { DataCategory } from '@kim/schema';
-import { consentUnavailable, fieldTag, hubError } from '@kim/subgraph-runtime';
+import { consentUnavailable, fieldTag, hubError } from '@kim/service-kit';
 import { isObjectType, type GraphQLResolveInfo } from 'graphql';
 import type { CaseRegistryContext } from '../context.ts';
 import type { Prisma } from '../generated/prisma/client.ts';

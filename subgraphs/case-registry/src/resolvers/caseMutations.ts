@@ -1,5 +1,5 @@
 import type { Town } from '@kim/schema';
-import { CLIENT_TEAM_PATH, ConsentUnavailableError, consentUnavailable, hubError, isoDate, type ClientTeamRequestBody } from '@kim/subgraph-runtime';
+import { CLIENT_TEAM_PATH, ConsentUnavailableError, consentUnavailable, hubError, isoDate, type ClientTeamRequestBody } from '@kim/service-kit';
 import { CLOSING_REASONS } from '../caseTerms.ts';
 import type { CaseRegistryContext } from '../context.ts';
 import { targetGroupOn } from '../eligibility/targetGroup.ts';

@@ -1,5 +1,5 @@
 import { AGENCY_INFO, type Agency, type Town } from '@kim/schema';
-import { consentUnavailable, decideClientCategory, hubError } from '@kim/subgraph-runtime';
+import { consentUnavailable, decideClientCategory, hubError } from '@kim/service-kit';
 import type { CaseRegistryContext } from '../context.ts';
 import type { CaseRegistryPrisma } from '../db.ts';
 

@@ -1,4 +1,4 @@
-import { hubError } from '@kim/subgraph-runtime';
+import { hubError } from '@kim/service-kit';
 
 const PREFIX = 'client:';
 

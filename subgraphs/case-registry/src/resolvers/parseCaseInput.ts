@@ -1,5 +1,5 @@
 import { RESIDENCE_TITLE_TYPES, TOWNS, type ResidenceTitleType, type Town } from '@kim/schema';
-import { hubError } from '@kim/subgraph-runtime';
+import { hubError } from '@kim/service-kit';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

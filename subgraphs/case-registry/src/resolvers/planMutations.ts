@@ -1,5 +1,5 @@
 import { AGENCIES } from '@kim/schema';
-import { hubError, isoDate } from '@kim/subgraph-runtime';
+import { hubError, isoDate } from '@kim/service-kit';
 import type { CaseRegistryContext } from '../context.ts';
 import { callerTeam, caseEvent, changed, openClient } from './caseWork.ts';
 import { optionalDate, requiredText } from './parseCaseInput.ts';

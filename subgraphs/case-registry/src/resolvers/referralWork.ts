@@ -1,5 +1,5 @@
 import { AGENCY_INFO, AGENCY_ROLES, HEALTH_REFERRAL_REASONS, REFERRAL_REASONS, isAgency, type Agency, type Role } from '@kim/schema';
-import { consentUnavailable, decideClientCategory, hubError, isoDate, isoTime } from '@kim/subgraph-runtime';
+import { consentUnavailable, decideClientCategory, hubError, isoDate, isoTime } from '@kim/service-kit';
 import { DAY_MS, OVERDUE_DAYS } from '../caseTerms.ts';
 import type { CaseRegistryContext } from '../context.ts';
 import type { Referral } from '../generated/prisma/client.ts';

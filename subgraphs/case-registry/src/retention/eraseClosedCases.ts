@@ -1,4 +1,4 @@
-import type { RetentionRun, SqlExecutor } from '@kim/subgraph-runtime';
+import type { RetentionRun, SqlExecutor } from '@kim/service-kit';
 
 /**
  * Erases the case registry's data of cases closed at least `retentionDays` days ago (UTC date;

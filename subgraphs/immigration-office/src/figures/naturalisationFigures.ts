@@ -1,4 +1,4 @@
-import { MIN_CELL, oneDecimal, periodOf, publish, quantile, suppressedCells, type Equation } from '@kim/subgraph-runtime';
+import { MIN_CELL, oneDecimal, periodOf, publish, quantile, suppressedCells, type Equation } from '@kim/service-kit';
 import type { Period } from '@kim/schema';
 
 const DAY_MS = 86_400_000;

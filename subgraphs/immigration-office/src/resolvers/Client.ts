@@ -1,5 +1,5 @@
 import { RESIDENCE_TITLE_TYPES, type ResidenceTitleType } from '@kim/schema';
-import { hubError, isoDate, rowsOrNull } from '@kim/subgraph-runtime';
+import { hubError, isoDate, rowsOrNull } from '@kim/service-kit';
 import type { ImmigrationOfficeContext } from '../context.ts';
 import type { PersonRecord, ResidenceTitle as ResidenceTitleRow } from '../generated/prisma/client.ts';
 import { naturalisationReadiness } from '../naturalisation/readiness.ts';

@@ -1,4 +1,4 @@
-import { isoDate, rowsOrNull } from '@kim/subgraph-runtime';
+import { isoDate, rowsOrNull } from '@kim/service-kit';
 import type { JobcenterContext } from '../context.ts';
 import type { BenefitCase, CooperationPlan, Measure, Placement } from '../generated/prisma/client.ts';
 

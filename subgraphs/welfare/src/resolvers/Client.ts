@@ -1,4 +1,4 @@
-import { isoDate, isoTime, rowsOrNull } from '@kim/subgraph-runtime';
+import { isoDate, isoTime, rowsOrNull } from '@kim/service-kit';
 import { releasedRows } from '../associationScope.ts';
 import type { WelfareContext } from '../context.ts';
 import type { CounsellingContact, LanguageCourse, SupportNeed } from '../generated/prisma/client.ts';
