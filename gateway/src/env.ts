@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { SERVICES, type ServiceName } from '@kim/schema';
-import { ConfigError, DEFAULT_PORTS, assertionKeyFromEnv, envPrefix, logLevel, oneOf, optionalString, port, positiveInt, tracesEndpoint, url, type AssertionKey, type TracingConfig } from '@kim/core';
+import { ConfigError, DEFAULT_PORTS, sharedStoreConfig, assertionKeyFromEnv, envPrefix, logLevel, oneOf, optionalString, port, positiveInt, tracesEndpoint, url, type AssertionKey, type TracingConfig } from '@kim/core';
 import { DEFAULT_AUTH_FAILURE_LIMIT, type AuthFailureLimitConfig } from './auth/callerAuthenticator.ts';
 import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS } from './auth/verifyCallerToken.ts';
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from './limits/operationLimits.ts';
@@ -108,20 +108,6 @@ function authFailureLimit(env: NodeJS.ProcessEnv): AuthFailureLimitConfig {
   });
 }
 
-function sharedBudgets(env: NodeJS.ProcessEnv): SharedBudgetsConfig | null {
-  const raw = optionalString(env, 'REDIS_URL');
-  if (raw === undefined) return null;
-  let parsed: URL;
-  try {
-    parsed = new URL(raw);
-  } catch {
-    throw new ConfigError('REDIS_URL', 'is not a URL');
-  }
-  if (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:') throw new ConfigError('REDIS_URL', 'must be a redis:// or rediss:// URL');
-  const keyPrefix = optionalString(env, 'KIM_REDIS_KEY_PREFIX') ?? 'kim:';
-  if (!/^[\w:.-]{1,64}$/.test(keyPrefix)) throw new ConfigError('KIM_REDIS_KEY_PREFIX', 'letters, digits and _ : . - only, at most 64');
-  return Object.freeze({ url: raw, keyPrefix });
-}
 
 /** Parses and validates the gateway's configuration once, at start. */
 export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
@@ -142,7 +128,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     limits: operationLimits(env),
     rateLimit: rateLimit(env),
     authFailureLimit: authFailureLimit(env),
-    sharedBudgets: sharedBudgets(env),
+    sharedBudgets: sharedStoreConfig(env),
     tracing: tracesEndpoint(env),
     metricsPort: optionalString(env, 'GATEWAY_METRICS_PORT') === undefined ? null : port(env, 'GATEWAY_METRICS_PORT', 0),
     logLevel: logLevel(env),

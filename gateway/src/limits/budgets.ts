@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
-import { hubError } from '@kim/core';
+import { connectSharedStore, hubError, type SharedStoreConfig } from '@kim/core';
 import type { GraphQLError } from 'graphql';
 import { TokenBucket, type TakeResult } from './tokenBucket.ts';
 
@@ -168,39 +168,13 @@ export class RedisBudgets implements Budgets {
 }
 
 /** Where the gateway's budgets live when they are shared. */
-export interface SharedBudgetsConfig {
-  readonly url: string;
-  /** Prepended to every key, so that several hubs (or test runs) can share one Redis. */
-  readonly keyPrefix: string;
-}
-
-/** How long a start waits for Redis, and a request for one of its answers. */
-const CONNECT_TIMEOUT_MS = 5_000;
-const COMMAND_TIMEOUT_MS = 1_000;
+export type SharedBudgetsConfig = SharedStoreConfig;
 
 /**
  * Connects to Redis for the shared budgets, or fails the start: a gateway configured to share its
  * budgets does not serve with budgets of its own. Afterwards it reconnects by itself; meanwhile
  * every request is refused (RATE_LIMIT_UNAVAILABLE) and /readyz says not ready.
  */
-export async function connectBudgetStore(config: SharedBudgetsConfig): Promise<Redis> {
-  const redis = new Redis(config.url, {
-    lazyConnect: true,
-    enableOfflineQueue: false,
-    connectTimeout: CONNECT_TIMEOUT_MS,
-    commandTimeout: COMMAND_TIMEOUT_MS,
-    maxRetriesPerRequest: 0,
-    // Reconnect soon, and keep trying: the budgets come back with the store.
-    retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
-  });
-  // Without a listener an unreachable Redis is an unhandled 'error' event; the refusals and
-  // /readyz report it.
-  redis.on('error', () => undefined);
-  try {
-    await redis.connect();
-  } catch (error) {
-    redis.disconnect();
-    throw new Error(`REDIS_URL: cannot reach the rate-limit store (${(error as Error).message})`);
-  }
-  return redis;
+export function connectBudgetStore(config: SharedBudgetsConfig): Promise<Redis> {
+  return connectSharedStore(config, 'rate-limit store');
 }

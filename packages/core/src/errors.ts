@@ -50,8 +50,8 @@ export function hubError(code: ErrorCode, message: string, extensions: Record<st
 }
 
 /** An error that refuses the whole request, with the HTTP status that says so. */
-export function requestError(code: 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT', message: string): GraphQLError {
-  const status = { UNAUTHENTICATED: 401, FORBIDDEN: 403, BAD_USER_INPUT: 400 }[code];
+export function requestError(code: 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'SERVICE_UNAVAILABLE', message: string): GraphQLError {
+  const status = { UNAUTHENTICATED: 401, FORBIDDEN: 403, BAD_USER_INPUT: 400, SERVICE_UNAVAILABLE: 503 }[code];
   return answerError(message, { code, http: { status } });
 }
 

@@ -150,7 +150,7 @@ export function verifyAssertion(
   token: string | undefined,
   audience: string,
   bodyHash: string,
-  replays: ReplayMemory,
+  replays: Pick<ReplayMemory, 'firstUse'>,
 ): VerifiedAssertion | null {
   const claims = open(key, 'assertion', token);
   if (!claims) return null;

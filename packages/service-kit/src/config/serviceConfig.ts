@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { ServiceName } from '@kim/schema';
-import { DEFAULT_PORTS, assertionKeyFromEnv, envPrefix, logLevel, optionalString, port, positiveInt, tracesEndpoint, url, type AssertionKey, type TracingConfig } from '@kim/core';
+import { DEFAULT_PORTS, sharedStoreConfig, assertionKeyFromEnv, envPrefix, logLevel, optionalString, port, positiveInt, tracesEndpoint, url, type AssertionKey, type SharedStoreConfig, type TracingConfig } from '@kim/core';
 import { databaseLocation, type DatabaseLocation } from '../db/openDatabase.ts';
 
 /** The configuration every service reads alike; see the README for each variable. */
@@ -30,6 +30,8 @@ export interface ServiceConfig {
   readonly logLevel: string;
   /** Where traces are exported (OTLP); null traces nothing. */
   readonly tracing: TracingConfig | null;
+  /** Where the service's replicas share the assertions they accepted (`REDIS_URL`); null: this process alone. */
+  readonly sharedStore: SharedStoreConfig | null;
 }
 
 /** `case-registry` → `kim_case_registry_app`: the role its migrations create for it. */
@@ -66,5 +68,6 @@ export function readServiceConfig(service: ServiceName, env: NodeJS.ProcessEnv =
     consentUrl: url(env, 'KIM_CONSENT_URL', `http://127.0.0.1:${DEFAULT_PORTS.consent}`),
     consentTimeoutMs: positiveInt(env, 'KIM_CONSENT_TIMEOUT_MS', 2000),
     tracing: tracesEndpoint(env),
+    sharedStore: sharedStoreConfig(env),
   });
 }

@@ -6,6 +6,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/ind
 import express, { type Express } from 'express';
 import type { DocumentNode } from 'graphql';
 import { ASSERTION_LIFETIME_SECONDS, ReplayMemory, requestBodyHash, verifyAssertion, type AssertionKey, type BoundRequest, ASSERTION_HEADER, CONSENT_TICKET_HEADER, createPostJson, DECISIONS_EXTENSION, requestError, formatHubError, type Logger, logRequestErrors, NO_TRACING, requestTrace, traceRequests, tracedPost, type Tracing, apolloDefaultsOff } from '@kim/core';
+import type { UsedAssertions } from '../auth/usedAssertions.ts';
 import { createConsentLoader } from '../consent/createConsentLoader.ts';
 import { askConsent } from '../consent/askConsent.ts';
 import { fetchSharedClients } from '../consent/fetchSharedClients.ts';
@@ -36,6 +37,8 @@ export interface ServiceAppOptions<Extra> {
   /** Routes of the service besides GraphQL (the consent service's decision endpoint). */
   readonly routes?: (app: Express) => void;
   readonly bodyLimit?: string;
+  /** Shared with the other replicas (`REDIS_URL`); without it, this process's memory alone refuses a replay. */
+  readonly usedAssertions?: UsedAssertions;
 }
 
 /**
@@ -106,8 +109,18 @@ export async function createServiceApp<Extra extends object>(options: ServiceApp
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         // Bound to this request: the body hash in the assertion must be the body's.
-        const caller = verifyAssertion(options.assertionKey, req.header(ASSERTION_HEADER), options.name, requestBodyHash(req.body as BoundRequest), replays);
+        let used: { jti: string; exp: number } | undefined;
+        const firstUse = (jti: string, exp: number) => replays.firstUse(jti, exp) && ((used = { jti, exp }), true);
+        const caller = verifyAssertion(options.assertionKey, req.header(ASSERTION_HEADER), options.name, requestBodyHash(req.body as BoundRequest), { firstUse });
         if (!caller) throw requestError('UNAUTHENTICATED', 'Requests must come through the KIM gateway.');
+        // Replicas: a use at another replica counts too. If that cannot be told, nothing is answered.
+        if (options.usedAssertions && used) {
+          const first = await options.usedAssertions.firstUse(used.jti, used.exp).catch((err: unknown) => {
+            log.error({ err }, 'the store of used assertions could not be asked');
+            throw requestError('SERVICE_UNAVAILABLE', 'The service could not check the request; nothing was disclosed.');
+          });
+          if (!first) throw requestError('UNAUTHENTICATED', 'Requests must come through the KIM gateway.');
+        }
         // Without a ticket every consent call is refused, and this request discloses nothing.
         const ticket = req.header(CONSENT_TICKET_HEADER) ?? '';
         const requestLog = log.child({ requestId: caller.requestId || randomUUID() });

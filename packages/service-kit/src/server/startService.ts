@@ -3,7 +3,8 @@ import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapt
 import type { DocumentNode } from 'graphql';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import type { Express } from 'express';
-import { type AssertionKey, createLogger, type Logger, createTracing, startHttpServer, type RunningServer } from '@kim/core';
+import { type AssertionKey, connectSharedStore, createLogger, type Logger, createTracing, startHttpServer, type RunningServer } from '@kim/core';
+import { sharedUsedAssertions } from '../auth/usedAssertions.ts';
 import type { ServiceConfig } from '../config/serviceConfig.ts';
 import { withMigrationLock } from '../db/migrationLock.ts';
 import { applyMigrations, pendingMigrations, readMigrations, type Migration } from '../db/migrations.ts';
@@ -128,6 +129,10 @@ export async function startService<Prisma extends PrismaLike, Extra extends obje
   const prisma = definition.createPrisma(db.adapter);
   const assertionKey = config.assertionKey;
   const tracing = await createTracing(definition.name, config.tracing);
+  const redis = config.sharedStore ? await connectSharedStore(config.sharedStore, 'store of used assertions').catch(async (error: unknown) => {
+    await closeDatabases();
+    throw error;
+  }) : null;
   const { app, stop } = await createServiceApp<Extra>({
     name: definition.name,
     typeDefs: definition.typeDefs,
@@ -141,11 +146,13 @@ export async function startService<Prisma extends PrismaLike, Extra extends obje
     ready: () => db.ping(),
     extendContext: (base) => definition.extendContext(prisma, base, db),
     routes: definition.routes ? (a) => definition.routes?.(a, { prisma, db, log, assertionKey }) : undefined,
+    ...(redis && config.sharedStore ? { usedAssertions: sharedUsedAssertions(redis, config.sharedStore.keyPrefix, definition.name) } : {}),
   });
   const server = await startHttpServer(app, config.port, config.host, async () => {
     await stop();
     await prisma.$disconnect();
     await closeDatabases();
+    redis?.disconnect();
     await tracing.shutdown();
   });
   log.info({ url: server.url, database: db.kind, role: config.databaseRole, roleBy }, 'listening');

@@ -1,0 +1,71 @@
+import { Redis } from 'ioredis';
+import { ConfigError, optionalString } from '../config/readEnv.ts';
+
+/** Where replicas share state (`REDIS_URL`): the gateway's budgets, the services' used assertions. */
+export interface SharedStoreConfig {
+  readonly url: string;
+  /** Prepended to every key, so that several hubs (or test runs) can share one Redis (`KIM_REDIS_KEY_PREFIX`). */
+  readonly keyPrefix: string;
+}
+
+/** Reads `REDIS_URL` and `KIM_REDIS_KEY_PREFIX`; null when replicas share nothing. Throws naming the variable. */
+export function sharedStoreConfig(env: NodeJS.ProcessEnv): SharedStoreConfig | null {
+  const raw = optionalString(env, 'REDIS_URL');
+  if (raw === undefined) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError('REDIS_URL', 'is not a URL');
+  }
+  if (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:') throw new ConfigError('REDIS_URL', 'must be a redis:// or rediss:// URL');
+  const keyPrefix = optionalString(env, 'KIM_REDIS_KEY_PREFIX') ?? 'kim:';
+  if (!/^[\w:.-]{1,64}$/.test(keyPrefix)) throw new ConfigError('KIM_REDIS_KEY_PREFIX', 'letters, digits and _ : . - only, at most 64');
+  return Object.freeze({ url: raw, keyPrefix });
+}
+
+/** How long one connection attempt may take, a start may keep trying, and a request waits for an answer. */
+const CONNECT_TIMEOUT_MS = 5_000;
+const START_TIMEOUT_MS = 10_000;
+const COMMAND_TIMEOUT_MS = 1_000;
+
+/**
+ * Connects to the shared store, or fails the start: a process configured to share state does not
+ * serve with state of its own. Afterwards it reconnects by itself; meanwhile whatever needs the
+ * store refuses (fails closed). `what` names the use in the start's error.
+ */
+export async function connectSharedStore(config: SharedStoreConfig, what: string): Promise<Redis> {
+  const redis = new Redis(config.url, {
+    lazyConnect: true,
+    enableOfflineQueue: false,
+    connectTimeout: CONNECT_TIMEOUT_MS,
+    commandTimeout: COMMAND_TIMEOUT_MS,
+    maxRetriesPerRequest: 0,
+    // Reconnect soon, and keep trying: the shared state comes back with the store.
+    retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
+  });
+  // Without a listener an unreachable Redis is an unhandled 'error' event; the refusals and
+  // /readyz report it.
+  redis.on('error', () => undefined);
+  // A failed attempt is retried (retryStrategy) until the start's time is up: a store that is
+  // slow to answer while a busy machine starts is not a store that is not there.
+  let lastError = 'no answer';
+  const onError = (error: Error) => void (lastError = error.message);
+  redis.on('error', onError);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(lastError)), START_TIMEOUT_MS);
+      redis.once('ready', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      redis.connect().catch((error: Error) => void (lastError = error.message));
+    });
+  } catch (error) {
+    redis.disconnect();
+    throw new Error(`REDIS_URL: cannot reach the ${what} (${(error as Error).message})`);
+  } finally {
+    redis.off('error', onError);
+  }
+  return redis;
+}
