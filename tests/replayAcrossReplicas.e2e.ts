@@ -4,6 +4,7 @@ import { readServiceConfig, startService, type Caller, type RunningService } fro
 import { welfare, type WelfarePrisma } from '@kim/welfare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uniqueSuffix } from './support/pgSchemas.ts';
+import { tcpProxy } from './support/tcpProxy.ts';
 import { startTestHub, type TestHub } from './support/testHub.ts';
 
 /**
@@ -19,10 +20,16 @@ let replica: RunningService<WelfarePrisma>;
 
 beforeAll(async () => {
   hub = await startTestHub('replayreplicas', CLIENTS, { env: REDIS });
-  replica = await startService(
+  replica = await welfareReplica(REDIS.REDIS_URL);
+});
+
+/** Another welfare replica of the hub, with its store of used assertions at `redisUrl`. */
+function welfareReplica(redisUrl: string): Promise<RunningService<WelfarePrisma>> {
+  return startService(
     welfare,
     readServiceConfig('welfare', {
       ...REDIS,
+      REDIS_URL: redisUrl,
       KIM_DATA_DIR: 'memory://',
       WELFARE_PORT: '0',
       LOG_LEVEL: 'silent',
@@ -31,7 +38,7 @@ beforeAll(async () => {
     }),
     { prepare: async (prisma) => void (await seedWelfare(prisma, generatePopulation({ count: CLIENTS }))) },
   );
-});
+}
 afterAll(async () => {
   await replica?.stop();
   await hub?.stop();
@@ -59,5 +66,23 @@ describe('an assertion tapped on its way to one welfare replica', () => {
     // A fresh assertion is taken by either replica.
     const fresh = await call(`${replica.url}/graphql`, hub.gatewayHeaders(CASE_MANAGER, 'welfare', { query }), query);
     expect(fresh.body.errors).toBeUndefined();
+  });
+});
+
+describe('a welfare replica that cannot ask the store of used assertions', () => {
+  it('answers nothing (SERVICE_UNAVAILABLE) while the store is away', async () => {
+    const proxy = await tcpProxy(Number(new URL(REDIS.REDIS_URL).port || 6379));
+    const cut = await welfareReplica(`redis://127.0.0.1:${proxy.port}`);
+    try {
+      const query = '{ _service { sdl } }';
+      expect((await call(`${cut.url}/graphql`, hub.gatewayHeaders(CASE_MANAGER, 'welfare', { query }), query)).body.errors).toBeUndefined();
+      await proxy.close();
+      const refused = await call(`${cut.url}/graphql`, hub.gatewayHeaders(CASE_MANAGER, 'welfare', { query }), query);
+      expect(refused.body.data ?? null).toBeNull();
+      expect(refused.body.errors?.map((e) => e.extensions?.code)).toEqual(['SERVICE_UNAVAILABLE']);
+    } finally {
+      await cut.stop();
+      await proxy.close();
+    }
   });
 });

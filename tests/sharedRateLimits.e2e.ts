@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createServer, connect, type Server, type Socket } from 'node:net';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { startGateway, type RunningGateway } from '@kim/gateway';
@@ -8,6 +8,7 @@ import { SERVICES } from '@kim/schema';
 import { envPrefix, assertionKeyVariable } from '@kim/service-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forgedTokens } from './support/forgedTokens.ts';
+import { tcpProxy } from './support/tcpProxy.ts';
 import { startTestHub, type TestHub } from './support/testHub.ts';
 
 /**
@@ -150,28 +151,4 @@ async function freePort(): Promise<number> {
   const port = (server.address() as { port: number }).port;
   await new Promise((resolve) => server.close(resolve));
   return port;
-}
-
-/** A TCP relay to Redis that the test can cut: closing it ends every connection through it. */
-async function tcpProxy(target: number): Promise<{ port: number; close(): Promise<void> }> {
-  const sockets = new Set<Socket>();
-  const server: Server = createServer((client) => {
-    const upstream = connect(target, '127.0.0.1');
-    for (const s of [client, upstream]) {
-      sockets.add(s);
-      s.on('error', () => undefined);
-      s.on('close', () => sockets.delete(s));
-    }
-    client.pipe(upstream).pipe(client);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  let closing: Promise<void> | undefined;
-  return {
-    port: (server.address() as { port: number }).port,
-    close: () =>
-      (closing ??= new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        for (const s of sockets) s.destroy();
-      })),
-  };
 }
