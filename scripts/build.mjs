@@ -82,6 +82,10 @@ async function buildDeployable(name) {
     minify: false,
     logLevel: 'warning',
     plugins: [externalNpmPackages(outdir), sourceLocatedMetaUrl(outdir)],
+    // A CommonJS package bundled in (e.g. ioredis, whose v6 copy is per package: the hoisted slot
+    // is held for v5 by a bench dependency) requires its own dependencies, which may stay external:
+    // an ES module bundle has no `require` of its own, so it gets Node's.
+    banner: { js: "import { createRequire as __kimCreateRequire } from 'node:module'; const require = __kimCreateRequire(import.meta.url);" },
   });
 }
 

@@ -176,5 +176,5 @@ export type SharedBudgetsConfig = SharedStoreConfig;
  * every request is refused (RATE_LIMIT_UNAVAILABLE) and /readyz says not ready.
  */
 export function connectBudgetStore(config: SharedBudgetsConfig): Promise<Redis> {
-  return connectSharedStore(config, 'rate-limit store');
+  return connectSharedStore(config, 'rate-limit store', (url, options) => new Redis(url, options));
 }

@@ -20,7 +20,7 @@ export {
 } from './auth/assertion.ts';
 export { ASSERTION_HEADER, CONSENT_TICKET_HEADER, type Caller } from './auth/caller.ts';
 export { ConfigError, optionalString, requiredString, port, positiveInt, url, oneOf, logLevel, tracesEndpoint } from './config/readEnv.ts';
-export { sharedStoreConfig, connectSharedStore, type SharedStoreConfig } from './shared/sharedStore.ts';
+export { sharedStoreConfig, connectSharedStore, type SharedStoreConfig, type StoreClient, type StoreClientOptions } from './shared/sharedStore.ts';
 export { pemFromEnv, assertionKeyFromEnv, assertionKeyVariable, envPrefix, DEFAULT_PORTS } from './config/serviceVariables.ts';
 export {
   SHARED_CLIENTS_PATH,

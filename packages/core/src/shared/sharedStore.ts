@@ -1,4 +1,3 @@
-import { Redis } from 'ioredis';
 import { ConfigError, optionalString } from '../config/readEnv.ts';
 
 /** Where replicas share state (`REDIS_URL`): the gateway's budgets, the services' used assertions. */
@@ -24,6 +23,29 @@ export function sharedStoreConfig(env: NodeJS.ProcessEnv): SharedStoreConfig | n
   return Object.freeze({ url: raw, keyPrefix });
 }
 
+/**
+ * The part of an ioredis client a start needs. The caller passes its own constructor: the core
+ * does not depend on ioredis, whose copy differs per package (another package of the tree pins the
+ * hoisted one to v5), so that a bundle of the gateway finds the client where its package has it.
+ */
+export interface StoreClient {
+  connect(): Promise<void>;
+  disconnect(): void;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+  off(event: 'error', listener: (error: Error) => void): unknown;
+  once(event: 'ready', listener: () => void): unknown;
+}
+
+/** The ioredis options a start sets. */
+export interface StoreClientOptions {
+  readonly lazyConnect: true;
+  readonly enableOfflineQueue: false;
+  readonly connectTimeout: number;
+  readonly commandTimeout: number;
+  readonly maxRetriesPerRequest: 0;
+  readonly retryStrategy: (attempt: number) => number;
+}
+
 /** How long one connection attempt may take, a start may keep trying, and a request waits for an answer. */
 const CONNECT_TIMEOUT_MS = 5_000;
 const START_TIMEOUT_MS = 10_000;
@@ -34,8 +56,8 @@ const COMMAND_TIMEOUT_MS = 1_000;
  * serve with state of its own. Afterwards it reconnects by itself; meanwhile whatever needs the
  * store refuses (fails closed). `what` names the use in the start's error.
  */
-export async function connectSharedStore(config: SharedStoreConfig, what: string): Promise<Redis> {
-  const redis = new Redis(config.url, {
+export async function connectSharedStore<R extends StoreClient>(config: SharedStoreConfig, what: string, create: (url: string, options: StoreClientOptions) => R): Promise<R> {
+  const redis = create(config.url, {
     lazyConnect: true,
     enableOfflineQueue: false,
     connectTimeout: CONNECT_TIMEOUT_MS,

@@ -4,6 +4,7 @@ import type { DocumentNode } from 'graphql';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import type { Express } from 'express';
 import { type AssertionKey, connectSharedStore, createLogger, type Logger, createTracing, startHttpServer, type RunningServer } from '@kim/core';
+import { Redis } from 'ioredis';
 import { sharedUsedAssertions } from '../auth/usedAssertions.ts';
 import type { ServiceConfig } from '../config/serviceConfig.ts';
 import { withMigrationLock } from '../db/migrationLock.ts';
@@ -129,7 +130,7 @@ export async function startService<Prisma extends PrismaLike, Extra extends obje
   const prisma = definition.createPrisma(db.adapter);
   const assertionKey = config.assertionKey;
   const tracing = await createTracing(definition.name, config.tracing);
-  const redis = config.sharedStore ? await connectSharedStore(config.sharedStore, 'store of used assertions').catch(async (error: unknown) => {
+  const redis = config.sharedStore ? await connectSharedStore(config.sharedStore, 'store of used assertions', (url, options) => new Redis(url, options)).catch(async (error: unknown) => {
     await closeDatabases();
     throw error;
   }) : null;
