@@ -16,6 +16,9 @@ import { createPlannedQuestions } from '../guard/plannedQuestions.ts';
 import { RuleOutcomes } from '../guard/ruleOutcomes.ts';
 import type { ServiceContext } from './serviceContext.ts';
 
+/** A request without an assertion good for this service, or one used before (here or at another replica). */
+const notThroughGateway = () => requestError('UNAUTHENTICATED', 'Requests must come through the KIM gateway.');
+
 export interface ServiceAppOptions<Extra> {
   /** The service's name: also the audience its assertions must carry. */
   readonly name: string;
@@ -112,14 +115,14 @@ export async function createServiceApp<Extra extends object>(options: ServiceApp
         let used: { jti: string; exp: number } | undefined;
         const firstUse = (jti: string, exp: number) => replays.firstUse(jti, exp) && ((used = { jti, exp }), true);
         const caller = verifyAssertion(options.assertionKey, req.header(ASSERTION_HEADER), options.name, requestBodyHash(req.body as BoundRequest), { firstUse });
-        if (!caller) throw requestError('UNAUTHENTICATED', 'Requests must come through the KIM gateway.');
+        if (!caller) throw notThroughGateway();
         // Replicas: a use at another replica counts too. If that cannot be told, nothing is answered.
         if (options.usedAssertions && used) {
           const first = await options.usedAssertions.firstUse(used.jti, used.exp).catch((err: unknown) => {
             log.error({ err }, 'the store of used assertions could not be asked');
             throw requestError('SERVICE_UNAVAILABLE', 'The service could not check the request; nothing was disclosed.');
           });
-          if (!first) throw requestError('UNAUTHENTICATED', 'Requests must come through the KIM gateway.');
+          if (!first) throw notThroughGateway();
         }
         // Without a ticket every consent call is refused, and this request discloses nothing.
         const ticket = req.header(CONSENT_TICKET_HEADER) ?? '';
