@@ -121,7 +121,7 @@ async function startHubSide(config: ChildConfig): Promise<string> {
   // The decision recorder writes through the driver, past Prisma: its statements are counted there.
   countingExecutor(consent.db.sql, sqlCounter('consent'));
   consentOwner = consent.owner;
-  const agency = (s: ServiceName) => readServiceConfig(s, { ...env(s), KIM_CONSENT_URL: consent.url });
+  const agency = (s: ServiceName) => readServiceConfig(s, { ...env(s), KIM_CONSENT_URL: consent.url, KIM_CONSENT_PUBLIC_KEY_FILE: keys.audit.publicKeyFile });
   const started = await Promise.all([
     startService(counted(caseRegistry), agency('case-registry')),
     startService(counted(immigrationOffice), agency('immigration-office')),

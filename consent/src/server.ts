@@ -55,7 +55,7 @@ export function consentService(
     routes: (app, deps) => {
       // One recorder for both routes: decisions and technical denials join the same groups.
       const recorder = createDecisionRecorder(deps.db.sql, auditKey, settings.statutoryBasesOff, metrics);
-      decisionsRoute(app, { ...deps, recorder });
+      decisionsRoute(app, { ...deps, recorder, sign: auditKey.sign });
       sharedClientsRoute(app, deps);
       clientTeamRoute(app, deps);
       technicalDenialsRoute(app, { ...deps, recorder });

@@ -92,6 +92,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     ...(ephemeralPorts ? { [`${envPrefix(service)}_PORT`]: '0' } : {}),
     ...(options.databaseUrls?.[service] ? { [`${envPrefix(service)}_DATABASE_URL`]: options.databaseUrls[service] } : {}),
     ...(consentUrl ? { KIM_CONSENT_URL: consentUrl } : {}),
+    // Agencies check the decision bundles the consent service signs with its audit key.
+    ...(service === 'consent' ? {} : { KIM_CONSENT_PUBLIC_KEY_FILE: keys.audit.publicKeyFile }),
   });
   // A URL the operator set wins over the one this process knows (e.g. a proxy in between); on
   // free ports (tests) only the actual one can be right.

@@ -102,7 +102,7 @@ runMain(async () => {
     await start('consent', { ...ownKey('consent'), KIM_AUDIT_SIGNING_KEY_FILE: keys.audit.privateKeyFile }, base('consent'));
     const consentUrl = optionalString(env, 'KIM_CONSENT_URL') ?? base('consent');
     await Promise.all(
-      SERVICES.filter((s) => s !== 'consent').map((s) => start(s, { ...ownKey(s), KIM_CONSENT_URL: consentUrl }, base(s))),
+      SERVICES.filter((s) => s !== 'consent').map((s) => start(s, { ...ownKey(s), KIM_CONSENT_URL: consentUrl, KIM_CONSENT_PUBLIC_KEY_FILE: keys.audit.publicKeyFile }, base(s))),
     );
     const gatewayUrl = `http://${reachableHost}:${gatewayPort}`;
     await start(

@@ -8,7 +8,8 @@ import express from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import { apolloGatewayWithoutTelemetry } from './apolloGateway.ts';
 import { AssertingDataSource, type GatewayContext } from './assertingDataSource.ts';
-import { operationsByService } from './plannedOperations.ts';
+import { consentPlan, operationsByService } from './plannedOperations.ts';
+import { plannedQuestionsByService } from './plannedQuestions.ts';
 import { CallerAuthenticator } from './auth/callerAuthenticator.ts';
 import { declaredPurpose, tokenKeyResolver } from './auth/verifyCallerToken.ts';
 import type { GatewayConfig } from './env.ts';
@@ -48,6 +49,7 @@ export async function startGateway(
   consolePages?: ConsoleOptions,
 ): Promise<RunningGateway> {
   const tokenKey = await tokenKeyResolver(config.tokenKeys);
+  const questionsOf = plannedQuestionsByService();
   const gateway = apolloGatewayWithoutTelemetry({
     supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
     buildService: ({ name }) =>
@@ -57,7 +59,10 @@ export async function startGateway(
     // other operations of the plan (one consent call per subgraph per request, see plannedOperations).
     experimental_didResolveQueryPlan: ({ queryPlan, requestContext }) => {
       const context = requestContext.context as Partial<GatewayContext>;
-      if (context.caller) context.plannedOperations = operationsByService(queryPlan);
+      if (!context.caller) return;
+      context.plannedOperations = operationsByService(queryPlan);
+      // And the first fetch's consent call decides for the later fetches of other subgraphs.
+      context.consentPlan = consentPlan(queryPlan, questionsOf);
     },
   });
   if (!SERVICES.every((s) => config.subgraphUrls[s])) throw new Error('a subgraph URL is missing');

@@ -1,11 +1,16 @@
-import { CATEGORY_SOURCE, SERVICES, isDataCategory, type ServiceName } from '@kim/schema';
-import { CONSENT_TICKET_HEADER, consentQuestion, parseTransferRequest, verifyConsentTicket, type AssertionKey, type Caller, type ConsentQuestion } from '@kim/service-kit';
+import { CATEGORY_SOURCE, SERVICES, isDataCategory, type DataCategory, type ServiceName } from '@kim/schema';
+import { CONSENT_TICKET_HEADER, consentQuestion, parseTransferRequest, verifyConsentTicket, type AssertionKey, type Caller, type ConsentQuestion, type PlannedForOthers } from '@kim/service-kit';
 import type { Request, Response } from 'express';
 
 /** The services whose data the consent service decides on: the agency subgraphs. */
 export const AGENCY_SERVICES = SERVICES.filter((s): s is Exclude<ServiceName, 'consent'> => s !== 'consent');
 
 export const MAX_QUESTIONS = 20_000;
+
+/** A question's source, if it names one, is its category's own (see parseQuestions). */
+export function validSource(q: { readonly category: DataCategory; readonly source?: ServiceName | undefined }): boolean {
+  return q.source === undefined || q.source === CATEGORY_SOURCE[q.category];
+}
 
 /** The questions of a request body, or null when any of them is malformed: all or nothing. */
 export function parseQuestions(body: unknown): ConsentQuestion[] | null {
@@ -17,7 +22,7 @@ export function parseQuestions(body: unknown): ConsentQuestion[] | null {
     if (q.source !== undefined && !(AGENCY_SERVICES as readonly unknown[]).includes(q.source)) return null;
     // A source names where a derived field's input is held: only ever the input category's own
     // source, never one the asker picks (a service named as its own source would be OWNER).
-    if (q.source !== undefined && q.source !== CATEGORY_SOURCE[q.category]) return null;
+    if (!validSource({ category: q.category, source: q.source as ServiceName | undefined })) return null;
     // A request in the individual case must be whole: reason and file reference, within bounds.
     const request = q.request === undefined ? undefined : parseTransferRequest(q.request as { reason?: unknown; fileReference?: unknown });
     if (typeof request === 'string') return null;
@@ -37,14 +42,14 @@ export function readTicket(
   assertionKey: AssertionKey,
   /** The one subgraph whose ticket this route takes (e.g. the case registry's alone), if any. */
   only?: ServiceName,
-): { caller: Caller; service: Exclude<ServiceName, 'consent'> } | null {
+): { caller: Caller; service: Exclude<ServiceName, 'consent'>; planned: PlannedForOthers } | null {
   const ticket = verifyConsentTicket(assertionKey, req.header(CONSENT_TICKET_HEADER));
   if (!ticket || (only !== undefined && ticket.source !== only)) {
     res.status(401).json({ error: 'UNAUTHENTICATED' });
     return null;
   }
-  const { source, ...caller } = ticket;
-  return { caller, service: source };
+  const { source, planned, ...caller } = ticket;
+  return { caller, service: source, planned };
 }
 
 /**
@@ -55,7 +60,7 @@ export function readQuestionRequest(
   req: Request,
   res: Response,
   assertionKey: AssertionKey,
-): { caller: Caller; service: Exclude<ServiceName, 'consent'>; questions: ConsentQuestion[] } | null {
+): { caller: Caller; service: Exclude<ServiceName, 'consent'>; planned: PlannedForOthers; questions: ConsentQuestion[] } | null {
   const ticket = readTicket(req, res, assertionKey);
   if (!ticket) return null;
   const questions = parseQuestions(req.body);

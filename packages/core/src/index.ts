@@ -17,6 +17,7 @@ export {
   type BoundRequest,
   type VerifiedAssertion,
   type VerifiedTicket,
+  type PlannedForOthers,
 } from './auth/assertion.ts';
 export { ASSERTION_HEADER, CONSENT_TICKET_HEADER, type Caller } from './auth/caller.ts';
 export { ConfigError, optionalString, requiredString, port, positiveInt, url, oneOf, logLevel, tracesEndpoint } from './config/readEnv.ts';
@@ -29,6 +30,8 @@ export {
   type ClientTeamRequestBody,
   DECISIONS_PATH,
   DECISIONS_EXTENSION,
+  DECISION_BUNDLES_EXTENSION,
+  DECISION_BUNDLE_EXTENSION,
   TECHNICAL_DENIALS_PATH,
   DECISION_REASONS,
   questionKey,
@@ -46,6 +49,7 @@ export {
   type DecisionRequestBody,
   type DecisionResponseBody,
 } from './consent/decision.ts';
+export { operationQuestions, createOperationQuestions, type FieldQuestionMap } from './consent/operationQuestions.ts';
 export { createPostJson, type JsonResponse, type PostJson } from './http/postJson.ts';
 export { ERROR_CODES, hubError, requestError, consentRequired, consentUnavailable, legallyBarred, type ErrorCode } from './errors.ts';
 export { formatHubError, withoutSuggestions } from './formatError.ts';

@@ -92,8 +92,17 @@ describe('gateway assertions (HMAC-SHA256, one key per service)', () => {
 describe('consent tickets', () => {
   it('name the subgraph they were issued to, and verify only under the consent key', () => {
     const ticket = signConsentTicket(consentKey, caller, 'jobcenter');
-    expect(verifyConsentTicket(consentKey, ticket)).toEqual({ ...caller, source: 'jobcenter' });
+    expect(verifyConsentTicket(consentKey, ticket)).toEqual({ ...caller, source: 'jobcenter', planned: {} });
     expect(verifyConsentTicket(welfareKey, ticket)).toBeNull();
+  });
+
+  it("carry what the plan's later fetches of other subgraphs will ask, and nothing malformed", () => {
+    const planned = { welfare: [{ category: 'HEALTH' as const }], 'immigration-office': [{ category: 'IDENTITY' as const, source: 'case-registry' as const }] };
+    expect(verifyConsentTicket(consentKey, signConsentTicket(consentKey, caller, 'case-registry', planned))?.planned).toEqual(planned);
+    // The ticket's own subgraph is never planned for (its later fetches ride in its assertion).
+    expect(verifyConsentTicket(consentKey, signConsentTicket(consentKey, caller, 'welfare', planned))).toBeNull();
+    expect(verifyConsentTicket(consentKey, signConsentTicket(consentKey, caller, 'case-registry', { consent: [{ category: 'HEALTH' }] } as never))).toBeNull();
+    expect(verifyConsentTicket(consentKey, signConsentTicket(consentKey, caller, 'case-registry', { welfare: [{ category: 'NONSENSE' }] } as never))).toBeNull();
   });
 
   it('are not assertions, nor assertions tickets, whatever the key', () => {

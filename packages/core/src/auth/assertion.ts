@@ -1,5 +1,6 @@
 import { createHash, createHmac, createSecretKey, randomBytes, randomUUID, timingSafeEqual, type KeyObject } from 'node:crypto';
-import { SERVICES, agencyHasRole, callerTeam, isAgency, isPurpose, isRole, type ServiceName } from '@kim/schema';
+import { SERVICES, agencyHasRole, callerTeam, isAgency, isDataCategory, isPurpose, isRole, type ServiceName } from '@kim/schema';
+import type { QuestionTemplate } from '../consent/decision.ts';
 import type { Caller } from './caller.ts';
 
 /**
@@ -177,13 +178,50 @@ const TICKET_SOURCES = SERVICES.filter((s) => s !== 'consent');
  * request's subgraph may call consent several times (decisions, technical denials, shared
  * clients), all for the same request.
  */
-export function signConsentTicket(consentKey: AssertionKey, caller: Caller, subgraph: ServiceName): string {
+export function signConsentTicket(consentKey: AssertionKey, caller: Caller, subgraph: ServiceName, planned?: PlannedForOthers): string {
   const iat = nowSeconds();
-  return seal(consentKey, 'ticket', { iss: ISSUER, aud: 'consent', src: subgraph, jti: randomUUID(), iat, exp: iat + ASSERTION_LIFETIME_SECONDS, ...callerClaims(caller) });
+  const pq = planned && Object.keys(planned).length > 0 ? plannedClaim(planned) : undefined;
+  return seal(consentKey, 'ticket', { iss: ISSUER, aud: 'consent', src: subgraph, jti: randomUUID(), iat, exp: iat + ASSERTION_LIFETIME_SECONDS, ...callerClaims(caller), ...(pq ? { pq } : {}) });
 }
 
-/** A verified consent ticket: the caller, and the agency subgraph it was issued to. */
-export type VerifiedTicket = Caller & { readonly source: Exclude<ServiceName, 'consent'> };
+/**
+ * What the later fetches of the same request will ask of other agency subgraphs (from their
+ * operations in the query plan): the consent service decides these too, for the clients the
+ * ticket's holder asks about, and answers each subgraph's in a bundle only that subgraph accepts.
+ */
+export type PlannedForOthers = Partial<Record<Exclude<ServiceName, 'consent'>, readonly QuestionTemplate[]>>;
+
+/** `{ jobcenter: ['EMPLOYMENT', 'IDENTITY@case-registry'] }`: short, as it rides in a header. */
+function plannedClaim(planned: PlannedForOthers): Record<string, string[]> {
+  const claim: Record<string, string[]> = {};
+  for (const [service, templates] of Object.entries(planned)) {
+    if (templates && templates.length > 0) claim[service] = templates.map((t) => (t.source ? `${t.category}@${t.source}` : t.category));
+  }
+  return claim;
+}
+
+/** The claim read back; null when anything in it is not a well-formed template for another agency subgraph. */
+function plannedOf(claim: unknown, source: string): PlannedForOthers | null {
+  if (claim === undefined) return {};
+  if (claim === null || typeof claim !== 'object' || Array.isArray(claim)) return null;
+  const planned: Record<string, QuestionTemplate[]> = {};
+  for (const [service, entries] of Object.entries(claim as Record<string, unknown>)) {
+    if (service === source || !(TICKET_SOURCES as readonly string[]).includes(service) || !Array.isArray(entries)) return null;
+    const templates: QuestionTemplate[] = [];
+    for (const entry of entries) {
+      if (typeof entry !== 'string') return null;
+      const [category, from, ...rest] = entry.split('@');
+      if (rest.length > 0 || !isDataCategory(category)) return null;
+      if (from !== undefined && !(TICKET_SOURCES as readonly string[]).includes(from)) return null;
+      templates.push(from === undefined ? { category } : { category, source: from as ServiceName });
+    }
+    planned[service] = templates;
+  }
+  return planned;
+}
+
+/** A verified consent ticket: the caller, the agency subgraph it was issued to, and what it may ask for others. */
+export type VerifiedTicket = Caller & { readonly source: Exclude<ServiceName, 'consent'>; readonly planned: PlannedForOthers };
 
 /** Verifies a consent ticket under the consent service's key; null for anything else. */
 export function verifyConsentTicket(consentKey: AssertionKey, token: string | undefined): VerifiedTicket | null {
@@ -193,8 +231,10 @@ export function verifyConsentTicket(consentKey: AssertionKey, token: string | un
   if (!(TICKET_SOURCES as readonly unknown[]).includes(source)) return null;
   const caller = callerOf(claims);
   if (!caller) return null;
+  const planned = plannedOf(claims.pq, source as string);
+  if (!planned) return null;
   const { subject, agency, role, team, purpose, requestId } = caller;
-  return { subject, agency, role, team, purpose, requestId, source: source as VerifiedTicket['source'] };
+  return { subject, agency, role, team, purpose, requestId, source: source as VerifiedTicket['source'], planned };
 }
 
 /**

@@ -79,6 +79,11 @@ export interface DecisionRequestBody {
 }
 export interface DecisionResponseBody {
   readonly decisions: readonly ConsentDecision[];
+  /**
+   * Decisions for the later fetches of other agency subgraphs (the ticket's planned questions),
+   * one signed bundle per subgraph (decisionBundle.ts in the service kit).
+   */
+  readonly bundles?: Readonly<Record<string, string>>;
 }
 
 export const DECISIONS_PATH = '/internal/decisions';
@@ -88,6 +93,14 @@ export const DECISIONS_PATH = '/internal/decisions';
  * an audit row) a request made it record: the gateway charges them to the caller's budget.
  */
 export const DECISIONS_EXTENSION = 'kimRecordedDecisions';
+
+/**
+ * The response extension in which a subgraph hands the gateway the consent service's signed
+ * decision bundles for other subgraphs (by name), and the request extension in which the gateway
+ * passes each on to its subgraph's later fetch. The gateway only carries them: it cannot sign one.
+ */
+export const DECISION_BUNDLES_EXTENSION = 'kimDecisionBundles';
+export const DECISION_BUNDLE_EXTENSION = 'kimDecisionBundle';
 
 /**
  * `POST /internal/technical-denials` on the consent service (same body as a decision request):

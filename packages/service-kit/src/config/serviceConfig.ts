@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import type { ServiceName } from '@kim/schema';
-import { DEFAULT_PORTS, sharedStoreConfig, assertionKeyFromEnv, envPrefix, logLevel, optionalString, port, positiveInt, tracesEndpoint, url, type AssertionKey, type SharedStoreConfig, type TracingConfig } from '@kim/core';
+import { ConfigError, DEFAULT_PORTS, pemFromEnv, sharedStoreConfig, assertionKeyFromEnv, envPrefix, logLevel, optionalString, port, positiveInt, tracesEndpoint, url, type AssertionKey, type SharedStoreConfig, type TracingConfig } from '@kim/core';
+import type { KeyObject } from 'node:crypto';
+import { consentVerifyKey } from '../consent/decisionBundle.ts';
 import { databaseLocation, type DatabaseLocation } from '../db/openDatabase.ts';
 
 /** The configuration every service reads alike; see the README for each variable. */
@@ -32,6 +34,12 @@ export interface ServiceConfig {
   readonly tracing: TracingConfig | null;
   /** Where the service's replicas share the assertions they accepted (`REDIS_URL`); null: this process alone. */
   readonly sharedStore: SharedStoreConfig | null;
+  /**
+   * The consent service's public key (`KIM_CONSENT_PUBLIC_KEY`, the public half of
+   * `KIM_AUDIT_SIGNING_KEY`): checks the decision bundles another subgraph's fetch obtained for
+   * this one. Null: bundles are not taken, and each fetch asks consent itself.
+   */
+  readonly consentVerifyKey: KeyObject | null;
 }
 
 /** `case-registry` → `kim_case_registry_app`: the role its migrations create for it. */
@@ -69,5 +77,17 @@ export function readServiceConfig(service: ServiceName, env: NodeJS.ProcessEnv =
     consentTimeoutMs: positiveInt(env, 'KIM_CONSENT_TIMEOUT_MS', 2000),
     tracing: tracesEndpoint(env),
     sharedStore: sharedStoreConfig(env),
+    consentVerifyKey: optionalConsentVerifyKey(env),
   });
+}
+
+/** `KIM_CONSENT_PUBLIC_KEY` (or `_FILE`) when set; throws naming it when it is not an Ed25519 public key. */
+function optionalConsentVerifyKey(env: NodeJS.ProcessEnv): KeyObject | null {
+  if (!optionalString(env, 'KIM_CONSENT_PUBLIC_KEY') && !optionalString(env, 'KIM_CONSENT_PUBLIC_KEY_FILE')) return null;
+  const pem = pemFromEnv(env, 'KIM_CONSENT_PUBLIC_KEY');
+  try {
+    return consentVerifyKey(pem);
+  } catch {
+    throw new ConfigError('KIM_CONSENT_PUBLIC_KEY', 'is not an Ed25519 public key (SPKI PEM)');
+  }
 }

@@ -22,6 +22,8 @@ export interface ConsentLoaderOptions extends ConsentCallOptions {
   readonly planned?: readonly QuestionTemplate[];
   /** Told how many decisions each call had recorded (answered, or reported as technical denials). */
   readonly onRecorded?: (decisions: number) => void;
+  /** Given the signed decisions a call brought for other subgraphs' later fetches, by subgraph. */
+  readonly onBundles?: (bundles: Readonly<Record<string, string>>) => void;
 }
 
 /**
@@ -64,8 +66,12 @@ export function createConsentLoader(options: ConsentLoaderOptions): ConsentLoade
         void report([...open.values()]);
         throw error;
       }
-      const answered = (body as { decisions?: unknown } | null)?.decisions;
-      if (Array.isArray(answered)) options.onRecorded?.(answered.length);
+      const { decisions: answered, bundles, bundled } = (body ?? {}) as { decisions?: unknown; bundles?: unknown; bundled?: unknown };
+      if (Array.isArray(answered)) options.onRecorded?.(answered.length + (typeof bundled === 'number' ? bundled : 0));
+      if (bundles && typeof bundles === 'object' && !Array.isArray(bundles)) {
+        const tokens = Object.fromEntries(Object.entries(bundles).filter(([, t]) => typeof t === 'string')) as Record<string, string>;
+        if (Object.keys(tokens).length > 0) options.onBundles?.(tokens);
+      }
       // matchDecisions answers in the order asked, so each answer pairs with its question's key.
       const matched = matchDecisions(askedQuestions, body);
       const decisions = new Map([...asked.keys()].map((k, i) => [k, matched[i]!]));
@@ -97,25 +103,33 @@ function withPlanned(open: ReadonlyMap<string, ConsentQuestion>, planned: readon
  * without a well-formed decision of its own is denied as a technical failure.
  */
 export function matchDecisions(questions: readonly ConsentQuestion[], body: unknown): ConsentDecision[] {
-  const byKey = new Map<string, ConsentDecision>();
-  const decisions = (body as { decisions?: unknown } | null)?.decisions;
-  if (Array.isArray(decisions)) {
-    for (const d of decisions as Partial<ConsentDecision>[]) {
-      if (typeof d?.clientId !== 'string' || !isDataCategory(d.category) || typeof d.allowed !== 'boolean') continue;
-      if (d.source !== undefined && !(SERVICES as readonly unknown[]).includes(d.source)) continue;
-      let request: ConsentQuestion['request'];
-      if (d.request !== undefined) {
-        const parsed = parseTransferRequest(d.request);
-        if (typeof parsed === 'string') continue;
-        request = parsed;
-      }
-      // The answer's key from its parts: no question object built per decision.
-      const source = d.source ? (d.source as ServiceName) : undefined;
-      const key = questionKeyOf(d.clientId, d.category, source, request);
-      // Two answers to one question: trust neither.
-      if (byKey.has(key)) byKey.set(key, technicalDenial(consentQuestion(d.clientId, d.category, source, request)));
-      else byKey.set(key, d as ConsentDecision);
-    }
-  }
+  const byKey = decisionsByKey((body as { decisions?: unknown } | null)?.decisions);
   return questions.map((q) => byKey.get(questionKey(q)) ?? technicalDenial(q));
+}
+
+/**
+ * The well-formed decisions of a list, by their question's key; one given twice is trusted in
+ * neither form (a technical denial). Anything else in the list is dropped: its question then
+ * has no answer here.
+ */
+export function decisionsByKey(decisions: unknown): Map<string, ConsentDecision> {
+  const byKey = new Map<string, ConsentDecision>();
+  if (!Array.isArray(decisions)) return byKey;
+  for (const d of decisions as Partial<ConsentDecision>[]) {
+    if (typeof d?.clientId !== 'string' || !isDataCategory(d.category) || typeof d.allowed !== 'boolean') continue;
+    if (d.source !== undefined && !(SERVICES as readonly unknown[]).includes(d.source)) continue;
+    let request: ConsentQuestion['request'];
+    if (d.request !== undefined) {
+      const parsed = parseTransferRequest(d.request);
+      if (typeof parsed === 'string') continue;
+      request = parsed;
+    }
+    // The answer's key from its parts: no question object built per decision.
+    const source = d.source ? (d.source as ServiceName) : undefined;
+    const key = questionKeyOf(d.clientId, d.category, source, request);
+    // Two answers to one question: trust neither.
+    if (byKey.has(key)) byKey.set(key, technicalDenial(consentQuestion(d.clientId, d.category, source, request)));
+    else byKey.set(key, d as ConsentDecision);
+  }
+  return byKey;
 }

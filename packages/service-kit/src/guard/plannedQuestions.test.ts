@@ -34,6 +34,11 @@ describe('createPlannedQuestions', () => {
     expect(planned(ops)).toEqual([{ category: 'IDENTITY' }, { category: 'CASE_MANAGEMENT' }]);
   });
 
+  it('follows named fragments, as newer query planners write them', () => {
+    const op = 'query($representations:[_Any!]!){_entities(representations:$representations){...C}} fragment C on Client { notes { ...N } } fragment N on Note { text }';
+    expect(planned([op])).toEqual([{ category: 'CASE_MANAGEMENT' }]);
+  });
+
   it('asks nothing extra for an operation that does not parse, or for none', () => {
     expect(planned(['{ client(id: '])).toEqual([]);
     expect(planned([])).toEqual([]);

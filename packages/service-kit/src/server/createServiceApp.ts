@@ -1,13 +1,14 @@
-import { randomUUID } from 'node:crypto';
+import { randomUUID, type KeyObject } from 'node:crypto';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import express, { type Express } from 'express';
 import type { DocumentNode } from 'graphql';
-import { ASSERTION_LIFETIME_SECONDS, ReplayMemory, requestBodyHash, verifyAssertion, type AssertionKey, type BoundRequest, ASSERTION_HEADER, CONSENT_TICKET_HEADER, createPostJson, DECISIONS_EXTENSION, requestError, formatHubError, type Logger, logRequestErrors, NO_TRACING, requestTrace, traceRequests, tracedPost, type Tracing, apolloDefaultsOff } from '@kim/core';
+import { ASSERTION_LIFETIME_SECONDS, ReplayMemory, requestBodyHash, verifyAssertion, type VerifiedAssertion, type AssertionKey, type BoundRequest, ASSERTION_HEADER, CONSENT_TICKET_HEADER, createPostJson, DECISIONS_EXTENSION, DECISION_BUNDLE_EXTENSION, DECISION_BUNDLES_EXTENSION, type ConsentDecision, requestError, formatHubError, type Logger, logRequestErrors, NO_TRACING, requestTrace, traceRequests, tracedPost, type Tracing, apolloDefaultsOff } from '@kim/core';
 import type { UsedAssertions } from '../auth/usedAssertions.ts';
-import { createConsentLoader } from '../consent/createConsentLoader.ts';
+import { createConsentLoader, decisionsByKey } from '../consent/createConsentLoader.ts';
+import { openDecisionBundle } from '../consent/decisionBundle.ts';
 import { askConsent } from '../consent/askConsent.ts';
 import { fetchSharedClients } from '../consent/fetchSharedClients.ts';
 import { createRequestDecisionStore } from '../consent/requestDecisions.ts';
@@ -18,6 +19,8 @@ import type { ServiceContext } from './serviceContext.ts';
 
 /** A request without an assertion good for this service, or one used before (here or at another replica). */
 const notThroughGateway = () => requestError('UNAUTHENTICATED', 'Requests must come through the KIM gateway.');
+/** Decisions on the way that the consent service did not make for this service, request and caller. */
+const forgedDecisions = () => requestError('UNAUTHENTICATED', 'The request carried consent decisions that are not the consent service\'s for this request.');
 
 export interface ServiceAppOptions<Extra> {
   /** The service's name: also the audience its assertions must carry. */
@@ -42,6 +45,8 @@ export interface ServiceAppOptions<Extra> {
   readonly bodyLimit?: string;
   /** Shared with the other replicas (`REDIS_URL`); without it, this process's memory alone refuses a replay. */
   readonly usedAssertions?: UsedAssertions;
+  /** The consent service's public key: decision bundles for this service are taken only with it. */
+  readonly consentVerifyKey?: KeyObject;
 }
 
 /**
@@ -71,11 +76,13 @@ export async function createServiceApp<Extra extends object>(options: ServiceApp
           logRequestErrors(log, contextValue?.caller?.requestId, errors, 'graphql error', QUIET_CODES);
         },
         async willSendResponse({ response, contextValue }) {
+          if (response.body.kind !== 'single') return;
           // The gateway charges the caller for what the request made the hub record (an audit row each).
           const decisions = contextValue?.recorded?.decisions ?? 0;
-          if (decisions > 0 && response.body.kind === 'single') {
-            response.body.singleResult.extensions = { ...response.body.singleResult.extensions, [DECISIONS_EXTENSION]: decisions };
-          }
+          if (decisions > 0) response.body.singleResult.extensions = { ...response.body.singleResult.extensions, [DECISIONS_EXTENSION]: decisions };
+          // Decisions made for other subgraphs' later fetches: the gateway passes each on.
+          const bundles = contextValue?.recorded?.bundles;
+          if (bundles && Object.keys(bundles).length > 0) response.body.singleResult.extensions = { ...response.body.singleResult.extensions, [DECISION_BUNDLES_EXTENSION]: bundles };
         },
       };
     },
@@ -127,15 +134,20 @@ export async function createServiceApp<Extra extends object>(options: ServiceApp
         // Without a ticket every consent call is refused, and this request discloses nothing.
         const ticket = req.header(CONSENT_TICKET_HEADER) ?? '';
         const requestLog = log.child({ requestId: caller.requestId || randomUUID() });
-        const recorded = { decisions: 0 };
+        const recorded: ServiceContext['recorded'] = { decisions: 0 };
+        const bundled = received(req.body, caller);
         const consentOptions = { consentUrl: options.consentUrl, ticket, timeoutMs: options.consentTimeoutMs, log: requestLog, post: tracedPost(post, requestTrace(res)) };
         const base: ServiceContext = {
           caller,
           consent: createConsentLoader({
             ...consentOptions,
             onRecorded: (n) => void (recorded.decisions += n),
+            onBundles: (bundles) => {
+              recorded.bundles ??= {};
+              for (const [service, token] of Object.entries(bundles)) (recorded.bundles[service] ??= []).push(token);
+            },
             // Kept only when this request comes back here: its plan names other operations of ours.
-            ...(caller.plannedOperations.length > 0 ? { requestDecisions: requestDecisions.forRequest(caller), planned: plannedQuestions(caller.plannedOperations) } : {}),
+            ...(caller.plannedOperations.length > 0 ? { requestDecisions: seeded(requestDecisions.forRequest(caller), bundled), planned: plannedQuestions(caller.plannedOperations) } : bundled ? { requestDecisions: seeded(new Map(), bundled) } : {}),
           }),
           ruleOutcomes: new RuleOutcomes(),
           sharedClientIds: () => fetchSharedClients(consentOptions),
@@ -148,4 +160,30 @@ export async function createServiceApp<Extra extends object>(options: ServiceApp
     }),
   );
   return { app, stop: () => apollo.stop() };
+
+  /**
+   * The decisions of the bundles the gateway passed on (null: none came). One that does not
+   * check refuses the whole request; without the consent service's key none is taken.
+   */
+  function received(body: unknown, caller: VerifiedAssertion): Map<string, ConsentDecision> | null {
+    const tokens = (body as { extensions?: Record<string, unknown> } | null)?.extensions?.[DECISION_BUNDLE_EXTENSION];
+    if (tokens === undefined || !options.consentVerifyKey) return null;
+    if (!Array.isArray(tokens) || tokens.length === 0 || tokens.length > 16) throw forgedDecisions();
+    const decisions: unknown[] = [];
+    for (const token of tokens) {
+      const opened = openDecisionBundle(options.consentVerifyKey, token, options.name, caller);
+      if (!opened) {
+        log.warn({ requestId: caller.requestId }, 'a decision bundle did not check; request refused');
+        throw forgedDecisions();
+      }
+      decisions.push(...opened);
+    }
+    return decisionsByKey(decisions);
+  }
+}
+
+/** The request's kept decisions with those of the bundles added (never a technical denial: those are asked again). */
+function seeded(kept: Map<string, ConsentDecision>, bundled: Map<string, ConsentDecision> | null): Map<string, ConsentDecision> {
+  if (bundled) for (const [key, d] of bundled) if (d.reason !== 'TECHNICAL' && !kept.has(key)) kept.set(key, d);
+  return kept;
 }

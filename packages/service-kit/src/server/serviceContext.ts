@@ -14,5 +14,5 @@ export interface ServiceContext {
   readonly askConsent: (path: string, body: unknown) => Promise<unknown>;
   readonly log: Logger;
   /** Consent decisions recorded for this request so far (reported to the gateway, which charges them). */
-  readonly recorded: { decisions: number };
+  readonly recorded: { decisions: number; bundles?: Record<string, string[]> };
 }

@@ -147,6 +147,7 @@ export async function startService<Prisma extends PrismaLike, Extra extends obje
     ready: () => db.ping(),
     extendContext: (base) => definition.extendContext(prisma, base, db),
     routes: definition.routes ? (a) => definition.routes?.(a, { prisma, db, log, assertionKey }) : undefined,
+    ...(config.consentVerifyKey ? { consentVerifyKey: config.consentVerifyKey } : {}),
     ...(redis && config.sharedStore ? { usedAssertions: sharedUsedAssertions(redis, config.sharedStore.keyPrefix, definition.name) } : {}),
   });
   const server = await startHttpServer(app, config.port, config.host, async () => {
