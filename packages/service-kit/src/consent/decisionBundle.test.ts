@@ -20,7 +20,7 @@ describe('decision bundles', () => {
     expect(openDecisionBundle(keys.publicKey, bundle, 'jobcenter', caller, now)).toBeNull();
     expect(openDecisionBundle(keys.publicKey, bundle, 'welfare', { ...caller, requestId: 'r-2' }, now)).toBeNull();
     expect(openDecisionBundle(keys.publicKey, bundle, 'welfare', { ...caller, subject: 't' }, now)).toBeNull();
-    expect(openDecisionBundle(keys.publicKey, bundle, 'welfare', { ...caller, purpose: 'REPORTING' }, now)).toBeNull();
+    expect(openDecisionBundle(keys.publicKey, bundle, 'welfare', { ...caller, purpose: 'STEERING' }, now)).toBeNull();
     expect(openDecisionBundle(keys.publicKey, bundle, 'welfare', caller, now + (BUNDLE_LIFETIME_SECONDS + 1) * 1000)).toBeNull();
     const other = generateKeyPairSync('ed25519');
     expect(openDecisionBundle(other.publicKey, bundle, 'welfare', caller, now)).toBeNull();
