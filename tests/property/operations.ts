@@ -291,6 +291,13 @@ export function fullSelectionSet(schema: GraphQLSchema, typeName: string, keep: 
  */
 export const PRINT_BUDGET = { aliases: 12, directives: 15, depth: 7 } as const;
 
+/**
+ * The gateway's alias limit (`KIM_MAX_ALIASES`' default). A field with arguments needs an alias of
+ * its own, whatever the budget: past this limit such a field is left out (`__typename` instead),
+ * or the gateway would refuse the operation as too complex (1 in about 2,500 at 10,000 cases).
+ */
+const MAX_ALIASES = 15;
+
 /** Levels a fragment adds, as graphql-armor counts depth: an inline fragment one, a named one two (spread and definition). */
 const fragmentLevels = (s: FragmentSelection) => (s.style === 'named' ? 2 : 1);
 
@@ -310,6 +317,7 @@ function height(selections: readonly Selection[]): number {
 export function printOperation(schema: GraphQLSchema, operation: Operation, known: readonly string[] = [], fallback = 'K-000001'): string {
   const resolve = (ref: ClientRef) => (typeof ref === 'string' ? ref : (known[ref.known % Math.max(known.length, 1)] ?? fallback));
   let aliases = 0;
+  let fieldAliasLimit = MAX_ALIASES;
   let directives = 0;
   const fragments: string[] = [];
   const queryType = schema.getQueryType();
@@ -335,6 +343,7 @@ export function printOperation(schema: GraphQLSchema, operation: Operation, know
     const args = Object.entries(s.args);
     // Fields with arguments always get their own alias: two of them with different arguments
     // under one response key would not merge.
+    if (args.length > 0 && aliases >= fieldAliasLimit) return '__typename';
     const alias = args.length > 0 || (s.alias && aliases < PRINT_BUDGET.aliases) ? `a${++aliases}: ` : '';
     const printedArgs = args.length > 0 ? `(${args.map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join(', ')})` : '';
     const [name, value] = s.directive.split('-');
@@ -345,6 +354,8 @@ export function printOperation(schema: GraphQLSchema, operation: Operation, know
 
   const rootNames = new Map<string, number>();
   for (const root of operation.roots) rootNames.set(root.kind, (rootNames.get(root.kind) ?? 0) + 1);
+  // The roots that must be aliased (two of a kind) keep their aliases within the limit.
+  fieldAliasLimit = MAX_ALIASES - [...rootNames.values()].filter((n) => n > 1).reduce((a, n) => a + n, 0);
   const roots = operation.roots.map((root, i) => {
     const alias = (rootNames.get(root.kind) ?? 0) > 1 || (root.alias && aliases < PRINT_BUDGET.aliases) ? `r${i + 1}: ` : '';
     if (alias) aliases += 1;
