@@ -8,6 +8,7 @@ import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { caseRegistry } from '@kim/case-registry';
 import { consentService, readConsentConfig } from '@kim/consent';
+import { chainPendingGrantEvents } from '@kim/consent/testing';
 import { DEMO_AUDIENCE, DEMO_ISSUER, ensureDemoKeys, PERSONAS, isPersonaName } from '@kim/demo';
 import { apolloGatewayWithoutTelemetry, readGatewayConfig, startGateway } from '@kim/gateway';
 import { immigrationOffice } from '@kim/immigration-office';
@@ -118,6 +119,9 @@ async function startHubSide(config: ChildConfig): Promise<string> {
   const { base, env, gatewayKeys } = serviceEnv(config, keys.assertion);
   const consentConfig = readConsentConfig({ ...env('consent'), KIM_AUDIT_SIGNING_KEY_FILE: keys.audit.privateKeyFile });
   const consent = await startService(counted(consentService(consentConfig.auditKey)), consentConfig);
+  // As startConsent does at start: the seed writes grant events unchained, and until they are in
+  // the chain no grant decides anything (every question NO_BASIS). Nothing to do after the first start.
+  await chainPendingGrantEvents(consent.db.sql, consentConfig.auditKey);
   // The decision recorder writes through the driver, past Prisma: its statements are counted there.
   countingExecutor(consent.db.sql, sqlCounter('consent'));
   consentOwner = consent.owner;

@@ -8,7 +8,7 @@ export const BENCH_DIR = fileURLToPath(new URL('..', import.meta.url));
 export const BENCH_DATABASE_URL = process.env.KIM_BENCH_DATABASE_URL ?? process.env.KIM_TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
 
 /** Bump when the generated data changes: a new version gets new schemas and folders, an old one is reused. */
-export const DATA_VERSION = 'd2';
+export const DATA_VERSION = 'd3';
 export const CLIENTS = 10_000;
 export const AUDIT_ROWS = 1_000_000;
 /** The audit table workload 4 is compared against. */

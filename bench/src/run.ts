@@ -151,6 +151,9 @@ async function main() {
       if (entries(check) > 2 * entries(checkB)) {
         throw new Error(`${w.id}: ${String(w.variables?.id)}'s trail has ${entries(check)} entries on ${a.name} and ${entries(checkB)} on ${b.name}; something audited that client since seeding: rebuild with --fresh`);
       }
+      // The hub must disclose what the seeded grants allow, or it would time refusals (as it did
+      // when the seed left the grant events unchained: every question NO_BASIS, nothing noticed).
+      if (w.id !== 'w4' && disclosedValues(check.data) === 0) throw new Error(`${w.id} on ${a.name}: no value disclosed at all: ${JSON.stringify(check).slice(0, 400)}`);
       const root = (r: typeof check) => Object.values((r.data ?? {}) as Record<string, unknown>)[0];
       if (root(check) == null || root(checkB) == null || checkB.errors?.length) throw new Error(`${w.id}: ${a.name} or ${b.name} answered no data: ${JSON.stringify(checkB).slice(0, 400)}`);
       if (c) {
@@ -377,3 +380,11 @@ async function writePath(hub: Side, tokens: Map<PersonaName, string>, db: Consen
 }
 
 await main();
+
+/** Non-null leaf values of a response other than ids, type names, counts and cursors. */
+function disclosedValues(data: unknown, key = ''): number {
+  if (data === null || data === undefined) return 0;
+  if (Array.isArray(data)) return data.reduce((n: number, d) => n + disclosedValues(d, key), 0);
+  if (typeof data === 'object') return Object.entries(data).reduce((n, [k, v]) => n + disclosedValues(v, k), 0);
+  return ['id', '__typename', 'totalCount', 'cursor', 'hasNextPage', 'endCursor'].includes(key) ? 0 : 1;
+}
