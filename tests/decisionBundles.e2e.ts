@@ -4,6 +4,7 @@ import type { ClientRequest } from 'node:http';
 import { CONSENT_TICKET_HEADER, DECISIONS_PATH, DECISION_BUNDLE_EXTENSION, signConsentTicket, type Caller } from '@kim/service-kit';
 import type { ServiceName } from '@kim/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ALL_AGENCIES_CLIENT_FIELDS } from '../gateway/src/limits/apiSchema.testSupport.ts';
 import { startTestHub, type TestHub } from './support/testHub.ts';
 
 /**
@@ -15,7 +16,7 @@ import { startTestHub, type TestHub } from './support/testHub.ts';
  */
 let hub: TestHub;
 beforeAll(async () => {
-  hub = await startTestHub('bundles', 20);
+  hub = await startTestHub('bundles', 240);
 });
 afterAll(async () => {
   await hub?.stop();
@@ -76,6 +77,16 @@ function altered(bundle: string, change: (d: { allowed: boolean; reason: string;
 }
 
 describe('decision bundles', () => {
+  it('carry a whole page of 200 clients with the fields of every agency: nothing refused for its size', async () => {
+    const query = `{ clients(first: 200) { totalCount edges { node { ${ALL_AGENCIES_CLIENT_FIELDS} } } } }`;
+    const response = await hub.query('cm-neuss', query);
+    expect(response.status).toBe(200);
+    const edges = (response.body.data?.clients as { edges: unknown[] }).edges;
+    expect(edges.length).toBeGreaterThan(50);
+    const codes = new Set((response.body.errors ?? []).map((e) => e.extensions?.code));
+    expect([...codes].filter((c) => c !== 'CONSENT_REQUIRED' && c !== 'LEGALLY_BARRED')).toEqual([]);
+  });
+
   it("are taken by the subgraph they were made for, which then asks consent nothing", async () => {
     const caller = { ...CASE_MANAGER, requestId: 'bundle-ok' };
     const bundle = await bundleFor(caller, 'K-000001');
@@ -83,6 +94,25 @@ describe('decision bundles', () => {
     expect(await consentCalls(async () => void (response = await fetchWith('jobcenter', caller, 'K-000001', [bundle])))).toBe(0);
     expect(response!.body.errors).toBeUndefined();
     expect(response!.body.data?._entities).toEqual([{ benefitCase: { status: expect.any(String) } }]);
+  });
+
+  it('of the largest size one consent call makes reach the subgraph (its body limit allows them)', async () => {
+    const caller = { ...CASE_MANAGER, requestId: 'bundle-large' };
+    const ticket = signConsentTicket(hub.gatewayConfig.assertionKeys.consent, caller, 'case-registry', {
+      jobcenter: [{ category: 'BENEFITS' }, { category: 'EMPLOYMENT' }, { category: 'IDENTITY', source: 'case-registry' }, { category: 'RESIDENCE', source: 'immigration-office' }],
+    });
+    // 1,200 clients × 4 planned questions: close to the 5,000 decided ahead at most.
+    const questions = [{ clientId: 'K-000001', category: 'IDENTITY' }, ...Array.from({ length: 1199 }, (_, i) => ({ clientId: `K-9${String(i).padStart(5, '0')}`, category: 'IDENTITY' }))];
+    const answer = await fetch(`${hub.services.consent.url}${DECISIONS_PATH}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [CONSENT_TICKET_HEADER]: ticket },
+      body: JSON.stringify({ questions }),
+    });
+    const bundle = ((await answer.json()) as { bundles: Record<string, string> }).bundles.jobcenter!;
+    expect(bundle.length).toBeGreaterThan(500_000);
+    const response = await fetchWith('jobcenter', caller, 'K-000001', [bundle]);
+    expect(response.status).toBe(200);
+    expect(response.body.data?._entities).toEqual([{ benefitCase: { status: expect.any(String) } }]);
   });
 
   it('keep a refusal a refusal: a client outside the scope stays hidden', async () => {

@@ -7,7 +7,7 @@ export { readRetentionConfig, DEFAULT_RETENTION_DAYS, DEFAULT_RETENTION_INTERVAL
 export { scheduleRetention, type RetentionRun } from './retention/scheduleRetention.ts';
 export { readServiceConfig, readMigrationConfig, type MigrationConfig, serviceRole, type ServiceConfig } from './config/serviceConfig.ts';
 export { createConsentLoader, matchDecisions, decisionsByKey, type ConsentLoader } from './consent/createConsentLoader.ts';
-export { signDecisionBundle, openDecisionBundle, consentVerifyKey, BUNDLE_LIFETIME_SECONDS } from './consent/decisionBundle.ts';
+export { signDecisionBundle, openDecisionBundle, consentVerifyKey, BUNDLE_LIFETIME_SECONDS, MAX_BUNDLE_LENGTH } from './consent/decisionBundle.ts';
 export { ConsentUnavailableError } from './consent/askConsent.ts';
 export { fetchSharedClients } from './consent/fetchSharedClients.ts';
 export { applyMigrations, pendingMigrations, readMigrations, type Migration } from './db/migrations.ts';

@@ -13,8 +13,11 @@ const KIND = 'kim-decisions.v1';
 /** Seconds a bundle lasts: a request's fetches follow each other within the assertion's minute. */
 export const BUNDLE_LIFETIME_SECONDS = 60;
 
-/** Largest bundle read at all (2,000 decisions of about 200 bytes, base64). */
-const MAX_BUNDLE_LENGTH = 600_000;
+/**
+ * Largest bundle read at all: the consent service decides at most MAX_PLANNED_DECISIONS (5,000)
+ * ahead per call, about 350 bytes each at most as JSON (2.4 MB as base64 at the longest).
+ */
+export const MAX_BUNDLE_LENGTH = 3_000_000;
 
 interface BundleClaims {
   readonly aud: string;

@@ -19,6 +19,12 @@ import type { ServiceContext } from './serviceContext.ts';
 
 /** A request without an assertion good for this service, or one used before (here or at another replica). */
 const notThroughGateway = () => requestError('UNAUTHENTICATED', 'Requests must come through the KIM gateway.');
+/**
+ * The largest request body a service reads: an operation and its variables are small (the
+ * gateway's own limit is 100 kB), but a later fetch may carry decision bundles (MAX_BUNDLE_LENGTH).
+ */
+export const SERVICE_BODY_LIMIT = '8mb';
+
 /** Decisions on the way that the consent service did not make for this service, request and caller. */
 const forgedDecisions = () => requestError('UNAUTHENTICATED', 'The request carried consent decisions that are not the consent service\'s for this request.');
 
@@ -115,7 +121,7 @@ export async function createServiceApp<Extra extends object>(options: ServiceApp
   app.use(
     '/graphql',
     traceRequests(tracing, '/graphql', true),
-    express.json({ limit: options.bodyLimit ?? '200kb' }),
+    express.json({ limit: options.bodyLimit ?? SERVICE_BODY_LIMIT }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         // Bound to this request: the body hash in the assertion must be the body's.
