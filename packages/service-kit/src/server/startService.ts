@@ -157,6 +157,6 @@ export async function startService<Prisma extends PrismaLike, Extra extends obje
     redis?.disconnect();
     await tracing.shutdown();
   });
-  log.info({ url: server.url, database: db.kind, role: config.databaseRole, roleBy }, 'listening');
+  log.info({ url: server.url, database: db.kind, role: config.databaseRole, roleBy, decisionBundles: config.consentVerifyKey !== null }, 'listening');
   return { ...server, name: definition.name, prisma, db, owner, log };
 }
