@@ -13,8 +13,10 @@ export interface GatewayContext {
   readonly recorded?: { decisions: number };
   /** Each subgraph's operations in this request's query plan, set once the plan is known. */
   plannedOperations?: ReadonlyMap<string, readonly string[]>;
-  /** Which fetch asks consent for the later ones of other subgraphs (consentPlan), until it is sent. */
+  /** Which fetch asks consent for the later ones of other subgraphs (consentPlan). */
   consentPlan?: ConsentPlan | null;
+  /** Set once the asking fetch is sent: a second fetch of that subgraph asks for itself only. */
+  consentPlanAsked?: boolean;
   /** Signed decision bundles an earlier fetch brought for a later fetch's subgraph, by subgraph. */
   bundles?: Map<string, string[]>;
   /** The request's span (a no-op one unless traces are exported). */
@@ -102,8 +104,8 @@ export class AssertingDataSource extends RemoteGraphQLDataSource<GatewayContext>
     if (this.service !== 'consent') {
       // The plan's first fetch asks for the later ones of other subgraphs; only that one fetch.
       const plan = context.consentPlan;
-      const asks = plan?.asker === this.service;
-      if (asks) context.consentPlan = { asker: '', planned: plan.planned };
+      const asks = plan?.asker === this.service && !context.consentPlanAsked;
+      if (asks) context.consentPlanAsked = true;
       headers.set(CONSENT_TICKET_HEADER, signConsentTicket(this.keys.consent, context.caller, this.service, asks ? plan.planned : undefined));
     }
     // The subgraph's spans join the request's trace (W3C traceparent; no caller data in it).
