@@ -22,7 +22,7 @@ let grants = 0;
 /** A consent of one client to Caritas for one category, for migration counselling. */
 async function grantToCaritas(kimClientId: string, category: DataCategory) {
   grants += 1;
-  await storeGrants(hub.services.consent.owner.sql, null, [
+  await storeGrants(hub.services.consent.owner.sql, hub.auditKey, [
     { id: `DISCLOSED-${grants}`, kimClientId, grantee: 'CARITAS', categories: [category], purposes: ['MIGRATION_COUNSELLING'], validFrom: new Date(Date.now() - 86_400_000) },
   ]);
 }
@@ -38,7 +38,7 @@ describe('fields that disclose another category (issue 14, item 4)', () => {
     // The jobcenter reads residence data only on the client's consent since issue 13 dropped the
     // statutory entry without a norm (§ 50 SGB II with § 69 SGB X): a consent to residence data
     // alone, not to asylum data.
-    await storeGrants(hub.services.consent.owner.sql, null, [
+    await storeGrants(hub.services.consent.owner.sql, hub.auditKey, [
       { id: 'DISCLOSED-RESIDENCE', kimClientId: 'K-000001', grantee: 'JOBCENTER', categories: ['RESIDENCE'], purposes: ['BENEFITS_ADMINISTRATION'], validFrom: new Date(Date.now() - 86_400_000) },
     ]);
     const response = await hub.query(

@@ -26,7 +26,7 @@ beforeEach(async () => {
 async function grantToOffice(clientIds: readonly string[], categories: readonly DataCategory[], purpose: Purpose = 'NATURALISATION_PROCEDURE') {
   await storeGrants(
     hub.services.consent.owner.sql,
-    null,
+    hub.auditKey,
     clientIds.map((kimClientId, i) => ({
       id: `${GRANT_PREFIX}${i}-${kimClientId}`,
       kimClientId,

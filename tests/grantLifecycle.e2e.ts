@@ -1,5 +1,6 @@
 import { verifyAuditExport, auditVerifyingKey } from '@kim/consent';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { removeGrants, storeGrants } from '../consent/src/grants/storeGrants.testSupport.ts';
 import { consentInput } from './support/consentRecord.ts';
 import { errorCodes, startTestHub, type TestHub } from './support/testHub.ts';
 
@@ -182,5 +183,45 @@ describe('the end of the case', () => {
     const renewed = (await hub.query('cm-neuss', RENEW, { id: grant.id, until: '2099-01-01' })).body.data?.renewConsent as GrantView;
     expect(renewed.state).toBe('ACTIVE');
     expect((await hub.query('welfare-caritas', AS_CARITAS)).body.data?.client).not.toBeNull();
+  });
+});
+
+describe('a grant event the chain does not hold', () => {
+  // The service's role may insert grants, events and links (it appends them). A link row that no
+  // grant-event entry of the chain backs (auditSeq 0, or an entry of something else) is what an
+  // insider with the role's session could forge without the audit key: it must decide nothing,
+  // and verification must show it.
+  const forged = (id: string, clientId: string) => ({
+    id, kimClientId: clientId, grantee: 'CARITAS', categories: ['IDENTITY'], purposes: ['MIGRATION_COUNSELLING'], validFrom: new Date(Date.now() - 60_000),
+  });
+
+  it('a grant whose link no chain entry backs discloses nothing and fails verification', async () => {
+    const read = '{ client(id: "K-000011") { givenName } }';
+    expect((await hub.query('welfare-caritas', read)).body).toEqual({ data: { client: null } });
+    expect(await verify('(clientId: "K-000011")')).toMatchObject({ valid: true });
+    await storeGrants(hub.services.consent.db.sql, null, [forged('FORGED-1', 'K-000011')]);
+    try {
+      expect((await hub.query('welfare-caritas', read)).body).toEqual({ data: { client: null } });
+      expect(await verify('(clientId: "K-000011")')).toMatchObject({ valid: false, problem: 'GRANT_ALTERED' });
+    } finally {
+      await removeGrants(owner(), 'FORGED-');
+    }
+    expect(await verify('(clientId: "K-000011")')).toMatchObject({ valid: true });
+  });
+
+  it('a link pointing at a chain entry of another kind discloses nothing either', async () => {
+    const read = '{ client(id: "K-000012") { givenName } }';
+    expect((await hub.query('welfare-caritas', read)).body).toEqual({ data: { client: null } });
+    // A real entry of the chain (a refusal the read above recorded) that is no grant event's.
+    const entry = await hub.services.consent.prisma.auditEntry.findFirstOrThrow({ where: { reason: { not: { startsWith: 'GRANT_' } } }, orderBy: { seq: 'desc' } });
+    // Set up as the owner (links are append-only even for it; the triggers stepped around once).
+    await storeGrants(owner(), null, [forged('FORGED-2', 'K-000012')]);
+    await asSuperuser(`UPDATE "GrantEventLink" SET "auditSeq" = ${entry.seq} WHERE "eventSeq" IN (SELECT "seq" FROM "GrantEvent" WHERE "grantId" = 'FORGED-2')`);
+    try {
+      expect((await hub.query('welfare-caritas', read)).body).toEqual({ data: { client: null } });
+      expect(await verify('(clientId: "K-000012")')).toMatchObject({ valid: false, problem: 'GRANT_ALTERED' });
+    } finally {
+      await removeGrants(owner(), 'FORGED-');
+    }
   });
 });

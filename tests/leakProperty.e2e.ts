@@ -57,7 +57,7 @@ beforeAll(async () => {
   registry = new Map(rows.map((r) => [r.id, r]));
   expect([...registry.keys()].sort()).toEqual(clientIds);
   truth = await readGroundTruth(hub, schema, rules, clientIds);
-  states = await ConsentStates.open(hub.consentOwnerPrisma(), hub.services.consent.owner);
+  states = await ConsentStates.open(hub.consentOwnerPrisma(), hub.services.consent.owner, hub.auditKey);
   shapes = new DataShapes({
     'case-registry': hub.services['case-registry'].owner,
     'immigration-office': hub.services['immigration-office'].owner,

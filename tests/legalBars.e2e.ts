@@ -65,7 +65,7 @@ describe('recording a grant the law bars', () => {
 describe('a denial by the bar', () => {
   it('reaches the immigration office as LEGALLY_BARRED with the norm, and the audit row names it', async () => {
     // A grant such as the old code accepted, written straight into the consent database.
-    await storeGrants(hub.services.consent.owner.sql, null, [
+    await storeGrants(hub.services.consent.owner.sql, hub.auditKey, [
       {
         id: randomUUID(),
         kimClientId: NEUSS,

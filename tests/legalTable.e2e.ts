@@ -222,7 +222,7 @@ describe('health content in other categories', () => {
     expect(referral).not.toBeNull();
     const clientId = referral!.kimClientId;
     // A consent to case-management data, not to health data.
-    await storeGrants(hub.services.consent.owner.sql, null, [
+    await storeGrants(hub.services.consent.owner.sql, hub.auditKey, [
       { id: `G-HEALTH-${clientId}`, kimClientId: clientId, grantee: 'JOBCENTER', categories: ['CASE_MANAGEMENT'], purposes: ['LABOUR_MARKET_INTEGRATION'], validFrom: new Date(Date.now() - 60_000), recordedBy: 'cm-test' },
     ]);
     const plain = await hub.query('jobcenter', `{ client(id: "${clientId}") { referrals { id toAgency reason } } }`, undefined, { purpose: 'LABOUR_MARKET_INTEGRATION' });

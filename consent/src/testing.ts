@@ -2,6 +2,7 @@
 // a test database, a throwaway audit key, chaining the pending grant events and reading a grant's
 // state. Exported as `@kim/consent/testing`; nothing deployed imports it.
 export { newAuditKey } from './audit/chainFixture.testSupport.ts';
+export { auditSigningKey, type AuditSigningKey } from './audit/auditKey.ts';
 export { loadGrantEvents } from './context.ts';
 export { chainPendingGrantEvents } from './grants/grantEvents.ts';
 export { EVIDENCE_REF, LANGUAGE, SHEET_VERSION } from './grants/grantRecord.ts';

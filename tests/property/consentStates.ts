@@ -1,4 +1,5 @@
 import type { ConsentPrisma } from '@kim/consent';
+import type { AuditSigningKey } from '@kim/consent/testing';
 import type { Database } from '@kim/service-kit';
 import { DATA_CATEGORIES, LEGAL_BASES, PURPOSES, WELFARE_ASSOCIATIONS, type Agency, type DataCategory, type LegalBasis, type Purpose } from '@kim/schema';
 import fc from 'fast-check';
@@ -75,7 +76,7 @@ const PREFIX = 'P-';
 
 /**
  * Writes consent states straight into the consent database (as its owner: grants with their
- * events, each linked as a chained event is, without an audit entry), each from the same start:
+ * events, each chained with the service's audit key as the service would), each from the same start:
  * the seeded grants as they were when the hub started. Times are a day or more from now, so that
  * the database's clock and the oracle's agree on what is valid.
  */
@@ -83,13 +84,14 @@ export class ConsentStates {
   private constructor(
     private readonly prisma: ConsentPrisma,
     private readonly owner: Database,
+    private readonly auditKey: AuditSigningKey,
     private readonly seeded: readonly StoredGrant[],
     private readonly seededEvents: bigint,
   ) {}
 
-  static async open(prisma: ConsentPrisma, owner: Database): Promise<ConsentStates> {
+  static async open(prisma: ConsentPrisma, owner: Database, auditKey: AuditSigningKey): Promise<ConsentStates> {
     const last = await prisma.grantEvent.findFirst({ orderBy: { seq: 'desc' }, select: { seq: true } });
-    return new ConsentStates(prisma, owner, await prisma.grant.findMany({ orderBy: { id: 'asc' }, select: { id: true } }), last?.seq ?? 0n);
+    return new ConsentStates(prisma, owner, auditKey, await prisma.grant.findMany({ orderBy: { id: 'asc' }, select: { id: true } }), last?.seq ?? 0n);
   }
 
   /**
@@ -132,7 +134,7 @@ export class ConsentStates {
         revoked: { validFrom: new Date(now - 30 * DAY), validUntil: null, withdrawnAt: new Date(now - DAY / 24) },
       }[change.validity];
       const id = `${PREFIX}${i + 1}`;
-      await storeGrants(this.owner.sql, null, [
+      await storeGrants(this.owner.sql, this.auditKey, [
         {
           id, kimClientId: change.clientId, grantee, categories: [...change.categories], purposes, legalBasis: change.legalBasis,
           releasingOrganisation: change.releasingOrganisation, recordedBy: 'property-test', ...times,
@@ -142,7 +144,7 @@ export class ConsentStates {
         `${id}: ${change.clientId} → ${grantee} [${change.categories.join(',')}] for [${purposes.join(',')}] on ${change.legalBasis}, released by ${change.releasingOrganisation ?? 'none'}, ${change.validity}`,
       );
     }
-    await linkPendingEvents(this.owner.sql, null);
+    await linkPendingEvents(this.owner.sql, this.auditKey);
     return written;
   }
 

@@ -49,7 +49,7 @@ export async function readGroundTruth(hub: TestHub, schema: GraphQLSchema, rules
   const owner = hub.services.consent.owner.sql;
   await storeGrants(
     owner,
-    null,
+    hub.auditKey,
     clientIds.flatMap((clientId) =>
       WELFARE_ASSOCIATIONS.map((association) => ({
         id: `T-${clientId}-${association}`,

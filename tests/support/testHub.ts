@@ -2,7 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { consent, type ConsentPrisma } from '@kim/consent';
-import { issueToken, startHub, type PersonaName, type RunningHub } from '@kim/demo';
+import { auditSigningKey, type AuditSigningKey } from '@kim/consent/testing';
+import { ensureDemoKeys, issueToken, readPem, startHub, type PersonaName, type RunningHub } from '@kim/demo';
 import { SERVICES, type Purpose, type ServiceName } from '@kim/schema';
 import { ASSERTION_HEADER, CONSENT_TICKET_HEADER, requestBodyHash, signAssertion, signConsentTicket, type BoundRequest, type Caller } from '@kim/service-kit';
 import { dropSchemas, schemaUrl, uniqueSuffix } from './pgSchemas.ts';
@@ -44,6 +45,11 @@ export interface TestHub extends RunningHub {
    * gateway's keys could make, for tests that call a service directly.
    */
   gatewayHeaders(caller: Caller, service: ServiceName, request: BoundRequest): Record<string, string>;
+  /**
+   * The consent service's audit signing key, for fixtures that store grants as the service would
+   * (storeGrants chains their events with it; a link without its chain entry decides nothing).
+   */
+  readonly auditKey: AuditSigningKey;
 }
 
 const UNLIMITED = {
@@ -60,9 +66,10 @@ export async function startTestHub(
   extra: { env?: NodeJS.ProcessEnv; interpose?: (service: ServiceName, url: string) => Promise<string>; console?: boolean } = {},
 ): Promise<TestHub> {
   const databases = testDatabases(label);
+  const keysDir = mkdtempSync(join(tmpdir(), 'kim-keys-'));
   const hub = await startHub({
     dataDir: 'memory://',
-    keysDir: mkdtempSync(join(tmpdir(), 'kim-keys-')),
+    keysDir,
     port: 0,
     databaseUrls: databases.urls,
     seed: { count },
@@ -79,8 +86,10 @@ export async function startTestHub(
     return t;
   };
   let consentOwner: ConsentPrisma | undefined;
+  const auditKey = auditSigningKey(readPem((await ensureDemoKeys(keysDir)).audit.privateKeyFile));
   return {
     ...hub,
+    auditKey,
     token,
     gatewayHeaders: (caller, service, request) => {
       const keys = hub.gatewayConfig.assertionKeys;

@@ -1,5 +1,6 @@
 import type { Prisma } from '../generated/prisma/client.ts';
 import type { ChainVerification } from './chainChecker.ts';
+import { backsLink } from '../grants/chainedEvents.ts';
 import { grantEventHash, isGrantEventReason, type GrantContent, type GrantEventContent } from './grantEventHash.ts';
 
 /** An audit entry that names a grant event's hash: a grant event's own entry, or a decision that rested on a grant. */
@@ -16,7 +17,7 @@ type Link = { readonly eventSeq: bigint; readonly auditSeq: bigint; readonly has
 /**
  * Checks the grants against the chain, pure: every event's hash recomputed from the event and its
  * grant's record must be the one its own chain entry holds (and its link names); every event must
- * be chained; every decision that rested on a grant must name a hash one of that grant's events
+ * be chained, each link backed by its event's own entry; every decision that rested on a grant must name a hash one of that grant's events
  * gives now. An edited grant (HEALTH added, a withdrawal removed, an end moved) fails one of them.
  * Returns where the first problem is (the entry's seq; null for an event no entry names), or
  * undefined when all hold. An entry naming an erased grant (`erased`: deleted with its client's
@@ -51,6 +52,13 @@ export function firstGrantProblem(
     } else if (ref.grantId === null || !hashesOfGrant.get(ref.grantId)?.has(ref.grantEventHash)) {
       return ref.seq;
     }
+  }
+  // Every link must be backed by its event's own entry (chainedEvents.ts): a link row alone, which
+  // the service's role can insert, would otherwise make an event count without any entry.
+  const grantEventRefs = new Map(refs.filter((r) => isGrantEventReason(r.reason)).map((r) => [r.seq, r]));
+  for (const link of links) {
+    const event = eventBySeq.get(link.eventSeq);
+    if (event && !backsLink(event, link, grantEventRefs.get(link.auditSeq))) return null;
   }
   const linked = new Set(links.map((l) => l.eventSeq));
   if (events.some((e) => !linked.has(e.seq))) return null;

@@ -57,8 +57,8 @@ export async function storeEvent(sql: SqlQueryable, e: { grantId: string; type: 
 
 /**
  * Links every event without a link: with the audit key, into the audit chain (the service's own
- * path); without one (`null`), by a link row alone that no chain entry backs (auditSeq 0) — for a
- * test that writes what decisions read straight into the database and does not verify the chain.
+ * path); without one (`null`), by a link row alone that no chain entry backs (auditSeq 0) — what
+ * an insider with the service's role could forge, for tests that show it decides nothing.
  */
 export async function linkPendingEvents(sql: SqlExecutor, key: AuditSigningKey | null): Promise<void> {
   if (key) {
