@@ -286,6 +286,23 @@ describe('referrals, both ways', () => {
     ]);
   });
 
+  it('gives the note of a health-related referral only as health data: a consent to case notes does not show it', async () => {
+    const { clientId } = await referred(true);
+    const sent = await hub.query('cm-neuss', SEND, { clientId, toAgency: 'JOBCENTER', reason: 'PSYCHOSOCIAL_COUNSELLING', note: 'Angststörung, Termin beim SPZ' });
+    expect(sent.body.errors).toBeUndefined();
+    const referralId = (sent.body.data?.sendReferral as { id: string }).id;
+    // The jobcenter holds the client's consent to case management and case notes, not to health data.
+    const incoming = (await asJobcenter(INCOMING)).body.data?.incomingReferrals as { id: string; note: string | null }[];
+    expect(incoming.find((r) => r.id === referralId)).toEqual({ id: referralId, reason: null, note: null });
+    const view = await asJobcenter(`{ client(id: "${clientId}") { referrals { id note healthNote } } }`);
+    expect(JSON.stringify(view.body)).not.toContain('Angst');
+    expect(errorCodes(view)).toContainEqual(expect.objectContaining({ code: 'CONSENT_REQUIRED', category: 'HEALTH' }));
+    // The team, with the client's consent to its case management naming health, reads it as health data.
+    const own = await hub.query('cm-neuss', `{ client(id: "${clientId}") { referrals { id note healthNote } } }`);
+    const mine = (own.body.data?.client as { referrals: { id: string; note: string | null; healthNote: string | null }[] }).referrals.find((r) => r.id === referralId);
+    expect(mine?.note).toBeNull();
+  });
+
   it('cannot be acted on by another agency, nor by the addressee without the client\'s consent: both answer as an unknown referral', async () => {
     const shared = await referred(true);
     const unshared = await referred(false);

@@ -287,7 +287,7 @@ export const LEGAL_BASIS_NAMES: Record<LegalBasis, string> = {
     'Einwilligung in die Teilnahme am KIM-Fallmanagement (Art. 6 Abs. 1 lit. a, Art. 9 Abs. 2 lit. a DSGVO; mit dem Widerruf endet die Verarbeitung)',
   AUFENTHG_86: '§ 86 AufenthG (Datenerhebung durch die Ausländerbehörde)',
   AUFENTHG_87_SGB_X_71: '§ 87 AufenthG i. V. m. § 71 Abs. 2 SGB X (Übermittlung an die Ausländerbehörde)',
-  SGB_II_50: '§ 50 SGB II (Datenverarbeitung im Jobcenter)',
+  SGB_II_50: '§§ 67a–67c SGB X i. V. m. § 50 SGB II (Datenverarbeitung im Jobcenter)',
   SGB_II_50_SGB_X_69:
     '§ 50 SGB II i. V. m. § 69 SGB X (Übermittlung von Sozialdaten durch eine Stelle nach § 35 SGB I für soziale Aufgaben; nicht mehr angewandt: die Ausländerbehörde ist keine solche Stelle)',
   SGB_X_67B:

@@ -26,6 +26,9 @@ export const referralView = (r: Referral) => ({
   // A health-related reason is health data: served only as healthReason, under HEALTH (issue 13).
   reason: isHealthReason(r.reason) ? null : r.reason,
   healthReason: isHealthReason(r.reason) ? r.reason : null,
+  // Free text about a health-related referral speaks of health too: only under HEALTH.
+  note: isHealthReason(r.reason) ? null : r.note,
+  healthNote: isHealthReason(r.reason) ? r.note : null,
   sentAt: isoTime(r.sentAt),
   firstContactAt: isoTime(r.firstContactAt),
   outcomeAt: isoTime(r.outcomeAt),
