@@ -53,7 +53,13 @@ let shapes: DataShapes;
 
 beforeAll(async () => {
   hub = await startTestHub('property', CLIENTS);
-  const rows = await hub.services['case-registry'].prisma.client.findMany({ select: { id: true, town: true, status: true, caseManagerId: true, givenName: true, familyName: true } });
+  // The demo's clients predate intake (no target-group check): give a third each outcome, so the
+  // targetGroupAtIntake filter has clients to match and to hide.
+  // As the schema's owner: the service's own role may not write outside its mutations.
+  await hub.services['case-registry'].owner.sql.query(
+    `UPDATE "Client" SET "eligibleAtIntake" = (substr(id, 3)::int % 3 = 1), "eligibilityStage" = 2 WHERE substr(id, 3)::int % 3 <> 0`,
+  );
+  const rows = await hub.services['case-registry'].prisma.client.findMany({ select: { id: true, town: true, status: true, caseManagerId: true, givenName: true, familyName: true, eligibleAtIntake: true } });
   registry = new Map(rows.map((r) => [r.id, r]));
   expect([...registry.keys()].sort()).toEqual(clientIds);
   truth = await readGroundTruth(hub, schema, rules, clientIds);
@@ -248,6 +254,8 @@ describe('the work a filter costs', () => {
         caseManagerId: [...CASE_MANAGERS.map((m) => m.id), 'cm-nowhere'],
         // A name of each client and one nobody has (issue 16): hidden and non-matching cost the same.
         name: [...[...registry.values()].map((c) => c.familyName), 'Zqxwvyname'],
+        // The intake's target-group check (issue 16): its field's category and inputs, decided alike for either value.
+        targetGroupAtIntake: ['true', 'false'],
       };
       const scenarios = fc.record({
         persona: fc.constantFrom(...personas),

@@ -14,6 +14,8 @@ import { Grants } from './pages/Grants.tsx';
 import { ReviewQueue } from './pages/ReviewQueue.tsx';
 import { AuditTrail } from './pages/AuditTrail.tsx';
 import { Figures } from './pages/Figures.tsx';
+import { Intake } from './pages/Intake.tsx';
+import { OverdueReferrals } from './pages/OverdueReferrals.tsx';
 
 interface NavItem {
   readonly path: string;
@@ -27,7 +29,11 @@ const PARTNER_NAV: readonly NavItem[] = [
 
 /** Each role's pages; the first is its start page. The graph decides what each may read. */
 const NAV: Record<Role, readonly NavItem[]> = {
-  CASE_MANAGER: [{ path: 'klienten', label: 'Klientinnen und Klienten' }],
+  CASE_MANAGER: [
+    { path: 'klienten', label: 'Klientinnen und Klienten' },
+    { path: 'aufnahme', label: 'Aufnahme' },
+    { path: 'ueberfaellig', label: 'Überfällige Verweisungen' },
+  ],
   IMMIGRATION_CASEWORKER: PARTNER_NAV,
   IMMIGRATION_TEAM_LEAD: PARTNER_NAV,
   JOBCENTER_CASEWORKER: PARTNER_NAV,
@@ -155,6 +161,10 @@ function Page({ route, session }: { route: string[]; session: Session }) {
       return second ? <Receipt grantId={second} /> : <NotFound />;
     case 'verweisungen':
       return <IncomingReferrals />;
+    case 'aufnahme':
+      return <Intake />;
+    case 'ueberfaellig':
+      return <OverdueReferrals />;
     case 'einwilligungen':
       return <Grants />;
     case 'pruefliste':

@@ -32,7 +32,18 @@ describe('reasons for a field without a value', () => {
   });
 
   it('words a refused request in German, naming the argument of bad input', () => {
-    expect(errorMessage(answer([{ path: ['recordConsent'], extensions: { code: 'BAD_USER_INPUT', argument: 'input.evidenceRef' } }]))).toBe('Eingabe ungültig (Feld input.evidenceRef): x');
+    expect(errorMessage(answer([{ path: ['recordConsent'], extensions: { code: 'BAD_USER_INPUT', argument: 'input.evidenceRef' } }]))).toBe('Eingabe ungültig im Feld „Ablagezeichen“. Bitte prüfen Sie die Angabe.');
+    expect(errorMessage(answer([{ path: ['registerClient'], extensions: { code: 'BAD_USER_INPUT', argument: 'input.birthDate' } }]))).toBe('Eingabe ungültig im Feld „Geburtsdatum“. Bitte prüfen Sie die Angabe.');
+    expect(errorMessage(answer([{ path: ['x'], extensions: { code: 'BAD_USER_INPUT' } }]))).toBe('Eingabe ungültig. Bitte prüfen Sie die Angaben.');
     expect(errorMessage(answer([{ path: ['auditTrail'], extensions: { code: 'FORBIDDEN' } }]))).toBe('Diese Ansicht ist für Ihre Rolle oder den gewählten Zweck nicht freigegeben.');
+  });
+
+  it('never shows the server\'s English message: the code, argument and norm word the text', () => {
+    const english = (code: string, extensions: Record<string, unknown> = {}) =>
+      errorMessage(new CombinedError({ graphQLErrors: [new GraphQLError('input.birthDate must not be in the future.', { path: ['x'], extensions: { code, ...extensions } })] }));
+    expect(english('BAD_USER_INPUT', { argument: 'input.birthDate' })).not.toContain('must');
+    expect(english('LEGALLY_BARRED', { norm: 'AUFENTHG_88_STGB_203' })).toBe('Die Übermittlung ist gesetzlich ausgeschlossen (§ 203 StGB, § 88 AufenthG).');
+    expect(english('CLIENT_ALREADY_REGISTERED', { argument: 'input' })).toMatch(/^Diese Person ist bereits registriert/);
+    expect(english('SOMETHING_NEW')).toBe('nicht verfügbar');
   });
 });

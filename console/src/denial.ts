@@ -1,5 +1,5 @@
 import type { CombinedError } from '@urql/core';
-import { CATEGORY_DE, NORM_DE, type DataCategory } from './labels.ts';
+import { ARGUMENT_DE, CATEGORY_DE, NORM_DE, type DataCategory } from './labels.ts';
 
 export interface FieldError {
   readonly code: string;
@@ -53,11 +53,22 @@ export function reasonText(error: FieldError | undefined): string {
   }
 }
 
-/** A whole request's failure, in German, for a message box. */
+/** The field a refusal of bad input names, in the console's words (the argument's path if unknown). */
+export function argumentName(argument: unknown): string | null {
+  if (typeof argument !== 'string' || argument === '') return null;
+  return ARGUMENT_DE[argument] ?? argument;
+}
+
+/**
+ * A whole request's failure, in German, for a message box. Worded by the error's code, argument,
+ * category and norm only: the server's message is English prose for developers and logs, never
+ * shown.
+ */
 export function errorMessage(error: CombinedError): string {
   if (error.networkError) return 'Der KIM Hub ist nicht erreichbar. Bitte später erneut versuchen.';
   const first = error.graphQLErrors[0];
   const code = first?.extensions?.code;
+  const ext = (first?.extensions ?? {}) as { argument?: unknown; category?: unknown; norm?: unknown };
   switch (code) {
     case 'UNAUTHENTICATED':
       return 'Ihre Anmeldung ist abgelaufen oder ungültig. Bitte melden Sie sich neu an.';
@@ -66,15 +77,15 @@ export function errorMessage(error: CombinedError): string {
     case 'NOT_FOUND':
       return 'Nicht gefunden – oder für Sie nicht sichtbar.';
     case 'BAD_USER_INPUT': {
-      const argument = first?.extensions?.argument;
-      return `Eingabe ungültig${typeof argument === 'string' ? ` (Feld ${argument})` : ''}: ${first?.message ?? ''}`;
+      const field = argumentName(ext.argument);
+      return field ? `Eingabe ungültig im Feld „${field}“. Bitte prüfen Sie die Angabe.` : 'Eingabe ungültig. Bitte prüfen Sie die Angaben.';
     }
     case 'RATE_LIMITED':
       return 'Zu viele Anfragen. Bitte kurz warten.';
     case 'LEGALLY_BARRED':
-      return `Gesetzlich ausgeschlossen: ${first?.message ?? ''}`;
+      return `Die Übermittlung ist gesetzlich ausgeschlossen (${typeof ext.norm === 'string' ? (NORM_DE[ext.norm] ?? ext.norm) : 'Übermittlungsverbot'}).`;
     case 'CLIENT_ALREADY_REGISTERED':
-      return 'Diese Person ist bereits bei einem KIM-Team registriert.';
+      return 'Diese Person ist bereits registriert: Ein KIM-Team führt schon eine Person mit diesem Vor- und Familiennamen und diesem Geburtsdatum. Es wurde keine neue Akte angelegt.';
     default:
       return reasonText(first ? { code: typeof code === 'string' ? code : 'UNKNOWN' } : undefined);
   }

@@ -144,3 +144,99 @@ export const AUDIT_REASON_DE: Record<string, string> = {
   GRANT_RENEWED: 'Einwilligung verlängert',
   CONSENT_RECORD_READ: 'Einwilligungsakte eingesehen',
 };
+
+/** A goal's status (the case registry's `GoalStatus`; `Goal.status` is sent as its name). */
+export const GOAL_STATUS_DE: Record<string, string> = { OPEN: 'offen', IN_PROGRESS: 'in Arbeit', ACHIEVED: 'erreicht', DROPPED: 'aufgegeben' };
+
+export const CLOSING_REASON_DE: Record<string, string> = {
+  GOALS_REACHED: 'Ziele erreicht',
+  MOVED_AWAY: 'verzogen',
+  WITHDREW: 'Teilnahme beendet',
+  NO_LONGER_ELIGIBLE: 'nicht mehr Zielgruppe',
+  NO_CONTACT: 'kein Kontakt',
+};
+
+export const ASYLUM_STATE_DE: Record<string, string> = {
+  PENDING: 'laufend',
+  RECOGNISED: 'anerkannt',
+  SUBSIDIARY_PROTECTION: 'subsidiärer Schutz',
+  REJECTED: 'abgelehnt',
+};
+
+export const NATURALISATION_APPLICATION_DE: Record<string, string> = { SUBMITTED: 'gestellt', IN_REVIEW: 'in Prüfung', GRANTED: 'eingebürgert', REFUSED: 'abgelehnt' };
+
+export const BENEFIT_STATUS_DE: Record<string, string> = { RECEIVING: 'im Bezug', APPLIED: 'beantragt', ENDED: 'beendet' };
+
+/** Why a person is or is not in the target group (the case registry's `TargetGroupReason`). */
+export const TARGET_GROUP_REASON_DE: Record<string, string> = {
+  IN_TARGET_GROUP: 'gehört zur Zielgruppe',
+  RULES_NOT_IN_EFFECT: 'Förderrichtlinie an diesem Tag noch nicht in Kraft',
+  AGE_OUTSIDE_RANGE: 'Alter außerhalb der Altersgrenzen der Förderrichtlinie',
+  NO_RESIDENCE_TITLE: 'kein Aufenthaltstitel an diesem Tag bekannt',
+  TITLE_EXCLUDED: 'Aufenthaltstitel in diesem Alter von der Förderrichtlinie ausgenommen',
+  PRIOR_CASE_MANAGEMENT: 'hatte bereits ein Case Management',
+};
+
+/** The unmet requirements of the naturalisation check (the immigration office's `NaturalisationRequirement`). */
+export const NATURALISATION_REQUIREMENT_DE: Record<string, string> = {
+  NO_RESIDENCE_TITLE: 'kein Aufenthaltstitel erfasst',
+  RESIDENCE_UNDER_5_YEARS: 'Aufenthalt kürzer als 5 Jahre',
+  NO_TITLE_VALID_TODAY: 'kein heute gültiger Aufenthaltstitel',
+  TITLE_DOES_NOT_QUALIFY: 'heutiger Aufenthaltstitel berechtigt nicht',
+  LANGUAGE_LEVEL_UNKNOWN: 'Sprachniveau unbekannt',
+  LANGUAGE_BELOW_B1: 'Sprachniveau unter B1',
+  BENEFIT_STATUS_UNKNOWN: 'Leistungsbezug unbekannt',
+  RECEIVES_SGB2_BENEFITS: 'bezieht Leistungen nach SGB II',
+};
+
+/** The target-group outcome in words: yes or no, the stage, and why. */
+export function targetGroupText(t: { eligible: boolean; stage?: number | null; reasonCode?: string | null }): string {
+  const stage = t.stage ? ` (Stufe ${t.stage})` : '';
+  const why = t.reasonCode && t.reasonCode !== 'IN_TARGET_GROUP' ? ` – ${label(TARGET_GROUP_REASON_DE, t.reasonCode)}` : '';
+  return `${t.eligible ? 'ja' : 'nein'}${stage}${why}`;
+}
+
+/** The names of the arguments the console sends, for saying which field a refusal is about. */
+export const ARGUMENT_DE: Record<string, string> = {
+  'input.givenName': 'Vorname',
+  'input.familyName': 'Familienname',
+  'input.birthDate': 'Geburtsdatum',
+  'input.nationality': 'Staatsangehörigkeit',
+  'input.phone': 'Telefon',
+  'input.email': 'E-Mail',
+  'input.address': 'Anschrift',
+  'input.firstContactOn': 'Datum des Erstkontakts',
+  'input.residenceTitleType': 'Aufenthaltstitel bei Aufnahme',
+  'input.priorCaseManagement': 'bisheriges Case Management',
+  'input.title': 'Ziel',
+  'input.dueDate': 'Fällig am',
+  'input.workedOnBy': 'bearbeitende Stelle',
+  'input.evidenceRef': 'Ablagezeichen',
+  dueDate: 'Fällig am',
+  status: 'Status',
+  closedOn: 'Abgeschlossen am',
+  reason: 'Grund',
+  text: 'Text',
+  category: 'Art',
+  note: 'Hinweis',
+  toAgency: 'Empfangende Stelle',
+  days: 'Tage',
+  first: 'Anzahl',
+  on: 'Datum',
+  'filter.name': 'Name',
+  'filter.idPrefix': 'KIM-Nummer',
+  'filter.clientId': 'KIM-Nummer',
+  'input.categories': 'Datenkategorien',
+  'input.purposes': 'Zwecke',
+  'input.grantee': 'Empfangende Stelle',
+  'input.validFrom': 'gültig ab',
+  'input.validUntil': 'gültig bis',
+  evidenceRef: 'Ablagezeichen',
+  validUntil: 'gültig bis',
+  toTown: 'neuer Wohnort',
+  outcome: 'Ergebnis',
+  grantId: 'Einwilligung',
+  id: 'Kennung',
+  clientId: 'KIM-Nummer',
+  input: 'Eingabe',
+};

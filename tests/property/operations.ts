@@ -43,6 +43,7 @@ export interface ClientsFilter {
   readonly caseManagerId?: string;
   readonly name?: string;
   readonly idPrefix?: string;
+  readonly targetGroupAtIntake?: boolean;
 }
 
 /**
@@ -234,7 +235,7 @@ export function operationArb(schema: GraphQLSchema, space: OperationSpace): fc.A
   if (!isInputObjectType(filterType)) throw new Error('ClientFilter is not an input type of the supergraph');
   const filterFields = Object.keys(filterType.getFields()).sort();
   // INTENTIONAL: a new filter is a new way for a list to disclose something; generate it first.
-  if (filterFields.join() !== 'caseManagerId,idPrefix,name,status,town') throw new Error(`ClientFilter has new fields: ${filterFields.join(', ')}`);
+  if (filterFields.join() !== 'caseManagerId,idPrefix,name,status,targetGroupAtIntake,town') throw new Error(`ClientFilter has new fields: ${filterFields.join(', ')}`);
 
   const clientRoot = fc.record({
     kind: fc.constant('client' as const),
@@ -251,6 +252,7 @@ export function operationArb(schema: GraphQLSchema, space: OperationSpace): fc.A
     caseManagerId: fc.constantFrom(...space.caseManagerIds),
     name: fc.constantFrom(...space.names),
     idPrefix: fc.constantFrom(...space.idPrefixes),
+    targetGroupAtIntake: fc.boolean(),
   };
   // No filter, one, or any combination: combinations rarely match anyone, so they are rarer.
   const filter: fc.Arbitrary<ClientsFilter> = fc.oneof(

@@ -22,6 +22,8 @@ export interface RegistryEntry {
   readonly caseManagerId: string | null;
   readonly givenName: string;
   readonly familyName: string;
+  /** The intake's target-group check (null: registered before intake existed). */
+  readonly eligibleAtIntake: boolean | null;
 }
 
 export interface ClientsFilterValue {
@@ -32,6 +34,8 @@ export interface ClientsFilterValue {
   readonly name?: string | null;
   /** The start of the KIM id: discloses no category (ids are what the scope lists). */
   readonly idPrefix?: string | null;
+  /** The intake's check as stored: clients not checked (null) match neither value. */
+  readonly targetGroupAtIntake?: boolean | null;
 }
 
 /**
@@ -44,10 +48,14 @@ const FILTER_FIELDS: Readonly<Record<keyof ClientsFilterValue, readonly string[]
   caseManagerId: ['Client.caseManager'],
   name: ['Client.givenName', 'Client.familyName'],
   idPrefix: [],
+  // A derived field: its rule asks its category and every input's (fieldRules), as the filter must.
+  targetGroupAtIntake: ['Client.targetGroupAtIntake'],
 };
 
 /** Whether a client matches one filter value, as the README describes each filter. */
-function matches(c: RegistryEntry, key: keyof ClientsFilterValue, value: string): boolean {
+function matches(c: RegistryEntry, key: keyof ClientsFilterValue, filterValue: string | boolean): boolean {
+  if (key === 'targetGroupAtIntake') return c.eligibleAtIntake === filterValue;
+  const value = String(filterValue);
   if (key === 'name') {
     const words = value.trim().toLowerCase().split(/\s+/).filter(Boolean);
     return words.every((w) => c.givenName.toLowerCase().includes(w) || c.familyName.toLowerCase().includes(w));
@@ -149,7 +157,7 @@ export class Oracle {
     const used = (Object.keys(FILTER_FIELDS) as (keyof ClientsFilterValue)[]).filter((k) => filter[k] !== undefined && filter[k] !== null);
     return [...this.registry.values()]
       .filter((c) => this.knows(c.id))
-      .filter((c) => used.every((k) => matches(c, k, filter[k] as string)))
+      .filter((c) => used.every((k) => matches(c, k, filter[k] as string | boolean)))
       .filter((c) =>
         used.every((k) =>
           FILTER_FIELDS[k].every((field) => {

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useMutation } from 'urql';
 import { graphql } from '../gql/index.ts';
-import type { Agency, ClosingReason, NoteCategory, ReferralReason } from '../gql/graphql.ts';
-import { agencyName, PARTNER_AGENCIES, REFERRAL_REASON_DE } from '../labels.ts';
+import type { Agency, ClosingReason, GoalStatus, NoteCategory, ReferralReason } from '../gql/graphql.ts';
+import { agencyName, CLOSING_REASON_DE, formatDate, GOAL_STATUS_DE, label, PARTNER_AGENCIES, REFERRAL_REASON_DE } from '../labels.ts';
 import { AgencySelect, ErrorBox, Success } from '../ui.tsx';
 
 const AddNote = graphql(`
@@ -26,6 +26,13 @@ const AddGoal = graphql(`
     }
   }
 `);
+const SetGoalStatus = graphql(`
+  mutation ConsoleSetGoalStatus($id: ID!, $status: GoalStatus!, $dueDate: String) {
+    setGoalStatus(id: $id, status: $status, dueDate: $dueDate) {
+      id
+    }
+  }
+`);
 const CloseCase = graphql(`
   mutation ConsoleCloseCase($id: ID!, $closedOn: String!, $reason: ClosingReason!) {
     closeCase(id: $id, closedOn: $closedOn, reason: $reason) {
@@ -36,9 +43,24 @@ const CloseCase = graphql(`
 
 const today = () => new Date().toISOString().slice(0, 10);
 
+/** A goal of the case plan as the joined view read it. */
+export interface PlanGoal {
+  readonly id: string;
+  readonly title: string;
+  readonly status: string;
+  readonly dueDate?: string | null;
+}
+
+const GOAL_STATUSES = Object.keys(GOAL_STATUS_DE) as GoalStatus[];
+
 /** Case plan, notes, referrals and closing of a client the team holds. */
-export function CaseWork({ clientId, onChanged }: { clientId: string; onChanged: () => void }) {
+export function CaseWork({ clientId, goals, closed, onChanged }: { clientId: string; goals: readonly PlanGoal[]; closed: boolean; onChanged: () => void }) {
   const [note, addNote] = useMutation(AddNote);
+  const [goalChange, setGoalStatus] = useMutation(SetGoalStatus);
+  const [goalId, setGoalId] = useState('');
+  const chosenGoal = goals.find((g) => g.id === goalId) ?? goals[0];
+  const [goalStatus, setGoalStatusValue] = useState<GoalStatus | ''>('');
+  const [goalNewDue, setGoalNewDue] = useState('');
   const [referral, sendReferral] = useMutation(SendReferral);
   const [goal, addGoal] = useMutation(AddGoal);
   const [closing, closeCase] = useMutation(CloseCase);
@@ -54,16 +76,26 @@ export function CaseWork({ clientId, onChanged }: { clientId: string; onChanged:
   const [closingReason, setClosingReason] = useState<ClosingReason>('GOALS_REACHED');
 
   const after = (ok: boolean, message: string) => {
+    // A failure's message box replaces the last success: never both at once.
+    setDone('');
     if (!ok) return;
     setDone(message);
     onChanged();
   };
 
+  if (closed)
+    return (
+      <section aria-labelledby="casework">
+        <h2 id="casework">Fallarbeit</h2>
+        {done && <Success>{done}</Success>}
+        <p>Der Fall ist abgeschlossen: Ziele, Notizen und Verweisungen werden nicht mehr erfasst.</p>
+      </section>
+    );
   return (
     <section aria-labelledby="casework">
       <h2 id="casework">Fallarbeit</h2>
       {done && <Success>{done}</Success>}
-      <ErrorBox error={note.error ?? referral.error ?? goal.error ?? closing.error} />
+      <ErrorBox error={note.error ?? referral.error ?? goal.error ?? goalChange.error ?? closing.error} />
       <div className="forms">
         <form
           onSubmit={async (e) => {
@@ -79,6 +111,45 @@ export function CaseWork({ clientId, onChanged }: { clientId: string; onChanged:
           <input id="goal-due" type="date" value={goalDue} onChange={(e) => setGoalDue(e.target.value)} />
           <button type="submit">Ziel anlegen</button>
         </form>
+        {chosenGoal && (
+          <form
+            onSubmit={async (e) => {
+              e.preventDefault();
+              const status = goalStatus || (chosenGoal.status as GoalStatus);
+              const r = await setGoalStatus({ id: chosenGoal.id, status, dueDate: goalNewDue || null });
+              after(!r.error, `Ziel „${chosenGoal.title}“: ${label(GOAL_STATUS_DE, status)}${goalNewDue ? `, fällig am ${formatDate(goalNewDue)}` : ''}.`);
+              if (!r.error) setGoalNewDue('');
+            }}
+          >
+            <h3>Ziel fortschreiben</h3>
+            <label htmlFor="goal-which">Welches Ziel</label>
+            <select
+              id="goal-which"
+              value={chosenGoal.id}
+              onChange={(e) => {
+                setGoalId(e.target.value);
+                setGoalStatusValue('');
+              }}
+            >
+              {goals.map((g) => (
+                <option key={g.id} value={g.id}>
+                  {g.title} ({label(GOAL_STATUS_DE, g.status)})
+                </option>
+              ))}
+            </select>
+            <label htmlFor="goal-status">Neuer Status</label>
+            <select id="goal-status" value={goalStatus || chosenGoal.status} onChange={(e) => setGoalStatusValue(e.target.value as GoalStatus)}>
+              {GOAL_STATUSES.map((st) => (
+                <option key={st} value={st}>
+                  {GOAL_STATUS_DE[st]}
+                </option>
+              ))}
+            </select>
+            <label htmlFor="goal-new-due">Neues Fälligkeitsdatum (optional)</label>
+            <input id="goal-new-due" type="date" value={goalNewDue} onChange={(e) => setGoalNewDue(e.target.value)} />
+            <button type="submit">Ziel speichern</button>
+          </form>
+        )}
         <form
           onSubmit={async (e) => {
             e.preventDefault();
@@ -131,11 +202,11 @@ export function CaseWork({ clientId, onChanged }: { clientId: string; onChanged:
           <input id="close-on" type="date" required value={closedOn} onChange={(e) => setClosedOn(e.target.value)} />
           <label htmlFor="close-reason">Grund</label>
           <select id="close-reason" value={closingReason} onChange={(e) => setClosingReason(e.target.value as ClosingReason)}>
-            <option value="GOALS_REACHED">Ziele erreicht</option>
-            <option value="MOVED_AWAY">verzogen</option>
-            <option value="WITHDREW">Teilnahme beendet</option>
-            <option value="NO_LONGER_ELIGIBLE">nicht mehr Zielgruppe</option>
-            <option value="NO_CONTACT">kein Kontakt</option>
+            {Object.entries(CLOSING_REASON_DE).map(([k, v]) => (
+              <option key={k} value={k}>
+                {v}
+              </option>
+            ))}
           </select>
           <button type="submit">Fall abschließen</button>
         </form>

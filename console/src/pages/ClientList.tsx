@@ -4,7 +4,7 @@ import { graphql } from '../gql/index.ts';
 import type { ClientFilter, ClientStatus } from '../gql/graphql.ts';
 import { searchFilter } from '../search.ts';
 import { Denials, reasonText } from '../denial.ts';
-import { label, STATUS_DE, townName } from '../labels.ts';
+import { label, STATUS_DE, targetGroupText, townName } from '../labels.ts';
 import { go, href } from '../route.ts';
 import type { Session } from '../session.ts';
 import { ErrorBox, Loading, Main } from '../ui.tsx';
@@ -25,8 +25,9 @@ const ClientsQuery = graphql(`
           familyName
           town
           status
-          targetGroup {
+          targetGroupAtIntake {
             eligible
+            stage
           }
         }
       }
@@ -39,10 +40,9 @@ const PAGE_SIZE = 20;
 const SEARCH_DELAY_MS = 300;
 
 /**
- * The team's clients (a partner agency: the clients shared with it). Name or KIM id and status
- * are searched in the graph, over all pages: the graph matches a name only on clients whose
- * identity the caller may read for the chosen purpose. The target group is derived from other
- * agencies' data on each request, so it filters the loaded page.
+ * The team's clients (a partner agency: the clients shared with it). Name or KIM id, status and
+ * the target group at intake are filtered in the graph, over all pages: the graph matches a
+ * filtered field only on clients whose field the caller may read for the chosen purpose.
  */
 export function ClientList({ session }: { session: Session }) {
   const [status, setStatus] = useState<ClientStatus | ''>('');
@@ -58,7 +58,7 @@ export function ClientList({ session }: { session: Session }) {
     return () => clearTimeout(timer);
   }, [search]);
   const after = cursors[cursors.length - 1] ?? null;
-  const filter: ClientFilter = { ...searchFilter(term), ...(status ? { status } : {}) };
+  const filter: ClientFilter = { ...searchFilter(term), ...(status ? { status } : {}), ...(target ? { targetGroupAtIntake: target === 'yes' } : {}) };
   const [result] = useQuery({ query: ClientsQuery, variables: { first: PAGE_SIZE, after, filter: Object.keys(filter).length > 0 ? filter : null } });
   const isCaseManager = session.role === 'CASE_MANAGER';
   const title = isCaseManager ? 'Klientinnen und Klienten des Teams' : 'Geteilte Klientinnen und Klienten';
@@ -66,8 +66,7 @@ export function ClientList({ session }: { session: Session }) {
   const denials = new Denials(result.error);
   const rows = (result.data?.clients.edges ?? [])
     .map((e, index) => (e.node ? { ...e.node, index } : null))
-    .filter((n): n is NonNullable<typeof n> => Boolean(n))
-    .filter((n) => !target || (n.targetGroup?.eligible ?? null) === (target === 'yes'));
+    .filter((n): n is NonNullable<typeof n> => Boolean(n));
 
   const openById = (e: React.FormEvent) => {
     e.preventDefault();
@@ -102,14 +101,22 @@ export function ClientList({ session }: { session: Session }) {
           </select>
         </p>
         <p>
-          <label htmlFor="target">Zielgruppe</label>
-          <select id="target" value={target} onChange={(e) => setTarget(e.target.value as '' | 'yes' | 'no')} aria-describedby="target-hint">
+          <label htmlFor="target">Zielgruppe (bei Aufnahme)</label>
+          <select
+            id="target"
+            value={target}
+            onChange={(e) => {
+              setTarget(e.target.value as '' | 'yes' | 'no');
+              setCursors([null]);
+            }}
+            aria-describedby="target-hint"
+          >
             <option value="">alle</option>
-            <option value="yes">gehört zur Zielgruppe</option>
-            <option value="no">gehört nicht zur Zielgruppe</option>
+            <option value="yes">gehörte zur Zielgruppe</option>
+            <option value="no">gehörte nicht zur Zielgruppe</option>
           </select>
           <span id="target-hint" className="hint">
-            Filtert die angezeigte Seite.
+            Sucht in allen Seiten: das Ergebnis der Prüfung bei der Aufnahme. Personen, die vor Einführung der Aufnahme registriert wurden, sind nicht geprüft.
           </span>
         </p>
         <button type="submit">Öffnen</button>
@@ -120,7 +127,7 @@ export function ClientList({ session }: { session: Session }) {
       {result.data && (
         <>
           <p role="status">
-            {result.data.clients.totalCount} {term ? 'Treffer' : 'Personen insgesamt'}; Seite {cursors.length}, {rows.length} angezeigt.
+            {result.data.clients.totalCount} {term || target ? 'Treffer' : 'Personen insgesamt'}; Seite {cursors.length}, {rows.length} angezeigt.
           </p>
           <table>
             <caption className="sr-only">{title}</caption>
@@ -130,7 +137,7 @@ export function ClientList({ session }: { session: Session }) {
                 <th scope="col">Name</th>
                 <th scope="col">Wohnort</th>
                 <th scope="col">Status</th>
-                <th scope="col">Zielgruppe</th>
+                <th scope="col">Zielgruppe (bei Aufnahme)</th>
               </tr>
             </thead>
             <tbody>
@@ -142,7 +149,15 @@ export function ClientList({ session }: { session: Session }) {
                   <td>{n.givenName || n.familyName ? `${n.givenName ?? '–'} ${n.familyName ?? ''}` : <Why denials={denials} path={`clients.edges.${n.index}.node.givenName`} />}</td>
                   <td>{n.town ? townName(n.town) : <Why denials={denials} path={`clients.edges.${n.index}.node.town`} />}</td>
                   <td>{n.status ? label(STATUS_DE, n.status) : <Why denials={denials} path={`clients.edges.${n.index}.node.status`} />}</td>
-                  <td>{n.targetGroup ? (n.targetGroup.eligible ? 'ja' : 'nein') : <Why denials={denials} path={`clients.edges.${n.index}.node.targetGroup`} />}</td>
+                  <td>
+                    {n.targetGroupAtIntake ? (
+                      targetGroupText(n.targetGroupAtIntake)
+                    ) : denials.at(`clients.edges.${n.index}.node.targetGroupAtIntake`) ? (
+                      <Why denials={denials} path={`clients.edges.${n.index}.node.targetGroupAtIntake`} />
+                    ) : (
+                      'nicht geprüft'
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -1,7 +1,22 @@
 import { useQuery } from 'urql';
 import { graphql } from '../gql/index.ts';
 import { Denials, reasonText } from '../denial.ts';
-import { agencyName, formatDate, label, REFERRAL_OUTCOME_DE, REFERRAL_REASON_DE, STATUS_DE, TITLE_DE, townName } from '../labels.ts';
+import {
+  agencyName,
+  ASYLUM_STATE_DE,
+  BENEFIT_STATUS_DE,
+  formatDate,
+  GOAL_STATUS_DE,
+  label,
+  NATURALISATION_APPLICATION_DE,
+  NATURALISATION_REQUIREMENT_DE,
+  REFERRAL_OUTCOME_DE,
+  REFERRAL_REASON_DE,
+  STATUS_DE,
+  targetGroupText,
+  TITLE_DE,
+  townName,
+} from '../labels.ts';
 import { href } from '../route.ts';
 import type { Session } from '../session.ts';
 import { ErrorBox, Loading, Main } from '../ui.tsx';
@@ -30,7 +45,13 @@ const JoinedClient = graphql(`
       }
       targetGroup {
         eligible
-        reason
+        stage
+        reasonCode
+      }
+      targetGroupAtIntake {
+        eligible
+        stage
+        on
       }
       goals {
         id
@@ -69,7 +90,7 @@ const JoinedClient = graphql(`
       }
       naturalisationReadiness {
         ready
-        unmetRequirements
+        unmetRequirementCodes
       }
       languageLevel
       jobcenterRecordId
@@ -180,8 +201,14 @@ export function ClientView({ id, session }: { id: string; session: Session }) {
             <Field name="E-Mail" path="contact.email" value={c.contact?.email} denials={d} />
             <Field name="Status" path="status" value={c.status && label(STATUS_DE, c.status)} denials={d} />
             <Field name="Case Management" path="caseManager" value={c.caseManager?.name} denials={d} />
-            <Field name="Zielgruppe" path="targetGroup" value={c.targetGroup && `${c.targetGroup.eligible ? 'ja' : 'nein'} – ${c.targetGroup.reason}`} denials={d} />
-            <ListField name="Ziele (Förderplan)" path="goals" rows={c.goals} denials={d} render={(g) => `${g.title} (${g.status}${g.dueDate ? `, bis ${formatDate(g.dueDate)}` : ''}; ${agencyName(g.workedOnBy)})`} />
+            <Field name="Zielgruppe (heute)" path="targetGroup" value={c.targetGroup && targetGroupText(c.targetGroup)} denials={d} />
+            <Field
+              name="Zielgruppe (bei Aufnahme)"
+              path="targetGroupAtIntake"
+              value={c.targetGroupAtIntake ? `${targetGroupText(c.targetGroupAtIntake)}, geprüft am ${formatDate(c.targetGroupAtIntake.on)}` : d.at('client.targetGroupAtIntake') ? null : 'nicht geprüft (vor Einführung der Aufnahme registriert)'}
+              denials={d}
+            />
+            <ListField name="Ziele (Förderplan)" path="goals" rows={c.goals} denials={d} render={(g) => `${g.title} (${label(GOAL_STATUS_DE, g.status)}${g.dueDate ? `, bis ${formatDate(g.dueDate)}` : ''}; ${agencyName(g.workedOnBy)})`} />
             <ListField
               name="Verweisungen"
               path="referrals"
@@ -200,12 +227,12 @@ export function ClientView({ id, session }: { id: string; session: Session }) {
             <Field name="Aufenthaltstitel" path="currentResidenceTitleType" value={c.currentResidenceTitleType && label(TITLE_DE, c.currentResidenceTitleType)} denials={d} />
             <Field name="Aufenthalt seit" path="residentSince" value={c.residentSince && formatDate(c.residentSince)} denials={d} />
             <Field name="Arbeit erlaubt" path="workPermitted" value={c.workPermitted} denials={d} />
-            <Field name="Asylverfahren" path="asylumProcedure" value={c.asylumProcedure?.state} denials={d} />
-            <Field name="Einbürgerungsantrag" path="naturalisationApplication" value={c.naturalisationApplication?.state} denials={d} />
+            <Field name="Asylverfahren" path="asylumProcedure" value={c.asylumProcedure?.state && label(ASYLUM_STATE_DE, c.asylumProcedure.state)} denials={d} />
+            <Field name="Einbürgerungsantrag" path="naturalisationApplication" value={c.naturalisationApplication?.state && label(NATURALISATION_APPLICATION_DE, c.naturalisationApplication.state)} denials={d} />
             <Field
               name="Einbürgerung möglich"
               path="naturalisationReadiness"
-              value={c.naturalisationReadiness && (c.naturalisationReadiness.ready ? 'ja' : `nein (${c.naturalisationReadiness.unmetRequirements.join(', ')})`)}
+              value={c.naturalisationReadiness && (c.naturalisationReadiness.ready ? 'ja' : `nein (${c.naturalisationReadiness.unmetRequirementCodes.map((code) => label(NATURALISATION_REQUIREMENT_DE, code)).join(', ')})`)}
               denials={d}
             />
             <Field name="Sprachniveau" path="languageLevel" value={c.languageLevel} denials={d} />
@@ -216,7 +243,7 @@ export function ClientView({ id, session }: { id: string; session: Session }) {
           <dl>
             <Field name="Fallnummer" path="jobcenterRecordId" value={c.jobcenterRecordId} denials={d} />
             <Field name="Bezieht Leistungen" path="receivesBenefits" value={c.receivesBenefits} denials={d} />
-            <Field name="Leistungsfall" path="benefitCase" value={c.benefitCase && `${c.benefitCase.status ?? '–'} seit ${formatDate(c.benefitCase.since)}`} denials={d} />
+            <Field name="Leistungsfall" path="benefitCase" value={c.benefitCase && `${label(BENEFIT_STATUS_DE, c.benefitCase.status)} seit ${formatDate(c.benefitCase.since)}`} denials={d} />
             <Field name="Kooperationsplan" path="cooperationPlan" value={c.cooperationPlan && `vereinbart ${formatDate(c.cooperationPlan.agreedAt)}: ${(c.cooperationPlan.steps ?? []).join('; ')}`} denials={d} />
             <ListField name="Maßnahmen" path="measures" rows={c.measures} denials={d} render={(m) => `${m.type ?? '–'} (${m.provider ?? '–'}, ab ${formatDate(m.startDate)})`} />
           </dl>
@@ -235,7 +262,7 @@ export function ClientView({ id, session }: { id: string; session: Session }) {
       {session.role === 'CASE_MANAGER' && (
         <>
           <Consents clientId={id} />
-          <CaseWork clientId={id} onChanged={refresh} />
+          <CaseWork clientId={id} goals={c.goals ?? []} closed={c.status === 'CLOSED'} onChanged={refresh} />
         </>
       )}
     </Main>

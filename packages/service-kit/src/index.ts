@@ -16,6 +16,7 @@ export type { SqlExecutor, SqlQueryable, TransactionOptions } from './db/sqlExec
 export { buildPermissions, guardSchema, unguardedFields, resolveRules, categoryRule, requestCategoryRule, roleRule, decideClientCategory, type RuleMap, type ShieldRule } from './guard/buildPermissions.ts';
 export { fieldQuestionMap } from './guard/plannedQuestions.ts';
 export { fieldTag, taggedFields, type FieldTag } from './guard/fieldTags.ts';
+export { categoryQuestions } from './guard/categoryQuestions.ts';
 export { ownTeamWhere } from './auth/teamScope.ts';
 export { startService, ownerLocation, type ServiceDefinition, type RunningService, type StartOptions, type PrismaLike } from './server/startService.ts';
 export { migrateService } from './server/migrateService.ts';

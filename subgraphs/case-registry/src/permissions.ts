@@ -28,7 +28,7 @@ export const rules: RuleMap = {
     acknowledgeReferral: roleRule([...RECEIVING_ROLES, 'CASE_MANAGER']),
     recordReferralOutcome: roleRule([...RECEIVING_ROLES, 'CASE_MANAGER']),
   },
-  CaseChange: { clientId: allow, id: allow, eligibleAtIntake: allow, eligibilityReason: allow },
+  CaseChange: { clientId: allow, id: allow, eligibleAtIntake: allow, eligibilityStage: allow, eligibilityReason: allow, eligibilityReasonCode: allow },
   ClientConnection: { edges: allow, pageInfo: allow, totalCount: allow },
   ClientEdge: { cursor: allow, node: allow },
   PageInfo: { hasNextPage: allow, endCursor: allow },

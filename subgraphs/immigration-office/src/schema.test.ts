@@ -72,6 +72,7 @@ describe('the immigration-office SDL', () => {
       ready: ['Boolean!', READINESS],
       yearsOfResidence: ['Float', READINESS],
       unmetRequirements: ['[String!]!', READINESS],
+      unmetRequirementCodes: ['[NaturalisationRequirement!]!', READINESS],
     });
   });
 });

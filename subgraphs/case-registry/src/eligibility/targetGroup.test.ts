@@ -33,12 +33,21 @@ describe('targetGroupOn', () => {
     expect({ eligible: result.eligible, stage: result.stage }).toEqual({ eligible, stage });
   });
 
+  it.each([
+    ['2000-01-01', 'AUFENTHALTSERLAUBNIS', '2020-12-31', 'RULES_NOT_IN_EFFECT'],
+    ['2000-01-01', 'DULDUNG', '2022-12-31', 'TITLE_EXCLUDED'],
+    ['1987-06-01', 'AUFENTHALTSERLAUBNIS', '2023-06-01', 'AGE_OUTSIDE_RANGE'],
+    ['2000-01-01', 'AUFENTHALTSERLAUBNIS', '2024-01-01', 'IN_TARGET_GROUP'],
+  ] as const)('gives each outcome a stable code (born %s, %s, on %s: %s)', (birth, title, on, code) => {
+    expect(targetGroupOn(person(birth, title), on).reasonCode).toBe(code);
+  });
+
   it('does not decide without a residence title on the date', () => {
-    expect(targetGroupOn(person('2000-01-01', null), '2024-01-01')).toMatchObject({ eligible: false, reason: 'no residence title known on that date' });
+    expect(targetGroupOn(person('2000-01-01', null), '2024-01-01')).toMatchObject({ eligible: false, reason: 'no residence title known on that date', reasonCode: 'NO_RESIDENCE_TITLE' });
   });
 
   it('serves only people without case management so far; not recorded does not count against them', () => {
-    expect(targetGroupOn(person('2000-01-01', 'AUFENTHALTSERLAUBNIS', true), '2024-01-01')).toMatchObject({ eligible: false, reason: 'had case management before' });
+    expect(targetGroupOn(person('2000-01-01', 'AUFENTHALTSERLAUBNIS', true), '2024-01-01')).toMatchObject({ eligible: false, reason: 'had case management before', reasonCode: 'PRIOR_CASE_MANAGEMENT' });
     expect(targetGroupOn(person('2000-01-01', 'AUFENTHALTSERLAUBNIS', null), '2024-01-01')).toMatchObject({ eligible: true });
   });
 

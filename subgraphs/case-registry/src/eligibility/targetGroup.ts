@@ -1,11 +1,16 @@
 import type { ResidenceTitleType } from '@kim/schema';
 import { STAGES, type Stage } from './stages.ts';
 
+/** Why a person is or is not in the target group: the SDL's `TargetGroupReason`, stable for clients to word. */
+export type TargetGroupReason = 'IN_TARGET_GROUP' | 'RULES_NOT_IN_EFFECT' | 'AGE_OUTSIDE_RANGE' | 'NO_RESIDENCE_TITLE' | 'TITLE_EXCLUDED' | 'PRIOR_CASE_MANAGEMENT';
+
 export interface Eligibility {
   readonly on: string;
   readonly eligible: boolean;
   readonly stage: number | null;
+  /** English prose for logs and developers (an exclusion's wording from stages.json). */
   readonly reason: string;
+  readonly reasonCode: TargetGroupReason;
 }
 
 /** A residence title as the immigration office records it (dates YYYY-MM-DD; `validUntil` null: unlimited). */
@@ -40,12 +45,12 @@ export function titleOn(titles: readonly TitleSpell[], on: string): ResidenceTit
 /** Whether a person is in the KIM target group on `on` (YYYY-MM-DD), under the stage in effect then, and why. */
 export function targetGroupOn(person: Person, on: string, stages: readonly Stage[] = STAGES): Eligibility {
   const stage = [...stages].reverse().find((s) => s.effectiveFrom <= on);
-  if (!stage) return { on, eligible: false, stage: null, reason: 'KIM funding rules not yet in effect' };
+  if (!stage) return { on, eligible: false, stage: null, reason: 'KIM funding rules not yet in effect', reasonCode: 'RULES_NOT_IN_EFFECT' };
   const age = ageOn(person.birthDate, on);
-  if (age < stage.minAge || age > stage.maxAge) return { on, eligible: false, stage: stage.stage, reason: `age ${age} outside ${stage.minAge}–${stage.maxAge}` };
-  if (person.titleType === null) return { on, eligible: false, stage: stage.stage, reason: 'no residence title known on that date' };
+  if (age < stage.minAge || age > stage.maxAge) return { on, eligible: false, stage: stage.stage, reason: `age ${age} outside ${stage.minAge}–${stage.maxAge}`, reasonCode: 'AGE_OUTSIDE_RANGE' };
+  if (person.titleType === null) return { on, eligible: false, stage: stage.stage, reason: 'no residence title known on that date', reasonCode: 'NO_RESIDENCE_TITLE' };
   const excluded = stage.excluded.find((e) => e.titles.includes(person.titleType!) && age >= e.minAge && age <= e.maxAge);
-  if (excluded) return { on, eligible: false, stage: stage.stage, reason: excluded.reason };
-  if (stage.requiresNoPriorCaseManagement && person.priorCaseManagement === true) return { on, eligible: false, stage: stage.stage, reason: 'had case management before' };
-  return { on, eligible: true, stage: stage.stage, reason: `in target group of stage ${stage.stage}` };
+  if (excluded) return { on, eligible: false, stage: stage.stage, reason: excluded.reason, reasonCode: 'TITLE_EXCLUDED' };
+  if (stage.requiresNoPriorCaseManagement && person.priorCaseManagement === true) return { on, eligible: false, stage: stage.stage, reason: 'had case management before', reasonCode: 'PRIOR_CASE_MANAGEMENT' };
+  return { on, eligible: true, stage: stage.stage, reason: `in target group of stage ${stage.stage}`, reasonCode: 'IN_TARGET_GROUP' };
 }

@@ -44,6 +44,9 @@ export const Client = {
   // A note's category decides the field it is under: health content never among `notes`.
   notes: async (c: ClientParent, _: unknown, ctx: CaseRegistryContext) => rowsOrNull(notesOf(await ctx.loaders.notes.load(c.id), 'CASE_NOTES')),
   healthNotes: async (c: ClientParent, _: unknown, ctx: CaseRegistryContext) => rowsOrNull(notesOf(await ctx.loaders.notes.load(c.id), 'HEALTH')),
+  // The intake's check as stored then (null: registered before intake existed).
+  targetGroupAtIntake: (c: ClientParent) =>
+    c.eligibleAtIntake === null ? null : { eligible: c.eligibleAtIntake, stage: c.eligibilityStage, on: isoDate(c.registeredAt), kimClientId: c.id },
   targetGroup: (c: ClientParent, { on }: { on?: string | null }) => {
     const date = on ?? new Date().toISOString().slice(0, 10);
     if (!DATE.test(date) || Number.isNaN(Date.parse(date))) throw hubError('BAD_USER_INPUT', 'on must be a date YYYY-MM-DD.', { argument: 'on' });

@@ -1,5 +1,4 @@
-import type { DataCategory } from '@kim/schema';
-import { consentUnavailable, fieldTag, hubError } from '@kim/service-kit';
+import { categoryQuestions, consentQuestion, consentUnavailable, fieldTag, hubError, questionKeyOf, type QuestionTemplate } from '@kim/service-kit';
 import { isObjectType, type GraphQLResolveInfo } from 'graphql';
 import type { CaseRegistryContext } from '../context.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
@@ -13,7 +12,7 @@ export const MAX_PAGE_SIZE = 200;
 interface ClientsArgs {
   first?: number | null;
   after?: string | null;
-  filter?: { town?: string | null; caseManagerId?: string | null; status?: string | null; name?: string | null; idPrefix?: string | null } | null;
+  filter?: { town?: string | null; caseManagerId?: string | null; status?: string | null; name?: string | null; idPrefix?: string | null; targetGroupAtIntake?: boolean | null } | null;
 }
 
 type ClientsFilter = NonNullable<ClientsArgs['filter']>;
@@ -21,6 +20,7 @@ type ClientsFilter = NonNullable<ClientsArgs['filter']>;
 /**
  * The Client fields each filter matches on, whose categories it discloses. `idPrefix` matches
  * the key alone, which every listing of the scope shows: it discloses no category.
+ * `targetGroupAtIntake` discloses the field of that name, a derived one: its inputs too.
  */
 const FILTER_FIELDS: Record<keyof ClientsFilter, readonly string[]> = {
   town: ['town'],
@@ -28,23 +28,28 @@ const FILTER_FIELDS: Record<keyof ClientsFilter, readonly string[]> = {
   status: ['status'],
   name: ['givenName', 'familyName'],
   idPrefix: [],
+  targetGroupAtIntake: ['targetGroupAtIntake'],
 };
 
-/** The categories a filter discloses of each client it lets through: its fields' `@category` tags. */
-function filterCategories(info: GraphQLResolveInfo, filter: ClientsFilter): DataCategory[] {
+/**
+ * What a filter discloses of each client it lets through, as the consent questions its fields'
+ * `@category` tags ask (a derived field's inputs at the services that hold them): the questions
+ * the field itself would ask, each once.
+ */
+function filterQuestions(info: GraphQLResolveInfo, filter: ClientsFilter): QuestionTemplate[] {
   const client = info.schema.getType('Client');
   if (!isObjectType(client)) throw new Error('the schema has no Client type');
-  const categories = new Set<DataCategory>();
+  const questions = new Map<string, QuestionTemplate>();
   for (const key of Object.keys(FILTER_FIELDS) as (keyof ClientsFilter)[]) {
     if (filter[key] == null) continue;
     for (const name of FILTER_FIELDS[key]) {
       const field = client.getFields()[name];
       const tag = field ? fieldTag(field) : undefined;
       if (tag?.kind !== 'category') throw new Error(`Client.${name} has no @category`);
-      categories.add(tag.category);
+      for (const q of categoryQuestions(tag.category, tag.inputs)) questions.set(questionKeyOf('', q.category, q.source, q.request), q);
     }
   }
-  return [...categories];
+  return [...questions.values()];
 }
 
 const MAX_NAME_LENGTH = 100;
@@ -78,6 +83,7 @@ function filterWhere(filter: ClientsFilter): Prisma.ClientWhereInput[] {
   if (filter.town) conditions.push({ town: filter.town });
   if (filter.caseManagerId) conditions.push({ caseManagerId: filter.caseManagerId });
   if (filter.status) conditions.push({ status: filter.status });
+  if (filter.targetGroupAtIntake != null) conditions.push({ eligibleAtIntake: filter.targetGroupAtIntake });
   if (filter.name != null) {
     for (const word of nameWords(filter.name)) {
       const literal = likeLiteral(word);
@@ -105,9 +111,9 @@ function filterWhere(filter: ClientsFilter): Prisma.ClientWhereInput[] {
  * scope alone (which the caller may know: it is what `totalCount` without a filter counts), and
  * the filter is applied only among the clients whose field the caller may see.
  */
-async function seeableIds(ctx: CaseRegistryContext, scope: Prisma.ClientWhereInput, categories: readonly DataCategory[]): Promise<string[]> {
+async function seeableIds(ctx: CaseRegistryContext, scope: Prisma.ClientWhereInput, questions: readonly QuestionTemplate[]): Promise<string[]> {
   const inScope = await ctx.prisma.client.findMany({ where: scope, select: { id: true } });
-  const decisions = await ctx.consent.loadMany(inScope.flatMap(({ id }) => categories.map((category) => ({ clientId: id, category }))));
+  const decisions = await ctx.consent.loadMany(inScope.flatMap(({ id }) => questions.map((q) => consentQuestion(id, q.category, q.source, q.request))));
   if (decisions.some((d) => d instanceof Error)) throw consentUnavailable();
   const denied = new Set(decisions.flatMap((d) => (d instanceof Error || d.allowed ? [] : [d.clientId])));
   return inScope.map((c) => c.id).filter((id) => !denied.has(id));
@@ -123,10 +129,10 @@ export const Query = {
     }
     const filter = args.filter ?? {};
     const conditions = filterWhere(filter);
-    const categories = filterCategories(info, filter);
+    const questions = filterQuestions(info, filter);
     const scope = await ctx.scopeWhere();
     const matching: Prisma.ClientWhereInput = { AND: [scope, ...conditions] };
-    const where: Prisma.ClientWhereInput = categories.length > 0 ? { AND: [matching, { id: { in: await seeableIds(ctx, scope, categories) } }] } : matching;
+    const where: Prisma.ClientWhereInput = questions.length > 0 ? { AND: [matching, { id: { in: await seeableIds(ctx, scope, questions) } }] } : matching;
     const after = args.after ? decodeCursor(args.after) : undefined;
     const [rows, totalCount] = await Promise.all([
       ctx.prisma.client.findMany({ where: after ? { AND: [where, { id: { gt: after } }] } : where, orderBy: { id: 'asc' }, take: first + 1 }),

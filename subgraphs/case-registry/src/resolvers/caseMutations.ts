@@ -77,7 +77,7 @@ export const caseMutations = {
       return id;
     });
     ctx.log.info({ action: 'INTAKE' }, 'case changed');
-    return { clientId, id: null, eligibleAtIntake: eligibility.eligible, eligibilityReason: eligibility.reason };
+    return { clientId, id: null, eligibleAtIntake: eligibility.eligible, eligibilityStage: eligibility.stage, eligibilityReason: eligibility.reason, eligibilityReasonCode: eligibility.reasonCode };
   },
 
   handOverClient: async (_: unknown, args: { id: string; toTown: string }, ctx: CaseRegistryContext) => {

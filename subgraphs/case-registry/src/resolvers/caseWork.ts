@@ -47,7 +47,7 @@ export async function requireParticipation(ctx: CaseRegistryContext, id: string,
 }
 
 /** What a case-work mutation answers: the client, and the goal, note or referral it made or changed. */
-export const changed = (clientId: string, id: string | null = null) => ({ clientId, id, eligibleAtIntake: null, eligibilityReason: null });
+export const changed = (clientId: string, id: string | null = null) => ({ clientId, id, eligibleAtIntake: null, eligibilityStage: null, eligibilityReason: null, eligibilityReasonCode: null });
 
 export const caseEvent = (tx: Tx, ctx: CaseRegistryContext, kimClientId: string, action: string) =>
   tx.caseEvent.create({ data: { kimClientId, action, actor: ctx.caller.subject, agency: ctx.caller.agency } });

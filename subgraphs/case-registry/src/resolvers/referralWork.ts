@@ -23,6 +23,7 @@ const isHealthReason = (reason: string) => (HEALTH_REFERRAL_REASONS as readonly 
 /** A referral row as the schema shows it. */
 export const referralView = (r: Referral) => ({
   ...r,
+  clientId: r.kimClientId,
   // A health-related reason is health data: served only as healthReason, under HEALTH (issue 13).
   reason: isHealthReason(r.reason) ? null : r.reason,
   healthReason: isHealthReason(r.reason) ? r.reason : null,

@@ -45,6 +45,16 @@ describe('naturalisationReadiness', () => {
     expect(result.ready).toBe(unmet.length === 0);
   });
 
+  it.each([
+    [[{ ...duldung, validFrom: '2024-01-01' }], 'A1', true, ['RESIDENCE_UNDER_5_YEARS', 'TITLE_DOES_NOT_QUALIFY', 'LANGUAGE_BELOW_B1', 'RECEIVES_SGB2_BENEFITS']],
+    [[], undefined, undefined, ['NO_RESIDENCE_TITLE', 'LANGUAGE_LEVEL_UNKNOWN', 'BENEFIT_STATUS_UNKNOWN']],
+    [[expired], 'B1', null, ['NO_TITLE_VALID_TODAY', 'BENEFIT_STATUS_UNKNOWN']],
+  ] as const)('gives each unmet requirement a stable code, in the order of the reasons (%#)', (titles, languageLevel, receivesBenefits, codes) => {
+    const result = naturalisationReadiness({ titles, languageLevel, receivesBenefits }, TODAY);
+    expect(result.unmetRequirementCodes).toEqual(codes);
+    expect(result.unmetRequirements).toHaveLength(codes.length);
+  });
+
   it('counts residence from the first title, whatever the order given', () => {
     expect(naturalisationReadiness({ titles: [settlement, gestattung, permit], languageLevel: 'B1', receivesBenefits: false }, TODAY).yearsOfResidence).toBe(10.73);
   });
@@ -61,7 +71,7 @@ describe('naturalisationReadiness', () => {
   it('uses the day it is given, not the clock', () => {
     const inputs = { titles: [{ ...recentPermit, validUntil: null }], languageLevel: 'B1', receivesBenefits: false };
     expect(naturalisationReadiness(inputs, '2028-04-30').ready).toBe(false);
-    expect(naturalisationReadiness(inputs, '2028-05-01')).toEqual({ ready: true, yearsOfResidence: 5, unmetRequirements: [] });
+    expect(naturalisationReadiness(inputs, '2028-05-01')).toEqual({ ready: true, yearsOfResidence: 5, unmetRequirements: [], unmetRequirementCodes: [] });
   });
 });
 

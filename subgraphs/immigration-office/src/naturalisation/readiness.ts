@@ -49,9 +49,29 @@ export interface NaturalisationReadiness {
   readonly ready: boolean;
   /** Years since the first title, rounded down to two decimals; null without titles. */
   readonly yearsOfResidence: number | null;
-  /** Human-readable reasons, one per unmet requirement, in the order of the requirements. */
+  /** Human-readable reasons (English), one per unmet requirement, in the order of the requirements. */
   readonly unmetRequirements: string[];
+  /** The same, as the SDL's `NaturalisationRequirement` codes. */
+  readonly unmetRequirementCodes: NaturalisationRequirement[];
 }
+
+/** The SDL's `NaturalisationRequirement`: stable codes a client words in its own language. */
+export type NaturalisationRequirement =
+  | 'NO_RESIDENCE_TITLE'
+  | 'RESIDENCE_UNDER_5_YEARS'
+  | 'NO_TITLE_VALID_TODAY'
+  | 'TITLE_DOES_NOT_QUALIFY'
+  | 'LANGUAGE_LEVEL_UNKNOWN'
+  | 'LANGUAGE_BELOW_B1'
+  | 'BENEFIT_STATUS_UNKNOWN'
+  | 'RECEIVES_SGB2_BENEFITS';
+
+interface Unmet {
+  readonly code: NaturalisationRequirement;
+  readonly reason: string;
+}
+
+const unmet = (code: NaturalisationRequirement, reason: string): Unmet => ({ code, reason });
 
 /** What the requirements look at, derived once from the inputs. */
 interface Facts {
@@ -63,22 +83,27 @@ interface Facts {
   readonly receivesBenefits: boolean | null;
 }
 
-/** Each requirement returns the reason it is unmet, or null when it is met. */
-const REQUIREMENTS: readonly ((f: Facts) => string | null)[] = [
-  (f) => (!f.hasTitles ? 'no residence title on record' : f.fullYears < MIN_YEARS_OF_RESIDENCE ? `residence under ${MIN_YEARS_OF_RESIDENCE} years` : null),
+/** Each requirement returns why it is unmet (code and prose), or null when it is met. */
+const REQUIREMENTS: readonly ((f: Facts) => Unmet | null)[] = [
+  (f) =>
+    !f.hasTitles
+      ? unmet('NO_RESIDENCE_TITLE', 'no residence title on record')
+      : f.fullYears < MIN_YEARS_OF_RESIDENCE
+        ? unmet('RESIDENCE_UNDER_5_YEARS', `residence under ${MIN_YEARS_OF_RESIDENCE} years`)
+        : null,
   // Without any title the first requirement has said so already.
   (f) => {
     if (!f.hasTitles) return null;
-    if (!f.current || !isValidOn(f.current, f.today)) return 'no residence title valid today';
-    return NON_QUALIFYING_TITLES.includes(f.current.titleType) ? `current residence title ${f.current.titleType} does not qualify` : null;
+    if (!f.current || !isValidOn(f.current, f.today)) return unmet('NO_TITLE_VALID_TODAY', 'no residence title valid today');
+    return NON_QUALIFYING_TITLES.includes(f.current.titleType) ? unmet('TITLE_DOES_NOT_QUALIFY', `current residence title ${f.current.titleType} does not qualify`) : null;
   },
   (f) =>
     f.languageLevel === null
-      ? 'language level unknown'
+      ? unmet('LANGUAGE_LEVEL_UNKNOWN', 'language level unknown')
       : LANGUAGE_LEVELS.indexOf(f.languageLevel) < LANGUAGE_LEVELS.indexOf(MIN_LANGUAGE_LEVEL)
-        ? `language level below ${MIN_LANGUAGE_LEVEL}`
+        ? unmet('LANGUAGE_BELOW_B1', `language level below ${MIN_LANGUAGE_LEVEL}`)
         : null,
-  (f) => (f.receivesBenefits === null ? 'benefit status unknown' : f.receivesBenefits ? 'receives SGB II benefits' : null),
+  (f) => (f.receivesBenefits === null ? unmet('BENEFIT_STATUS_UNKNOWN', 'benefit status unknown') : f.receivesBenefits ? unmet('RECEIVES_SGB2_BENEFITS', 'receives SGB II benefits') : null),
 ];
 
 /** Whether a client meets the (simplified) requirements of § 10 StAG on `today` ('YYYY-MM-DD'). */
@@ -92,11 +117,12 @@ export function naturalisationReadiness(inputs: ReadinessInputs, today: string):
     languageLevel: asLanguageLevel(inputs.languageLevel),
     receivesBenefits: typeof inputs.receivesBenefits === 'boolean' ? inputs.receivesBenefits : null,
   };
-  const unmetRequirements = REQUIREMENTS.map((unmet) => unmet(facts)).filter((reason): reason is string => reason !== null);
+  const unmetOnes = REQUIREMENTS.map((requirement) => requirement(facts)).filter((u): u is Unmet => u !== null);
   return {
-    ready: unmetRequirements.length === 0,
+    ready: unmetOnes.length === 0,
     yearsOfResidence: first === null ? null : Math.floor(yearsBetween(first, today) * 100) / 100,
-    unmetRequirements,
+    unmetRequirements: unmetOnes.map((u) => u.reason),
+    unmetRequirementCodes: unmetOnes.map((u) => u.code),
   };
 }
 
