@@ -130,6 +130,24 @@ describe('the case manager in the web console', () => {
     await page.getByRole('link', { name: 'Klientinnen und Klienten' }).click();
     await page.getByLabel('Name oder KIM-Nummer').fill(clientId);
     await expect.poll(() => column(page, 1)).toEqual([clientId]);
+
+    // The next step, offered by the intake: the client's consent to the team's own case
+    // management (the team's own team is the recipient the form starts with); then the team reads
+    // the client's data.
+    await page.goto(`${base}#/einwilligung/neu/${clientId}`);
+    await page.getByRole('heading', { name: `Einwilligung erfassen für ${clientId}` }).waitFor();
+    expect(await page.getByLabel('Empfangende Stelle').inputValue()).toBe('KIM_NEUSS');
+    const categories = page.getByRole('group', { name: 'Datenkategorien' });
+    for (const name of ['Personalien', 'Kontaktdaten', 'Fallmanagement']) await categories.getByLabel(name, { exact: true }).check();
+    await page.getByRole('group', { name: 'Zwecke' }).getByLabel('Fallmanagement', { exact: true }).check();
+    await page.getByLabel('den Zweck der Übermittlung').check();
+    await page.getByLabel('die Folgen einer Verweigerung').check();
+    await page.getByLabel('das Recht, jederzeit').check();
+    await page.getByLabel('Ablagezeichen').fill('EV-2026-000778');
+    await page.getByRole('button', { name: 'Einwilligung erfassen' }).click();
+    await page.getByRole('status').filter({ hasText: 'erfasst' }).waitFor();
+    await openClient(page, clientId);
+    await expect.poll(() => page.getByRole('region', { name: 'Kommunales Integrationsmanagement' }).textContent()).toContain('Amal');
     await page.context().close();
   });
 

@@ -156,7 +156,7 @@ function Page({ route, session }: { route: string[]; session: Session }) {
     case 'klienten':
       return second ? <ClientView id={second} session={session} /> : <ClientList session={session} />;
     case 'einwilligung':
-      return second === 'neu' && third ? <ConsentForm clientId={third} /> : <NotFound />;
+      return second === 'neu' && third ? <ConsentForm clientId={third} ownAgency={session.agency} /> : <NotFound />;
     case 'quittung':
       return second ? <Receipt grantId={second} /> : <NotFound />;
     case 'verweisungen':

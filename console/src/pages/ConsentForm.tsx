@@ -21,9 +21,13 @@ const PURPOSES = ['CASE_MANAGEMENT', 'REFERRAL', 'RESIDENCE_PROCEDURE', 'NATURAL
 const SECRET: readonly DataCategory[] = ['COUNSELLING', 'HEALTH'];
 
 /** Every field of the consent record (§ 67b (2) SGB X, Art. 7 GDPR); the service checks each. */
-export function ConsentForm({ clientId }: { clientId: string }) {
+export function ConsentForm({ clientId, ownAgency }: { clientId: string; ownAgency: string }) {
   const [state, record] = useMutation(Record);
-  const [grantee, setGrantee] = useState<Agency>('JOBCENTER');
+  // A KIM team records first the client's consent to its own case management (participation is
+  // voluntary: without it the team sees nothing of the client), then the partners'.
+  const ownTeam = ownAgency.startsWith('KIM_') ? [ownAgency as Agency] : [];
+  const recipients = [...ownTeam, ...PARTNER_AGENCIES];
+  const [grantee, setGrantee] = useState<Agency>(ownTeam[0] ?? 'JOBCENTER');
   const [categories, setCategories] = useState<DataCategory[]>([]);
   const [purposes, setPurposes] = useState<Purpose[]>([]);
   const [form, setForm] = useState<Form>('WRITTEN');
@@ -81,7 +85,7 @@ export function ConsentForm({ clientId }: { clientId: string }) {
           <ErrorBox error={state.error} />
           <p>
             <label htmlFor="grantee">Empfangende Stelle</label>
-            <AgencySelect id="grantee" agencies={PARTNER_AGENCIES} value={grantee} onChange={setGrantee} />
+            <AgencySelect id="grantee" agencies={recipients} value={grantee} onChange={setGrantee} />
           </p>
           <Checkboxes legend="Datenkategorien" idPrefix="cat" options={CATEGORIES} labels={CATEGORY_DE} chosen={categories} onChange={setCategories} />
           {needsReleasing && (

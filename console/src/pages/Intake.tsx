@@ -91,6 +91,11 @@ export function Intake() {
             <strong>{done.eligibleAtIntake === null || done.eligibleAtIntake === undefined ? 'nicht geprüft' : targetGroupText({ eligible: done.eligibleAtIntake, stage: done.eligibilityStage, reasonCode: done.eligibilityReasonCode })}</strong>
           </p>
         </Success>
+      ) : null}
+      {done ? (
+        <p>
+          Nächster Schritt: <a href={href('einwilligung', 'neu', done.clientId)}>Einwilligung zur Teilnahme am Fallmanagement erfassen</a> — ohne sie sieht das Team die Daten der Person nicht.
+        </p>
       ) : (
         <form onSubmit={submit} className="stack" noValidate>
           <p className="hint">Felder mit * sind Pflicht. Die Zielgruppe wird am Tag des Erstkontakts geprüft und mit ihrem Grund gespeichert.</p>
