@@ -22,6 +22,8 @@ export interface RegistryEntry {
   readonly caseManagerId: string | null;
   readonly givenName: string;
   readonly familyName: string;
+  /** Whether the client is a minor today follows from it (a consent then needs the legal representative). */
+  readonly birthDate: Date;
 }
 
 export interface ClientsFilterValue {
