@@ -108,3 +108,107 @@ describe('an incomplete or implausible record', () => {
     expect(await grantCount()).toBe(before);
   });
 });
+
+describe('the record of a minor', () => {
+  // A minor does not consent alone: the legal representative declares it (issue 13, section 2).
+  // The consent service learns the day the client comes of age from the case registry at intake
+  // and handover — never the birth date — so the client is registered through the gateway here.
+  const REGISTER = 'mutation($input: RegisterClientInput!) { registerClient(input: $input) { clientId } }';
+  const REFUSE = 'mutation($input: RecordConsentInput!) { recordConsentRefusal(input: $input) { id legalRepresentative { name capacity } } }';
+  const HAND_OVER = 'mutation($id: ID!, $toTown: Town!) { handOverClient(id: $id, toTown: $toTown) { clientId } }';
+  const PARENT = { name: 'Samira Haddad', capacity: 'PARENT' };
+
+  /** YYYY-MM-DD, `years` and `days` before today (UTC, like the hub's dates). */
+  const before = (years: number, days = 0) => {
+    const today = new Date();
+    return new Date(Date.UTC(today.getUTCFullYear() - years, today.getUTCMonth(), today.getUTCDate() - days)).toISOString().slice(0, 10);
+  };
+  let people = 0;
+  async function register(birthDate: string): Promise<string> {
+    people += 1;
+    const response = await hub.query('cm-neuss', REGISTER, {
+      input: { givenName: `Minor${people}`, familyName: 'Haddad', birthDate, nationality: 'syrisch', firstContactOn: before(0, 1), residenceTitleType: 'AUFENTHALTSERLAUBNIS', priorCaseManagement: false },
+    });
+    expect(response.body.errors).toBeUndefined();
+    return (response.body.data?.registerClient as { clientId: string }).clientId;
+  }
+  /** The client's grants as the data-protection officer sees them (any state, refusals included). */
+  const grantsOf = async (clientId: string) =>
+    (await hub.query('dpo', 'query($id: ID!) { consentGrants(filter: { clientId: $id }) { id state legalRepresentative { name capacity } } }', { id: clientId })).body.data
+      ?.consentGrants as { id: string; state: string; legalRepresentative: { name: string; capacity: string } | null }[];
+  const forClient = (clientId: string, more: Record<string, unknown> = {}) => ({ input: consentInput({ ...BASE, clientId, ...more }) });
+
+  let minor: string;
+  beforeAll(async () => {
+    minor = await register(before(10));
+  });
+
+  it('is refused without a legal representative, naming it, and nothing is recorded', async () => {
+    const response = await hub.query('cm-neuss', RECORD, forClient(minor));
+    expect(refusal(response)).toEqual([{ code: 'BAD_USER_INPUT', argument: 'input.legalRepresentative' }]);
+    const refused = await hub.query('cm-neuss', REFUSE, forClient(minor));
+    expect(refusal(refused)).toEqual([{ code: 'BAD_USER_INPUT', argument: 'input.legalRepresentative' }]);
+    expect(await grantsOf(minor)).toEqual([]);
+  });
+
+  it('is refused with a legal carer, who represents adults only', async () => {
+    const response = await hub.query('cm-neuss', RECORD, forClient(minor, { legalRepresentative: { name: 'Jana Betreuerin', capacity: 'LEGAL_CARER' } }));
+    expect(refusal(response)).toEqual([{ code: 'BAD_USER_INPUT', argument: 'input.legalRepresentative.capacity' }]);
+    expect(await grantsOf(minor)).toEqual([]);
+  });
+
+  it('is recorded, consent or refusal, with the parent or guardian who declared it', async () => {
+    const recorded = await hub.query('cm-neuss', RECORD, forClient(minor, { legalRepresentative: PARENT }));
+    expect(recorded.body.errors).toBeUndefined();
+    expect(recorded.body.data?.recordConsent).toMatchObject({ active: true, legalRepresentative: PARENT });
+    const refused = await hub.query('cm-neuss', REFUSE, forClient(minor, { grantee: 'CARITAS', purposes: ['MIGRATION_COUNSELLING'], legalRepresentative: { name: 'Amt für Jugend', capacity: 'GUARDIAN' } }));
+    expect(refused.body.errors).toBeUndefined();
+    expect((await grantsOf(minor)).map((g) => [g.state, g.legalRepresentative?.capacity])).toEqual([
+      ['ACTIVE', 'PARENT'],
+      ['REFUSED', 'GUARDIAN'],
+    ]);
+  });
+
+  it('tells another team nothing, not even that the client is a minor', async () => {
+    const response = await hub.query('cm-dormagen', RECORD, forClient(minor));
+    expect(refusal(response)).toEqual([{ code: 'NOT_FOUND', argument: undefined }]);
+  });
+
+  it('still needs the representative the day before the 18th birthday, not on it', async () => {
+    const almost = await register(before(18, -1));
+    expect(refusal(await hub.query('cm-neuss', RECORD, forClient(almost)))).toEqual([{ code: 'BAD_USER_INPUT', argument: 'input.legalRepresentative' }]);
+    const adult = await register(before(18, 1));
+    expect((await hub.query('cm-neuss', RECORD, forClient(adult))).body.errors).toBeUndefined();
+  });
+
+  it('follows the client at a handover: the new team needs the representative too', async () => {
+    const birthDate = before(12);
+    const moving = await register(birthDate);
+    // The team's case management rests on the client's consent, which the parents gave.
+    const participation = await hub.query('cm-neuss', RECORD, forClient(moving, { grantee: 'KIM_NEUSS', categories: ['IDENTITY', 'CONTACT'], purposes: ['CASE_MANAGEMENT'], legalRepresentative: PARENT }));
+    expect(participation.body.errors).toBeUndefined();
+    expect((await hub.query('cm-neuss', HAND_OVER, { id: moving, toTown: 'DORMAGEN' })).body.errors).toBeUndefined();
+    // Both holder rows carry the day, never the birth date.
+    const rows = await hub.consentOwnerPrisma().clientTeamEvent.findMany({ where: { kimClientId: moving }, orderBy: { seq: 'asc' } });
+    const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number];
+    const eighteenth = new Date(Date.UTC(y + 18, m - 1, d)).toISOString().slice(0, 10);
+    expect(rows.map((r) => [r.team, r.adultFrom?.toISOString().slice(0, 10)])).toEqual([
+      ['KIM_NEUSS', eighteenth],
+      ['KIM_DORMAGEN', eighteenth],
+    ]);
+    const response = await hub.query('cm-dormagen', RECORD, forClient(moving));
+    expect(refusal(response)).toEqual([{ code: 'BAD_USER_INPUT', argument: 'input.legalRepresentative' }]);
+  });
+});
+
+describe('the record of an adult', () => {
+  it('needs no representative (whether an adult has a legal carer rests on the recorder)', async () => {
+    const response = await hub.query('cm-neuss', 'mutation($input: RegisterClientInput!) { registerClient(input: $input) { clientId } }', {
+      input: { givenName: 'Adult', familyName: 'Haddad', birthDate: '1990-06-15', nationality: 'syrisch', firstContactOn: '2026-11-02', residenceTitleType: 'AUFENTHALTSERLAUBNIS', priorCaseManagement: false },
+    });
+    const clientId = (response.body.data?.registerClient as { clientId: string }).clientId;
+    const recorded = await hub.query('cm-neuss', RECORD, { input: consentInput({ ...BASE, clientId }) });
+    expect(recorded.body.errors).toBeUndefined();
+    expect(recorded.body.data?.recordConsent).toMatchObject({ active: true, legalRepresentative: null });
+  });
+});

@@ -59,7 +59,7 @@ beforeAll(async () => {
   await hub.services['case-registry'].owner.sql.query(
     `UPDATE "Client" SET "eligibleAtIntake" = (substr(id, 3)::int % 3 = 1), "eligibilityStage" = 2 WHERE substr(id, 3)::int % 3 <> 0`,
   );
-  const rows = await hub.services['case-registry'].prisma.client.findMany({ select: { id: true, town: true, status: true, caseManagerId: true, givenName: true, familyName: true, eligibleAtIntake: true } });
+  const rows = await hub.services['case-registry'].prisma.client.findMany({ select: { id: true, town: true, status: true, caseManagerId: true, givenName: true, familyName: true, eligibleAtIntake: true, birthDate: true } });
   registry = new Map(rows.map((r) => [r.id, r]));
   expect([...registry.keys()].sort()).toEqual(clientIds);
   truth = await readGroundTruth(hub, schema, rules, clientIds);

@@ -1,6 +1,6 @@
 import type { LegalBasis } from '@kim/schema';
 import { isAgency, type Agency } from '@kim/schema';
-import { groupLoader, hubError, rowLoader, type Caller, type ServiceContext, type SqlExecutor } from '@kim/service-kit';
+import { groupLoader, hubError, isoDate, rowLoader, type Caller, type ServiceContext, type SqlExecutor } from '@kim/service-kit';
 import { consentRecordReads } from './audit/recordReads.ts';
 import type { AuditSigningKey } from './audit/auditKey.ts';
 import { backsLink } from './grants/chainedEvents.ts';
@@ -91,6 +91,19 @@ export function extendContext(prisma: ConsentPrisma, auditKey: AuditSigningKey, 
 export async function holderOf(ctx: ConsentExtra, clientId: string): Promise<Agency | null> {
   const team = (await ctx.loaders.teamOfClient.load(clientId))?.team;
   return isAgency(team) ? team : null;
+}
+
+/**
+ * The day the client comes of age (YYYY-MM-DD), as the case registry last told it with the holder,
+ * or null: never told (holder rows from before it was sent, an unknown id).
+ */
+export async function adultFromOf(ctx: ConsentExtra, clientId: string): Promise<string | null> {
+  const told = await ctx.prisma.clientTeamEvent.findFirst({
+    where: { kimClientId: clientId, adultFrom: { not: null } },
+    orderBy: { seq: 'desc' },
+    select: { adultFrom: true },
+  });
+  return told?.adultFrom ? isoDate(told.adultFrom) : null;
 }
 
 /**

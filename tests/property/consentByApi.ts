@@ -18,6 +18,8 @@ export interface ApiRecord {
   readonly grantee: Agency;
   readonly categories: readonly DataCategory[];
   readonly purposes: readonly Purpose[];
+  /** Whether the record names a legal representative (a minor's record needs one). */
+  readonly represented: boolean;
 }
 
 /** A withdrawal of one of the grants in the database at that moment, chosen by position. */
@@ -39,6 +41,7 @@ export function apiChangeArb(personas: readonly PersonaName[], clientIds: readon
     grantee: fc.constantFrom(...grantees),
     categories: fc.subarray([...DATA_CATEGORIES], { minLength: 1 }),
     purposes: fc.subarray([...PURPOSES], { minLength: 1 }),
+    represented: fc.boolean(),
   });
   const withdraw: fc.Arbitrary<ApiWithdraw> = fc.record({
     kind: fc.constant('withdraw' as const),
@@ -68,6 +71,17 @@ export function mayChangeGrantsOf(persona: PersonaName, holder: Agency | null, c
   const { agency, role } = PERSONAS[persona];
   if (role === 'DATA_PROTECTION_OFFICER') return holder !== null || change === 'withdraw';
   return role === 'CASE_MANAGER' && holder !== null && agency === holder;
+}
+
+/**
+ * Whether the client is a minor today by the case registry's birth date (UTC): until the 18th
+ * birthday a consent or refusal needs the legal representative. An unknown id is no minor.
+ */
+export function isMinor(registry: ReadonlyMap<string, RegistryEntry>, clientId: string, now = new Date()): boolean {
+  const birth = registry.get(clientId)?.birthDate;
+  if (!birth) return false;
+  const eighteenth = Date.UTC(birth.getUTCFullYear() + 18, birth.getUTCMonth(), birth.getUTCDate());
+  return eighteenth > Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
 }
 
 /** The norm that bars a grant of these categories to this grantee (the vocabulary's LEGAL_BAR_RULES, by each category's owner). */
@@ -124,16 +138,26 @@ export async function applyThroughApi(
 ): Promise<ApiOutcome> {
   if (change.kind === 'record') {
     const may = mayChangeGrantsOf(change.persona, holderOf(registry, change.clientId));
-    const input = consentInput({ clientId: change.clientId, grantee: change.grantee, categories: change.categories, purposes: change.purposes });
+    const representative = change.represented ? { legalRepresentative: { name: 'Samira Haddad', capacity: 'PARENT' } } : {};
+    const input = consentInput({ clientId: change.clientId, grantee: change.grantee, categories: change.categories, purposes: change.purposes, ...representative });
     const response = await hub.query(change.persona, RECORD, { input });
     const id = (response.body.data?.recordConsent as { id?: string } | null | undefined)?.id;
-    const line = `${change.persona} records ${change.clientId} → ${change.grantee} [${change.categories.join(',')}] for [${change.purposes.join(',')}]: ${id ?? codesOf(response).join(',')}`;
+    const by = change.represented ? ' (by a representative)' : '';
+    const line = `${change.persona} records ${change.clientId} → ${change.grantee} [${change.categories.join(',')}] for [${change.purposes.join(',')}]${by}: ${id ?? codesOf(response).join(',')}`;
     // A grant the law bars can never take effect: refused as LEGALLY_BARRED naming the norm (issue 13).
     const bar = barOf(change.grantee, change.categories);
     if (may && bar) {
       const error = response.body.errors?.[0]?.extensions as { code?: unknown; norm?: unknown } | undefined;
       if (id || error?.code !== 'LEGALLY_BARRED' || error.norm !== bar) {
         return { line, ...(id ? { createdId: id } : {}), violation: `${change.persona} recorded or was refused otherwise than LEGALLY_BARRED (${bar}): ${JSON.stringify(response.body)}` };
+      }
+      return { line };
+    }
+    // A minor's record without the legal representative: refused naming it, after the scope check.
+    if (may && !change.represented && isMinor(registry, change.clientId)) {
+      const error = response.body.errors?.[0]?.extensions as { code?: unknown; argument?: unknown } | undefined;
+      if (id || error?.code !== 'BAD_USER_INPUT' || error.argument !== 'input.legalRepresentative') {
+        return { line, ...(id ? { createdId: id } : {}), violation: `${change.persona} recorded consent of the minor ${change.clientId} without a legal representative, or was refused otherwise: ${JSON.stringify(response.body)}` };
       }
       return { line };
     }

@@ -24,6 +24,8 @@ export interface RegistryEntry {
   readonly familyName: string;
   /** The intake's target-group check (null: registered before intake existed). */
   readonly eligibleAtIntake: boolean | null;
+  /** Whether the client is a minor today follows from it (a consent then needs the legal representative). */
+  readonly birthDate: Date;
 }
 
 export interface ClientsFilterValue {

@@ -1,5 +1,5 @@
 import { SECRECY_CATEGORIES, WELFARE_ASSOCIATIONS, type Agency, type DataCategory } from '@kim/schema';
-import { hubError } from '@kim/service-kit';
+import { hubError, isoDate } from '@kim/service-kit';
 import { parseInstant } from '../resolvers/parseInput.ts';
 
 // What a consent record must hold (§ 67b (2) SGB X, Art. 7 GDPR, ISO/IEC TS 27560): checked here,
@@ -125,4 +125,25 @@ export function checkGrantRecord(input: RecordConsentInput, now: Date, defaultVa
     validFrom,
     validUntil,
   };
+}
+
+/**
+ * A minor does not consent alone: the legal representative declares it — the parents (§§ 1626,
+ * 1629 BGB) or a guardian (§ 1789 BGB); a legal carer (§ 1814 BGB) represents adults only. Asked
+ * with the day the client comes of age as the case registry told it (`adultFrom`); while that
+ * day lies ahead on the record date (UTC, like every date of the hub), a record or refusal
+ * without a representative is refused naming `input.legalRepresentative`. A client of whom no
+ * such date was told (holder rows from before it was sent) carries no requirement, and neither
+ * does an adult: whether an adult has a legal carer the system cannot know — that rests on the
+ * recorder. Checked after the scope check, so that a client outside the caller's scope still
+ * answers as an unknown id and nobody learns from the error that a client is a minor.
+ */
+export function requireRepresentativeOfMinor(record: GrantRecord, adultFrom: string | null, now: Date): void {
+  if (adultFrom === null || adultFrom <= isoDate(now)) return;
+  if (record.legalRepresentativeName === null) {
+    throw bad('legalRepresentative', 'The client is a minor: record the legal representative (parent or guardian) who declared it.');
+  }
+  if (record.legalRepresentativeCapacity === 'LEGAL_CARER') {
+    throw bad('legalRepresentative.capacity', 'The client is a minor: a legal carer represents adults only; name the parent or guardian.');
+  }
 }

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { hubError } from '@kim/service-kit';
 import type { GrantContent } from '../audit/grantEventHash.ts';
-import { holderOf, loadGrantEvents, type ConsentContext } from '../context.ts';
+import { adultFromOf, holderOf, loadGrantEvents, type ConsentContext } from '../context.ts';
 import { refuseBarredGrant } from '../decisions/legalBars.ts';
 import { mayRecordGrantsOf, mayWithdrawGrant, mayWithdrawGrantsOf } from '../grantScope.ts';
 import { chainedEventLeftJoin } from '../grants/chainedEvents.ts';
 import { appendGrantEvents, grantsById, type PlannedEvent } from '../grants/grantEvents.ts';
-import { EVIDENCE_REF, checkGrantRecord, type RecordConsentInput } from '../grants/grantRecord.ts';
+import { EVIDENCE_REF, checkGrantRecord, requireRepresentativeOfMinor, type RecordConsentInput } from '../grants/grantRecord.ts';
 import { deriveState } from '../grants/grantState.ts';
 import { grantView } from './grantView.ts';
 import { parseInstant } from './parseInput.ts';
@@ -26,13 +26,17 @@ const author = (ctx: ConsentContext) => ({ ...ctx.caller });
  * another team gets the same answer as an id nobody knows.
  */
 async function recordNew(ctx: ConsentContext, input: RecordConsentInput, type: 'RECORDED' | 'REFUSED') {
-  const record = checkGrantRecord(input, new Date(), ctx.settings.defaultValidityDays);
+  const now = new Date();
+  const record = checkGrantRecord(input, now, ctx.settings.defaultValidityDays);
   if (!mayRecordGrantsOf(ctx.caller, await holderOf(ctx, input.clientId))) {
     throw hubError('NOT_FOUND', 'No such client with your team.');
   }
   // After the scope check, so that an outside client still answers as an unknown id. A grant the
   // law bars could never take effect; "the client said no" to it is no record worth keeping either.
   refuseBarredGrant(record.grantee, record.categories);
+  // A minor's consent or refusal is declared by the legal representative (also after the scope
+  // check: the error would tell an outside caller that the client is a minor).
+  requireRepresentativeOfMinor(record, await adultFromOf(ctx, input.clientId), now);
   const id = randomUUID();
   await appendGrantEvents(ctx.sql, ctx.auditKey, author(ctx), async (_tx, now) => {
     const grant: GrantContent = { id, ...record, legalBasis: 'CONSENT', recordedBy: ctx.caller.subject, recordedAt: now };

@@ -1,24 +1,64 @@
-import { AGENCY_INFO, SECRECY_CATEGORIES, WELFARE_ASSOCIATIONS, isAgency, organisationOf, type Agency } from '@kim/schema';
+import { AGENCY_INFO, SECRECY_CATEGORIES, TOWN_NAMES, WELFARE_ASSOCIATIONS, isAgency, organisationOf, type Agency, type DataCategory, type WelfareAssociation } from '@kim/schema';
+import { adultFromOf, isoDate } from '@kim/service-kit';
 import type { DemoClient, DemoConsent } from '../population/population.ts';
+import { NAMES, type Nationality } from '../population/populationNames.ts';
 import { DEFAULT_VALIDITY_DAYS, type ConsentPrisma } from '@kim/consent';
 
 const DAY = 86_400_000;
 const instant = (value: string | null) => (value === null ? null : new Date(value.length === 10 ? `${value}T00:00:00Z` : value));
 
+/** The day the client comes of age, as the case registry sends it with the holder (a date only). */
+const adultFrom = (c: DemoClient) => new Date(`${adultFromOf(c.birthDate)}T00:00:00Z`);
+
 /**
  * Which KIM team holds each demo client: what the case registry records with the consent service
- * at intake, and at closing that no team holds the client any more (which ends the client's
- * grants); seeded on its own, so that a demo database from before the table gets it too.
+ * at intake (with the day the client comes of age), and at closing that no team holds the client
+ * any more (which ends the client's grants); seeded on its own, so that a demo database from
+ * before the table gets it too — and one from before the day was sent gets the day, appended as
+ * the registry would repeat the holder.
  */
 async function seedClientTeams(prisma: ConsentPrisma, population: readonly DemoClient[]): Promise<void> {
-  if ((await prisma.clientTeamEvent.count()) > 0) return;
+  if ((await prisma.clientTeamEvent.count()) === 0) {
+    await prisma.clientTeamEvent.createMany({
+      data: population.flatMap((c) => [
+        { kimClientId: c.id, team: `KIM_${c.town}`, at: new Date(`${c.registeredAt}T00:00:00Z`), recordedBy: 'case-registry', adultFrom: adultFrom(c) },
+        ...(c.closedOn === null ? [] : [{ kimClientId: c.id, team: null, at: caseEnd(c.closedOn), recordedBy: 'case-registry' }]),
+      ]),
+    });
+    return;
+  }
+  if ((await prisma.clientTeamEvent.count({ where: { adultFrom: { not: null } } })) > 0) return;
+  const latest = await prisma.clientTeamEvent.findMany({ orderBy: [{ kimClientId: 'asc' }, { seq: 'desc' }], distinct: ['kimClientId'] });
+  const held = new Map(latest.flatMap((r) => (r.team === null ? [] : [[r.kimClientId, r.team] as const])));
   await prisma.clientTeamEvent.createMany({
-    data: population.flatMap((c) => [
-      { kimClientId: c.id, team: `KIM_${c.town}`, at: new Date(`${c.registeredAt}T00:00:00Z`), recordedBy: 'case-registry' },
-      ...(c.closedOn === null ? [] : [{ kimClientId: c.id, team: null, at: caseEnd(c.closedOn), recordedBy: 'case-registry' }]),
-    ]),
+    data: population.flatMap((c) => (held.has(c.id) ? [{ kimClientId: c.id, team: held.get(c.id)!, recordedBy: 'case-registry', adultFrom: adultFrom(c) }] : [])),
   });
 }
+
+/** Whether the client was a minor on that day (the record date): the legal representative declares then. */
+const minorOn = (c: DemoClient, at: Date) => adultFromOf(c.birthDate) > isoDate(at);
+
+/**
+ * Who declares for a minor demo client, the same on all of the client's records: the Jugendamt as
+ * official guardian (§ 1786 BGB) for every third — an unaccompanied minor — and a parent for the
+ * others, named as the population names the client's country.
+ */
+function representativeOf(c: DemoClient): { legalRepresentativeName: string; legalRepresentativeCapacity: string } {
+  const n = Number(c.id.slice(2));
+  if (n % 3 === 0) return { legalRepresentativeName: `Jugendamt ${TOWN_NAMES[c.town]} (Amtsvormundschaft)`, legalRepresentativeCapacity: 'GUARDIAN' };
+  const given = (NAMES[c.nationality as Nationality] ?? NAMES.Syrien).female.filter((name) => name !== c.givenName);
+  return { legalRepresentativeName: `${given[n % given.length]} ${c.familyName}`, legalRepresentativeCapacity: 'PARENT' };
+}
+
+const noRepresentative = { legalRepresentativeName: null, legalRepresentativeCapacity: null };
+
+/**
+ * The welfare association where the client has counselling: its counsellors hold the client's
+ * counselling and health data under professional secrecy and release them. None for a client who
+ * never saw a counsellor — then there is nothing to release, and the grant leaves those categories out.
+ */
+const counsellingAssociationOf = (c: DemoClient): WelfareAssociation | null =>
+  c.welfare.contacts.find((k) => (WELFARE_ASSOCIATIONS as readonly string[]).includes(k.association))?.association ?? null;
 
 /** A demo case closes in the afternoon of its closing day: after whatever was recorded that day. */
 const caseEnd = (closedOn: string) => new Date(`${closedOn}T16:00:00Z`);
@@ -47,7 +87,8 @@ type SeedEvent = { type: string; at: Date; subject: string; agency: string; role
 /**
  * One demo consent as a complete record with its life: the form, what the client was told, the
  * sheet in the client's language (with an interpreter for every other client who needed one),
- * the releasing association for counselling data, a parent for a minor; an end two years on
+ * the releasing association for counselling data (where the client has counselling; otherwise
+ * without those categories), a parent or guardian for a minor; an end two years on
  * unless the form named one, renewed on time while the client stayed (so the showcase clients'
  * consents still hold); withdrawn where the population says so, every other time with the
  * recipient agency the client told.
@@ -57,9 +98,9 @@ function demoRecord(c: DemoClient, g: DemoConsent, id: string, n: number, now: D
   const kim = `KIM_${c.town}`;
   const evidenceRef = g.evidenceRef.split(' ')[0]!;
   const language = SHEET_LANGUAGE[c.nationality] ?? 'de';
-  const secret = g.categories.some((cat) => SECRECY_CATEGORIES.includes(cat));
-  const counsellor = c.welfare.contacts.find((k) => (WELFARE_ASSOCIATIONS as readonly string[]).includes(k.association))?.association ?? 'CARITAS';
-  const minor = new Date(`${c.birthDate}T00:00:00Z`).getTime() > from.getTime() - 18 * 365.25 * DAY;
+  const counsellor = counsellingAssociationOf(c);
+  const categories: DataCategory[] = counsellor === null ? g.categories.filter((cat) => !SECRECY_CATEGORIES.includes(cat)) : [...g.categories];
+  const secret = categories.some((cat) => SECRECY_CATEGORIES.includes(cat));
   const withdrawnAt = instant(g.revokedAt);
   const end = instant(g.validUntil) ?? new Date(from.getTime() + DEFAULT_VALIDITY_DAYS * DAY);
   const events: SeedEvent[] = [{ type: 'RECORDED', at: from, subject: g.recordedBy, agency: kim, role: 'CASE_MANAGER', reason: null, validUntil: null, evidenceRef: null }];
@@ -94,7 +135,7 @@ function demoRecord(c: DemoClient, g: DemoConsent, id: string, n: number, now: D
       id,
       kimClientId: c.id,
       grantee: g.grantee,
-      categories: [...g.categories],
+      categories,
       purposes: [...g.purposes],
       legalBasis: g.legalBasis,
       evidenceRef,
@@ -106,8 +147,7 @@ function demoRecord(c: DemoClient, g: DemoConsent, id: string, n: number, now: D
       informationSheetLanguage: language,
       interpreterLanguage: language !== 'de' && (g.evidenceRef.includes('interpreter') || n % 3 === 0) ? language : null,
       releasingOrganisation: secret ? counsellor : null,
-      legalRepresentativeName: minor ? `${c.familyName} (Mutter)` : null,
-      legalRepresentativeCapacity: minor ? 'PARENT' : null,
+      ...(minorOn(c, from) ? representativeOf(c) : noRepresentative),
       validFrom: from,
       validUntil: end,
       recordedBy: g.recordedBy,
@@ -117,7 +157,7 @@ function demoRecord(c: DemoClient, g: DemoConsent, id: string, n: number, now: D
   };
 }
 
-/** Every fifth client refused to let the immigration office see their language and course data. */
+/** Every fifth client refused to let the immigration office see their language and course data (a minor through the representative). */
 function demoRefusal(c: DemoClient, now: Date) {
   const at = new Date(Math.min(new Date(`${c.registeredAt}T00:00:00Z`).getTime() + 14 * DAY, now.getTime() - DAY));
   const kim = `KIM_${c.town}`;
@@ -139,8 +179,7 @@ function demoRefusal(c: DemoClient, now: Date) {
       informationSheetLanguage: language,
       interpreterLanguage: language === 'de' ? null : language,
       releasingOrganisation: null,
-      legalRepresentativeName: null,
-      legalRepresentativeCapacity: null,
+      ...(minorOn(c, at) ? representativeOf(c) : noRepresentative),
       validFrom: at,
       validUntil: new Date(at.getTime() + DEFAULT_VALIDITY_DAYS * DAY),
       recordedBy: c.caseManagerId,

@@ -28,6 +28,8 @@ export {
   type SharedClientsResponseBody,
   CLIENT_TEAM_PATH,
   type ClientTeamRequestBody,
+  adultFromOf,
+  AGE_OF_MAJORITY,
   DECISIONS_PATH,
   DECISIONS_EXTENSION,
   DECISION_BUNDLES_EXTENSION,

@@ -165,4 +165,22 @@ export interface ClientTeamRequestBody {
   readonly clientId: string;
   /** The KIM team (agency) that holds the client from now on; null when the case is closed. */
   readonly team: string | null;
+  /**
+   * The day the client comes of age (`adultFromOf`), required with a team, none at closing: until
+   * then a consent needs the legal representative. The date alone, not the birth date (Art. 5 (1)(c) GDPR).
+   */
+  readonly adultFrom?: string | null;
+}
+
+/** Age of majority in Germany (§ 2 BGB). */
+export const AGE_OF_MAJORITY = 18;
+
+/**
+ * The day a person born on `birthDate` (YYYY-MM-DD) comes of age: the 18th birthday, from its
+ * start (§ 187 (2) BGB counts the day of birth); born on 29 February, 1 March in a year without
+ * one (§ 188 (3) BGB ends the 18 years with 28 February).
+ */
+export function adultFromOf(birthDate: string): string {
+  const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y + AGE_OF_MAJORITY, m - 1, d)).toISOString().slice(0, 10);
 }

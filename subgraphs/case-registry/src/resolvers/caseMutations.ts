@@ -1,5 +1,5 @@
 import type { Town } from '@kim/schema';
-import { CLIENT_TEAM_PATH, ConsentUnavailableError, consentUnavailable, hubError, isoDate, type ClientTeamRequestBody } from '@kim/service-kit';
+import { CLIENT_TEAM_PATH, ConsentUnavailableError, adultFromOf, consentUnavailable, hubError, isoDate, type ClientTeamRequestBody } from '@kim/service-kit';
 import { CLOSING_REASONS } from '../caseTerms.ts';
 import type { CaseRegistryContext } from '../context.ts';
 import { targetGroupOn } from '../eligibility/targetGroup.ts';
@@ -23,11 +23,13 @@ export function clientIdOf(n: number | bigint | string): string {
 
 /**
  * Tells the consent service which team holds the client now (none once the case is closed: that
- * ends the client's grants and starts consent's retention clock); a refusal or no answer undoes
- * the change.
+ * ends the client's grants and starts consent's retention clock), and with a team the day the
+ * client comes of age — a minor's consent needs the legal representative; the consent service
+ * learns that day, never the birth date. A refusal or no answer undoes the change.
  */
-async function recordHolder(ctx: CaseRegistryContext, clientId: string, town: Town | null): Promise<void> {
-  const body: ClientTeamRequestBody = { clientId, team: town === null ? null : `KIM_${town}` };
+async function recordHolder(ctx: CaseRegistryContext, clientId: string, holder: { town: Town; birthDate: string } | null): Promise<void> {
+  const body: ClientTeamRequestBody =
+    holder === null ? { clientId, team: null } : { clientId, team: `KIM_${holder.town}`, adultFrom: adultFromOf(holder.birthDate) };
   try {
     await ctx.askConsent(CLIENT_TEAM_PATH, body);
   } catch (error) {
@@ -73,7 +75,7 @@ export const caseMutations = {
         },
       });
       await caseEvent(tx, ctx, id, 'INTAKE');
-      await recordHolder(ctx, id, team.town);
+      await recordHolder(ctx, id, { town: team.town, birthDate: intake.birthDate });
       return id;
     });
     ctx.log.info({ action: 'INTAKE' }, 'case changed');
@@ -84,13 +86,13 @@ export const caseMutations = {
     const team = callerTeam(ctx);
     const toTown = parseTown(args.toTown, 'toTown');
     await ctx.prisma.$transaction(async (tx) => {
-      await ownClient(tx, args.id, team.town);
+      const client = await ownClient(tx, args.id, team.town);
       if (toTown === team.town) throw hubError('BAD_USER_INPUT', 'toTown is the team\'s own town.', { argument: 'toTown' });
       await requireParticipation(ctx, args.id, 'id');
       // The new team assigns its own case manager.
       await tx.client.update({ where: { id: args.id }, data: { town: toTown, caseManagerId: null } });
       await caseEvent(tx, ctx, args.id, 'HANDOVER');
-      await recordHolder(ctx, args.id, toTown);
+      await recordHolder(ctx, args.id, { town: toTown, birthDate: isoDate(client.birthDate) });
     });
     ctx.log.info({ action: 'HANDOVER' }, 'case changed');
     return changed(args.id);
