@@ -35,3 +35,20 @@ export async function startCaseRegistry(config: ServiceConfig, retention: Retent
     },
   };
 }
+
+// The checks case work runs on its input, for data written past the mutations (the demo seed).
+export { targetGroupOn, titleOn, type Eligibility, type TitleSpell } from './eligibility/targetGroup.ts';
+export {
+  GOAL_STATUSES,
+  REFERRAL_OUTCOMES,
+  parseClosingReason,
+  parseGoalAgency,
+  parseGoalStatus,
+  parseIntake,
+  parseReferralOutcome,
+  parseReferralReason,
+  parseReferralTarget,
+  pastDate,
+  type IntakeInput,
+} from './resolvers/parseCaseInput.ts';
+export { outsideHub } from './resolvers/referralWork.ts';
