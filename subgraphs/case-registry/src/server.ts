@@ -26,11 +26,12 @@ export const caseRegistry: ServiceDefinition<CaseRegistryPrisma, CaseRegistryExt
  */
 export async function startCaseRegistry(config: ServiceConfig, retention: RetentionConfig, options: StartOptions<CaseRegistryPrisma> = {}) {
   const running = await startService(caseRegistry, config, options);
-  const stopRetention = scheduleRetention(() => eraseClosedCases(running.db.sql, { retentionDays: retention.days }), retention.intervalMinutes, running.log);
+  const stopRetention = scheduleRetention(() => eraseClosedCases(running.db.sql, { retentionDays: retention.days }), retention, running.log);
   return {
     ...running,
     stop: async () => {
-      stopRetention();
+      // A run under way ends before the database closes.
+      await stopRetention();
       await running.stop();
     },
   };
