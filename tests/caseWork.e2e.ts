@@ -130,6 +130,17 @@ describe('handover', () => {
     expect((await recordFor('cm-dormagen', clientId, 'KIM_DORMAGEN')).body.errors).toBeUndefined();
   });
 
+  it('leaves the old team reading the client as an id nobody has', async () => {
+    const clientId = await register('cm-neuss');
+    const READ = 'query($id: ID!) { client(id: $id) { id givenName status goals { title } } }';
+    expect((await hub.query('cm-neuss', READ, { id: clientId })).body.data?.client).toMatchObject({ id: clientId });
+    expect((await hub.query('cm-neuss', HAND_OVER, { id: clientId, toTown: 'DORMAGEN' })).body.errors).toBeUndefined();
+    const handedOver = await hub.query('cm-neuss', READ, { id: clientId });
+    const unknown = await hub.query('cm-neuss', READ, { id: 'K-999999' });
+    expect(unknown.body).toEqual({ data: { client: null } });
+    expect(handedOver.body).toEqual(unknown.body);
+  });
+
   it('cannot be done by another team: it answers as for an id nobody has, and changes nothing', async () => {
     const clientId = await register('cm-neuss');
     const outside = await hub.query('cm-dormagen', HAND_OVER, { id: clientId, toTown: 'DORMAGEN' });
@@ -186,6 +197,29 @@ describe('case plan and notes', () => {
     const view = await hub.query('cm-neuss', `{ client(id: "${clientId}") { goals { id title status dueDate workedOnBy } } }`);
     expect(view.body.data?.client).toEqual({ goals: [{ id: goalId, title: 'B1-Kurs abschließen', status: 'ACHIEVED', dueDate: '2027-06-30', workedOnBy: 'CARITAS' }] });
     expect(await registry().goal.count({ where: { kimClientId: clientId } })).toBe(1);
+  });
+
+  it('changes a goal\'s due date with its status, and audits that it changed, not to what', async () => {
+    const SET_GOAL_DUE = 'mutation($id: ID!, $status: GoalStatus!, $dueDate: String) { setGoalStatus(id: $id, status: $status, dueDate: $dueDate) { id } }';
+    const clientId = await register('cm-neuss');
+    const goalId = idOf(await hub.query('cm-neuss', ADD_GOAL, { clientId, input: { title: 'Führerschein Klasse B', dueDate: '2027-03-31' } }), 'addGoal')!;
+    const bad = await hub.query('cm-neuss', SET_GOAL_DUE, { id: goalId, status: 'IN_PROGRESS', dueDate: '31.12.2027' });
+    expect(bad.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'dueDate' });
+    expect((await hub.query('cm-neuss', SET_GOAL_DUE, { id: goalId, status: 'IN_PROGRESS', dueDate: '2027-09-30' })).body.errors).toBeUndefined();
+    const view = await hub.query('cm-neuss', `{ client(id: "${clientId}") { goals { id status dueDate } } }`);
+    expect(view.body.data?.client).toEqual({ goals: [{ id: goalId, status: 'IN_PROGRESS', dueDate: '2027-09-30' }] });
+    // Without a due date the status changes and the date stays.
+    expect((await hub.query('cm-neuss', SET_GOAL, { id: goalId, status: 'ACHIEVED' })).body.errors).toBeUndefined();
+    expect((await registry().goal.findUniqueOrThrow({ where: { id: goalId } })).dueDate?.toISOString().slice(0, 10)).toBe('2027-09-30');
+    const events = await registry().caseEvent.findMany({ where: { kimClientId: clientId }, orderBy: { seq: 'asc' }, select: { action: true, actor: true, agency: true, at: true } });
+    expect(events.map(({ action, actor, agency }) => ({ action, actor, agency }))).toEqual([
+      { action: 'INTAKE', actor: 'cm-neuss-1', agency: 'KIM_NEUSS' },
+      { action: 'GOAL_ADDED', actor: 'cm-neuss-1', agency: 'KIM_NEUSS' },
+      { action: 'GOAL_CHANGED', actor: 'cm-neuss-1', agency: 'KIM_NEUSS' },
+      { action: 'GOAL_CHANGED', actor: 'cm-neuss-1', agency: 'KIM_NEUSS' },
+    ]);
+    // The refused change wrote nothing; no event holds a value.
+    expect(JSON.stringify(events)).not.toMatch(/2027-0[39]-3[01]|IN_PROGRESS|ACHIEVED|Führerschein/);
   });
 
   it('keeps a health note out of `notes`: a partner with case-notes consent but none for health never sees it', async () => {

@@ -1,15 +1,18 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { eraseClosedCases } from '@kim/case-registry';
 import { auditVerifyingKey, eraseEndedClients, verifyAuditExport } from '@kim/consent';
-import type { SqlQueryable } from '@kim/service-kit';
+import { startHub } from '@kim/demo';
+import { generatePopulation } from '@kim/demo/population';
+import { envPrefix, type SqlQueryable } from '@kim/service-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consentInput } from './support/consentRecord.ts';
 import { proxiesFor } from './support/faultProxy.ts';
-import { errorCodes, startTestHub, type TestHub } from './support/testHub.ts';
+import { REPO_ROOT } from './support/processes.ts';
+import { errorCodes, startTestHub, testDatabases, type TestHub } from './support/testHub.ts';
 
 // Retention (issue 15): a closed case's personal data is erased after the retention period, in
 // the case registry and at the consent service, each by its own job; the audit chain still
@@ -230,4 +233,95 @@ describe('a closing or handover whose answer from the consent service was lost',
     // And only the team that made the change may repeat it: Dormagen now holds the client, Neuss's repeat is refused.
     expect(errorCodes(await handOver())).toEqual([expect.objectContaining({ code: 'NOT_FOUND' })]);
   });
+});
+
+describe('the retention command (npm run retention)', () => {
+  // Its own seeded databases, on disk: the command opens them as their owner while no service
+  // runs (PGlite serves one process), as an operator would between a stop and a start.
+  const COUNT = 12;
+  const population = generatePopulation({ count: COUNT });
+  const dataDir = mkdtempSync(join(tmpdir(), 'kim-retention-command-'));
+  const databases = testDatabases('retention_cmd');
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    KIM_DATA_DIR: dataDir,
+    ...Object.fromEntries(Object.entries(databases.urls).map(([service, url]) => [`${envPrefix(service as never)}_DATABASE_URL`, url])),
+  };
+
+  beforeAll(async () => {
+    const seeded = await startHub({
+      dataDir,
+      keysDir: mkdtempSync(join(tmpdir(), 'kim-keys-')),
+      port: 0,
+      databaseUrls: databases.urls,
+      seed: { count: COUNT },
+      env: { LOG_LEVEL: 'silent', KIM_RETENTION_INTERVAL_MINUTES: 'off' },
+    });
+    await seeded.stop();
+  });
+  afterAll(async () => {
+    await databases.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  /** Runs the command's script (what `npm run retention -- …` runs) as a child process. */
+  async function retention(...args: string[]): Promise<{ code: number; output: string }> {
+    const script = ['--import', 'tsx', join('demo', 'src', 'retention.ts'), ...args];
+    try {
+      const { stdout, stderr } = await promisify(execFile)(process.execPath, script, { cwd: REPO_ROOT, env });
+      return { code: 0, output: stdout + stderr };
+    } catch (error) {
+      const failed = error as { code?: unknown; stdout?: string; stderr?: string };
+      if (typeof failed.code !== 'number') throw error;
+      return { code: failed.code, output: (failed.stdout ?? '') + (failed.stderr ?? '') };
+    }
+  }
+
+  /** The command's output names no client: counts only, no id, no name of anyone seeded. */
+  function countsOnly(output: string, days: number): void {
+    for (const line of output.trim().split('\n')) expect(line).toMatch(new RegExp(`^(case-registry|consent): erased \\d+, refused \\d+ \\(retention ${days} days\\)$`));
+    expect(output).not.toMatch(/K-\d{6}|P-[0-9a-f-]{8}/);
+    for (const c of population) for (const name of [c.givenName, c.familyName]) expect(output).not.toContain(name);
+  }
+
+  const closedBefore = (days: number) => {
+    const limit = new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+    return population.filter((c) => c.closedOn !== null && c.closedOn <= limit).length;
+  };
+
+  it('erases nothing within the configured period, and says so in counts', async () => {
+    expect(closedBefore(1095)).toBe(0);
+    const run = await retention();
+    expect(run).toMatchObject({ code: 0 });
+    countsOnly(run.output, 1095);
+    expect(run.output).toContain('case-registry: erased 0, refused 0');
+  });
+
+  it('refuses a client whose case is open (exit 1), naming nobody', async () => {
+    const run = await retention('--client', 'K-000001', '--days', '30');
+    expect(run.code).toBe(1);
+    countsOnly(run.output, 30);
+    expect(run.output.trim().split('\n')).toEqual(['case-registry: erased 0, refused 1 (retention 30 days)', 'consent: erased 0, refused 1 (retention 30 days)']);
+  });
+
+  it('erases the cases whose period is over in both services, once, naming nobody', async () => {
+    const due = closedBefore(100);
+    expect(due).toBeGreaterThan(0);
+    const run = await retention('--days', '100');
+    expect(run.code).toBe(0);
+    countsOnly(run.output, 100);
+    expect(run.output.trim().split('\n')).toEqual([`case-registry: erased ${due}, refused 0 (retention 100 days)`, `consent: erased ${due}, refused 0 (retention 100 days)`]);
+    const again = await retention('--days', '100', '--service', 'case-registry');
+    expect(again).toEqual({ code: 0, output: 'case-registry: erased 0, refused 0 (retention 100 days)\n' });
+  });
+
+  it.each([[['--days', '0']], [['--days', '1e3']], [['--service', 'jobcenter']], [['--service', 'toString']], [['--client', 'Lina Haddad']], [['K-000001']], [['--everything']]])(
+    'refuses the arguments %j with its usage (exit 1), touching nothing',
+    async (args) => {
+      const run = await retention(...args);
+      expect(run.code).toBe(1);
+      expect(run.output).toContain('usage: npm run retention -- [--service case-registry|consent] [--days N] [--client K-000042 ...]');
+      expect(run.output).not.toMatch(/erased/);
+    },
+  );
 });

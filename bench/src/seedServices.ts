@@ -19,7 +19,8 @@ export async function seedServices(
   population: readonly DemoClient[],
   where: { readonly dataDir: string; readonly keysDir: string; readonly databaseUrls?: Record<ServiceName, string> },
 ): Promise<void> {
-  const hub = await startHub({ ...where, port: 0, seed: false, env: { LOG_LEVEL: 'silent' } });
+  // No erasure job while seeding: it would erase the long-closed cases of the data set midway.
+  const hub = await startHub({ ...where, port: 0, seed: false, env: { LOG_LEVEL: 'silent', KIM_RETENTION_INTERVAL_MINUTES: 'off' } });
   // As each schema's owner: the services themselves run as roles that may not write.
   const s = hub.services;
   const owners = [

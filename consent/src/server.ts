@@ -83,12 +83,12 @@ export async function startConsent(config: ConsentConfig, options: StartOptions<
     throw error;
   });
   if (metrics) running.log.info({ url: metrics.url }, 'consent metrics listening');
-  const { days, intervalMinutes } = config.retention;
-  const stopRetention = scheduleRetention(() => eraseEndedClients(running.db.sql, { retentionDays: days }), intervalMinutes, running.log);
+  const stopRetention = scheduleRetention(() => eraseEndedClients(running.db.sql, { retentionDays: config.retention.days }), config.retention, running.log);
   return {
     ...running,
     stop: async () => {
-      stopRetention();
+      // A run under way ends before the database closes.
+      await stopRetention();
       await running.stop();
       await metrics?.stop();
     },

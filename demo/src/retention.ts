@@ -2,7 +2,9 @@
 // runs the erasure job of the case registry and of the consent service once, against each
 // service's own database (as its owner: `<SERVICE>_MIGRATION_DATABASE_URL`, else
 // `<SERVICE>_DATABASE_URL`, else the PGlite folder under KIM_DATA_DIR — only while that service
-// is not running: PGlite has one process). Prints counts, never which clients.
+// is not running: PGlite has one process). Prints counts, never which clients; exits 1 when a
+// client asked for by --client is refused (its period is not over), a job fails, or the
+// arguments are wrong.
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { eraseClosedCases } from '@kim/case-registry';
@@ -18,7 +20,7 @@ type JobService = keyof typeof JOBS;
 const usage = 'usage: npm run retention -- [--service case-registry|consent] [--days N] [--client K-000042 ...]';
 let args: ReturnType<typeof parse>;
 function parse() {
-  return parseArgs({ options: { service: { type: 'string' }, days: { type: 'string' }, client: { type: 'string', multiple: true } }, strict: true }).values;
+  return parseArgs({ options: { service: { type: 'string' }, days: { type: 'string' }, client: { type: 'string', multiple: true }, help: { type: 'boolean' } }, strict: true }).values;
 }
 try {
   args = parse();
@@ -26,9 +28,15 @@ try {
   console.error(`${(error as Error).message}\n${usage}`);
   process.exit(1);
 }
-const services: JobService[] = args.service === undefined ? ['case-registry', 'consent'] : args.service in JOBS ? [args.service as JobService] : [];
+if (args.help) {
+  console.log(usage);
+  process.exit(0);
+}
+// Own keys only: `--service toString` names no job.
+const services: JobService[] = args.service === undefined ? ['case-registry', 'consent'] : Object.hasOwn(JOBS, args.service) ? [args.service as JobService] : [];
 const clientIds = args.client;
-const days = args.days === undefined ? readRetentionConfig().days : Number(args.days);
+// Whole days in digits (not `1e3`, `0x10` or an empty string, which Number() would take).
+const days = args.days === undefined ? readRetentionConfig().days : /^\d{1,6}$/.test(args.days) ? Number(args.days) : NaN;
 if (services.length === 0 || !Number.isInteger(days) || days < 1 || clientIds?.some((id) => !/^K-\d{6}$/.test(id))) {
   console.error(usage);
   process.exit(1);

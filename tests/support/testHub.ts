@@ -12,7 +12,7 @@ import { dropSchemas, schemaUrl, uniqueSuffix } from './pgSchemas.ts';
  * Where the test hub keeps its databases: PGlite in memory by default; with
  * KIM_TEST_DATABASE_URL, one fresh schema per service in that PostgreSQL database.
  */
-function testDatabases(label: string): { urls: Partial<Record<ServiceName, string>>; drop(): Promise<void> } {
+export function testDatabases(label: string): { urls: Partial<Record<ServiceName, string>>; drop(): Promise<void> } {
   const base = process.env.KIM_TEST_DATABASE_URL;
   if (!base) return { urls: {}, drop: async () => undefined };
   const suffix = uniqueSuffix(label);
@@ -74,8 +74,10 @@ export async function startTestHub(
     databaseUrls: databases.urls,
     seed: { count },
     // Budgets no test meets unless it sets its own (gatewayLimits, rateLimits): the others test
-    // disclosure, and every decision a request records is charged to its caller (issue 14).
-    env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent', ...UNLIMITED, ...extra.env },
+    // disclosure, and every decision a request records is charged to its caller (issue 14). The
+    // erasure jobs run when a test calls them, not on schedule: a run a minute after the start
+    // would erase the demo's long-closed cases in the middle of a test that reads them.
+    env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent', ...UNLIMITED, KIM_RETENTION_INTERVAL_MINUTES: 'off', ...extra.env },
     ...(extra.interpose ? { interpose: extra.interpose } : {}),
     ...(extra.console ? { console: true } : {}),
   });

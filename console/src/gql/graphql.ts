@@ -83,8 +83,15 @@ export type ClientFilter = {
 };
 
 export type ClientStatus =
+  /** Registered by an intake (registerClient): the case is open. */
   | 'ACTIVE'
+  /** Closed by closeCase, with date and reason; the retention period runs. */
   | 'CLOSED'
+  /**
+   * Never written: an intake is ACTIVE from its first day, and whether the client takes part yet is
+   * the consent to the team's case management, not a status. Kept so that filters and figures that
+   * name it still answer (with nobody).
+   */
   | 'WAITING';
 
 /** Why a KIM case is closed. */

@@ -34,8 +34,11 @@ import {
 // Types (other modules code against these: change them only together with their users)
 // ---------------------------------------------------------------------------------------------
 
-/** Where a client stands in KIM case management. */
-export type ClientStatus = 'ACTIVE' | 'WAITING' | 'CLOSED';
+/**
+ * Where a client stands in KIM case management: what the intake (ACTIVE) and closeCase (CLOSED)
+ * write. The registry's schema also knows WAITING, which no mutation writes (README, Case work).
+ */
+export type ClientStatus = 'ACTIVE' | 'CLOSED';
 
 /** The kinds of residence document the immigration office issues (defined in the vocabulary). */
 export type { ResidenceTitleType };
@@ -135,12 +138,16 @@ export interface DemoWelfare {
   courses: DemoLanguageCourse[];
 }
 
-/** A goal agreed in KIM case management (`createdAt` and `dueDate` are dates). */
+/** A goal agreed in KIM case management (`createdAt`, `dueDate` and `changedOn` are dates). */
 export interface DemoGoal {
   title: string;
   status: 'OPEN' | 'IN_PROGRESS' | 'ACHIEVED' | 'DROPPED';
   dueDate: string | null;
   createdAt: string;
+  /** The agency that works on the goal (`Goal.workedOnBy`); null: the KIM team itself. */
+  workedOnBy: Agency | null;
+  /** The day the team set the goal's status (setGoalStatus); null while it is OPEN as added. */
+  changedOn: string | null;
 }
 
 /**
@@ -204,6 +211,8 @@ export interface DemoClient {
   closedOn: string | null;
   closingReason: ClosingReason | null;
   caseManagerId: string;
+  /** Whether the client had case management before KIM, as told at intake (the funding rules serve those who had none). */
+  priorCaseManagement: boolean;
   arrivalDate: string;
   /** The immigration office's own record id, e.g. 'ABH-2019-004711'. */
   abhRecordId: string;
@@ -490,18 +499,19 @@ const flatYearWeight = (): number => 1;
 
 const TEXT = {
   goals: [
-    { title: 'Deutschkenntnisse auf B1 verbessern', fits: (c: Facts) => !c.hasB1 },
-    { title: 'Ausbildungsplatz finden', fits: (c: Facts) => c.age < 30 },
-    { title: 'Sozialversicherungspflichtige Beschäftigung aufnehmen', fits: (c: Facts) => c.workPermitted },
-    { title: 'Eigene Wohnung finden', fits: () => true },
-    { title: 'Anerkennung des ausländischen Berufsabschlusses', fits: (c: Facts) => c.age >= 22 },
-    { title: 'Führerschein Klasse B erwerben', fits: () => true },
-    { title: 'Kita-Platz für das Kind finden', fits: (c: Facts) => c.age >= 21 },
-    { title: 'Aufenthaltstitel verlängern', fits: (c: Facts) => c.currentType === 'AUFENTHALTSERLAUBNIS' },
-    { title: 'Einbürgerung vorbereiten', fits: (c: Facts) => c.longResidence },
-    { title: 'Schulden regulieren', fits: () => true },
-    { title: 'Pass beschaffen', fits: (c: Facts) => c.currentType === 'DULDUNG' },
-    { title: 'Schulabschluss nachholen', fits: (c: Facts) => c.age < 27 },
+    // `by`: the agency that works on the goal (null: the KIM team itself).
+    { title: 'Deutschkenntnisse auf B1 verbessern', fits: (c: Facts) => !c.hasB1, by: (): Agency | null => 'BAMF' },
+    { title: 'Ausbildungsplatz finden', fits: (c: Facts) => c.age < 30, by: (c: Facts): Agency | null => (c.jobcenter ? 'JOBCENTER' : 'EMPLOYMENT_AGENCY') },
+    { title: 'Sozialversicherungspflichtige Beschäftigung aufnehmen', fits: (c: Facts) => c.workPermitted, by: (c: Facts): Agency | null => (c.jobcenter ? 'JOBCENTER' : 'EMPLOYMENT_AGENCY') },
+    { title: 'Eigene Wohnung finden', fits: () => true, by: (): Agency | null => null },
+    { title: 'Anerkennung des ausländischen Berufsabschlusses', fits: (c: Facts) => c.age >= 22, by: (): Agency | null => 'EMPLOYMENT_AGENCY' },
+    { title: 'Führerschein Klasse B erwerben', fits: () => true, by: (): Agency | null => null },
+    { title: 'Kita-Platz für das Kind finden', fits: (c: Facts) => c.age >= 21, by: (): Agency | null => null },
+    { title: 'Aufenthaltstitel verlängern', fits: (c: Facts) => c.currentType === 'AUFENTHALTSERLAUBNIS', by: (): Agency | null => 'IMMIGRATION_OFFICE' },
+    { title: 'Einbürgerung vorbereiten', fits: (c: Facts) => c.longResidence, by: (): Agency | null => 'IMMIGRATION_OFFICE' },
+    { title: 'Schulden regulieren', fits: () => true, by: (c: Facts): Agency | null => c.association ?? 'CARITAS' },
+    { title: 'Pass beschaffen', fits: (c: Facts) => c.currentType === 'DULDUNG', by: (): Agency | null => 'IMMIGRATION_OFFICE' },
+    { title: 'Schulabschluss nachholen', fits: (c: Facts) => c.age < 27, by: (): Agency | null => 'JMD' },
   ],
   // Reasons per receiving agency, from the list a referral's reason is taken from (the same
   // validation as `sendReferral`); PSYCHOSOCIAL_COUNSELLING is health data.
@@ -881,6 +891,9 @@ interface Facts {
   readonly workPermitted: boolean;
   readonly currentType: ResidenceTitleType;
   readonly longResidence: boolean;
+  /** Whether the jobcenter knows the client (else the employment agency finds work with them). */
+  readonly jobcenter: boolean;
+  readonly association: WelfareAssociation | null;
 }
 
 /** Picks a day in [lo, hi], years weighted by `weightOf` and by how much of the year lies in the range. */
@@ -972,17 +985,19 @@ function generateClient(spec: ClientSpec, rng: Random, ctx: Ctx): DemoClient {
   const current = h.current;
   const settled = current.titleType === 'NIEDERLASSUNGSERLAUBNIS';
 
-  // KIM registration and status.
+  // KIM registration and status. Some clients came only recently: registered (the intake writes
+  // ACTIVE), with neither plan nor referral yet, and not all of them have signed the consent form.
   const regLo = Math.min(Math.max(arrival + 14, D.kimStart), today - 1);
-  let status = rng.weighted<ClientStatus>([['ACTIVE', 68], ['WAITING', 10], ['CLOSED', 22]]);
-  if (spec.revokedKimConsent && status === 'WAITING') status = 'ACTIVE';
-  if (status === 'CLOSED' && regLo > today - 240) status = 'ACTIVE';
-  const registered =
-    status === 'WAITING'
-      ? rng.int(Math.max(regLo, today - 56), today - 1)
-      : status === 'CLOSED'
-        ? rng.int(regLo, today - 240)
-        : rng.int(regLo, spec.revokedKimConsent ? Math.max(regLo, today - 30) : today - 1);
+  let phase = rng.weighted<'UNDER_WAY' | 'JUST_REGISTERED' | 'CLOSED'>([['UNDER_WAY', 68], ['JUST_REGISTERED', 10], ['CLOSED', 22]]);
+  if (spec.revokedKimConsent && phase === 'JUST_REGISTERED') phase = 'UNDER_WAY';
+  if (phase === 'CLOSED' && regLo > today - 240) phase = 'UNDER_WAY';
+  const status: ClientStatus = phase === 'CLOSED' ? 'CLOSED' : 'ACTIVE';
+  const justRegistered = phase === 'JUST_REGISTERED';
+  const registered = justRegistered
+    ? rng.int(Math.max(regLo, today - 56), today - 1)
+    : status === 'CLOSED'
+      ? rng.int(regLo, today - 240)
+      : rng.int(regLo, spec.revokedKimConsent ? Math.max(regLo, today - 30) : today - 1);
   // Case-management events happen while the case is open; a closed case's last day is its closing.
   const openUntil = status === 'CLOSED' ? Math.min(registered + rng.int(120, 720), today - 1) : today - 1;
 
@@ -1034,11 +1049,10 @@ function generateClient(spec: ClientSpec, rng: Random, ctx: Ctx): DemoClient {
   const longResidence = settled || (current.titleType === 'AUFENTHALTSERLAUBNIS' && today - arrival >= 5 * 365);
   const naturalisation = longResidence && age >= 18 && rng.chance(settled ? 0.3 : 0.15) ? naturalisationRecord(rng, ctx, arrival) : null;
 
-  const facts: Facts = { age, hasB1, workPermitted: current.workPermitted, currentType: current.titleType, longResidence };
-  const goals = status === 'WAITING' ? [] : goalsFor(rng, ctx, facts, registered, openUntil, status === 'CLOSED');
-  const referrals =
-    status === 'WAITING' ? [] : referralsFor(rng, ctx, registered, openUntil, birth, jobcenter !== null, mainAssociation);
-  const noteCount = status === 'WAITING' ? rng.int(0, 1) : rng.int(0, 3);
+  const facts: Facts = { age, hasB1, workPermitted: current.workPermitted, currentType: current.titleType, longResidence, jobcenter: jobcenter !== null, association: mainAssociation };
+  const goals = justRegistered ? [] : goalsFor(rng, ctx, facts, registered, openUntil, status === 'CLOSED');
+  const referrals = justRegistered ? [] : referralsFor(rng, ctx, registered, openUntil, birth, jobcenter !== null, mainAssociation);
+  const noteCount = justRegistered ? rng.int(0, 1) : rng.int(0, 3);
   const notes: DemoNote[] = Array.from({ length: noteCount }, () => rng.int(registered, openUntil))
     .sort((a, b) => a - b)
     .map((day) => ({ author: caseManagerId, createdAt: rng.stamp(day), text: rng.pick(TEXT.notes) }));
@@ -1048,10 +1062,10 @@ function generateClient(spec: ClientSpec, rng: Random, ctx: Ctx): DemoClient {
   const consent = new ConsentRecorder(rng, ctx, caseManagerId);
   let kimFrom: number | null = null;
   // Case work rests on the client's consent to the team (participation is voluntary): every case
-  // under way has one; a client still waiting may not have given it yet. Drawn first in any case,
-  // so that the clients who had one before keep the rest of their data.
+  // under way has one; a client registered just now may not have given it yet. Drawn first in any
+  // case, so that the clients who had one before keep the rest of their data.
   const consentedEarly = rng.chance(0.85);
-  if (spec.revokedKimConsent || consentedEarly || status !== 'WAITING') {
+  if (spec.revokedKimConsent || consentedEarly || !justRegistered) {
     kimFrom = Math.min(registered + rng.int(0, 10), openUntil);
     const health = rng.chance(welfare.needs.some((n) => n.kind === 'HEALTH') ? 0.6 : 0.24);
     const categories: DataCategory[] = [...KIM_CONSENT_CATEGORIES, ...(health ? (['HEALTH'] as const) : [])];
@@ -1086,6 +1100,7 @@ function generateClient(spec: ClientSpec, rng: Random, ctx: Ctx): DemoClient {
     closedOn: status === 'CLOSED' ? fmtDay(openUntil) : null,
     closingReason: null,
     caseManagerId,
+    priorCaseManagement: false,
     arrivalDate: fmtDay(arrival),
     abhRecordId,
     residence: h.titles,
@@ -1100,6 +1115,9 @@ function generateClient(spec: ClientSpec, rng: Random, ctx: Ctx): DemoClient {
   };
   // Drawn last, so that it changes nothing else the client's generator draws.
   if (status === 'CLOSED') client.closingReason = rng.weighted<ClosingReason>(CLOSING_REASON_WEIGHTS);
+  // A few had case management before (a migration service's, a youth welfare office's): the
+  // intake records it, and the funding rules leave them out.
+  client.priorCaseManagement = rng.chance(0.05);
   return client;
 }
 
@@ -1217,12 +1235,12 @@ function naturalisationRecord(rng: Random, ctx: Ctx, arrival: number): DemoNatur
 }
 
 function goalsFor(rng: Random, ctx: Ctx, facts: Facts, registered: number, openUntil: number, closed: boolean): DemoGoal[] {
-  const titles = rng.sample(
-    TEXT.goals.filter((g) => g.fits(facts)).map((g) => g.title),
+  const chosen = rng.sample(
+    TEXT.goals.filter((g) => g.fits(facts)),
     rng.weighted([[0, 15], [1, 30], [2, 30], [3, 15], [4, 10]]),
   );
-  return titles
-    .map((title) => {
+  return chosen
+    .map(({ title, by }) => {
       const created = rng.int(registered, openUntil);
       const due = rng.chance(0.8) ? addMonths(created, rng.int(3, 12)) : null;
       const status: DemoGoal['status'] = closed
@@ -1230,10 +1248,20 @@ function goalsFor(rng: Random, ctx: Ctx, facts: Facts, registered: number, openU
         : due !== null && due < ctx.today
           ? rng.weighted([['ACHIEVED', 55], ['DROPPED', 15], ['IN_PROGRESS', 30]])
           : rng.weighted([['OPEN', 40], ['IN_PROGRESS', 50], ['ACHIEVED', 10]]);
-      return { created, goal: { title, status, dueDate: due === null ? null : fmtDay(due), createdAt: fmtDay(created) } };
+      const goal: DemoGoal = { title, status, dueDate: due === null ? null : fmtDay(due), createdAt: fmtDay(created), workedOnBy: by(facts), changedOn: goalChangedOn(status, created, due, openUntil) };
+      return { created, goal };
     })
     .sort((a, b) => a.created - b.created)
     .map((g) => g.goal);
+}
+
+/**
+ * The day the team set a goal's status: a month after adding it for one under way, the due date
+ * (or the case's last day, if that comes first) for one reached or dropped; null while OPEN.
+ */
+function goalChangedOn(status: DemoGoal['status'], created: number, due: number | null, openUntil: number): string | null {
+  if (status === 'OPEN') return null;
+  return fmtDay(Math.max(created, Math.min(openUntil, status === 'IN_PROGRESS' ? created + 30 : (due ?? openUntil))));
 }
 
 /** Median days to a first contact, and the share of referrals nobody reacts to: where cooperation stalls. */
@@ -1298,7 +1326,13 @@ function referralsFor(
         outcomeAt = rng.stamp(resultDay);
       }
     }
-    referrals.push({ toAgency, reason: rng.pick(reasons), sentAt, firstContactAt, outcome, outcomeAt });
+    const referral: DemoReferral = { toAgency, reason: rng.pick(reasons), sentAt, firstContactAt, outcome, outcomeAt };
+    // Nothing is recorded of a closed case's referral after its closing (the closing ended the
+    // client's grants, so the receiving agency may not act on it any more). Cut after the draws,
+    // so that every later draw of the client stays as it was.
+    if (firstContactAt !== null && parseDay(firstContactAt.slice(0, 10)) > openUntil) Object.assign(referral, { firstContactAt: null, outcome: null, outcomeAt: null });
+    if (referral.outcomeAt !== null && parseDay(referral.outcomeAt.slice(0, 10)) > openUntil) Object.assign(referral, { outcome: null, outcomeAt: null });
+    referrals.push(referral);
   }
   return referrals;
 }
@@ -1399,6 +1433,7 @@ function showcaseClient(rng: Random, ctx: Ctx): DemoClient {
     closedOn: null,
     closingReason: null,
     caseManagerId: cm,
+    priorCaseManagement: false,
     arrivalDate: fmtDay(arrival),
     abhRecordId: `ABH-${yearOf(arrival)}-${pad(ctx.registers.next(`abh-${yearOf(arrival)}`, 0, rng), 6)}`,
     residence: h.titles,
@@ -1431,8 +1466,15 @@ function showcaseClient(rng: Random, ctx: Ctx): DemoClient {
       ],
     },
     goals: [
-      { title: 'Deutschkenntnisse auf B1 verbessern', status: 'ACHIEVED', dueDate: fmtDay(course1End + 30), createdAt: fmtDay(registered) },
-      { title: 'Anerkennung des ausländischen Berufsabschlusses', status: 'IN_PROGRESS', dueDate: fmtDay(addMonths(today, 4)), createdAt: fmtDay(registered + 90) },
+      { title: 'Deutschkenntnisse auf B1 verbessern', status: 'ACHIEVED', dueDate: fmtDay(course1End + 30), createdAt: fmtDay(registered), workedOnBy: 'BAMF', changedOn: goalChangedOn('ACHIEVED', registered, course1End + 30, today - 1) },
+      {
+        title: 'Anerkennung des ausländischen Berufsabschlusses',
+        status: 'IN_PROGRESS',
+        dueDate: fmtDay(addMonths(today, 4)),
+        createdAt: fmtDay(registered + 90),
+        workedOnBy: 'EMPLOYMENT_AGENCY',
+        changedOn: goalChangedOn('IN_PROGRESS', registered + 90, addMonths(today, 4), today - 1),
+      },
     ],
     referrals: [
       { toAgency: 'JOBCENTER', reason: 'VOCATIONAL_TRAINING', sentAt: stampAt(registered + 14, 9 * 60 + 30), firstContactAt: stampAt(registered + 23, 11 * 60), outcome: 'SUPPORT_STARTED', outcomeAt: stampAt(registered + 40, 8 * 60 + 15) },

@@ -3,8 +3,8 @@
 // the consent client, the database and its migrations, the figures, the retention schedule.
 export * from '@kim/core';
 export { generateEd25519Pem } from './auth/keys.ts';
-export { readRetentionConfig, DEFAULT_RETENTION_DAYS, DEFAULT_RETENTION_INTERVAL_MINUTES, type RetentionConfig } from './config/retention.ts';
-export { scheduleRetention, type RetentionRun } from './retention/scheduleRetention.ts';
+export { readRetentionConfig, DEFAULT_RETENTION_DAYS, DEFAULT_RETENTION_FIRST_RUN_SECONDS, DEFAULT_RETENTION_INTERVAL_MINUTES, type RetentionConfig } from './config/retention.ts';
+export { scheduleRetention, type RetentionRun, type RetentionSchedule } from './retention/scheduleRetention.ts';
 export { readServiceConfig, readMigrationConfig, type MigrationConfig, serviceRole, type ServiceConfig } from './config/serviceConfig.ts';
 export { createConsentLoader, matchDecisions, decisionsByKey, type ConsentLoader } from './consent/createConsentLoader.ts';
 export { signDecisionBundle, openDecisionBundle, consentVerifyKey, BUNDLE_LIFETIME_SECONDS, MAX_BUNDLE_LENGTH } from './consent/decisionBundle.ts';

@@ -26,12 +26,30 @@ export const caseRegistry: ServiceDefinition<CaseRegistryPrisma, CaseRegistryExt
  */
 export async function startCaseRegistry(config: ServiceConfig, retention: RetentionConfig, options: StartOptions<CaseRegistryPrisma> = {}) {
   const running = await startService(caseRegistry, config, options);
-  const stopRetention = scheduleRetention(() => eraseClosedCases(running.db.sql, { retentionDays: retention.days }), retention.intervalMinutes, running.log);
+  const stopRetention = scheduleRetention(() => eraseClosedCases(running.db.sql, { retentionDays: retention.days }), retention, running.log);
   return {
     ...running,
     stop: async () => {
-      stopRetention();
+      // A run under way ends before the database closes.
+      await stopRetention();
       await running.stop();
     },
   };
 }
+
+// The checks case work runs on its input, for data written past the mutations (the demo seed).
+export { targetGroupOn, titleOn, type Eligibility, type TitleSpell } from './eligibility/targetGroup.ts';
+export {
+  GOAL_STATUSES,
+  REFERRAL_OUTCOMES,
+  parseClosingReason,
+  parseGoalAgency,
+  parseGoalStatus,
+  parseIntake,
+  parseReferralOutcome,
+  parseReferralReason,
+  parseReferralTarget,
+  pastDate,
+  type IntakeInput,
+} from './resolvers/parseCaseInput.ts';
+export { outsideHub } from './resolvers/referralWork.ts';

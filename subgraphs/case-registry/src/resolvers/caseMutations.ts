@@ -1,10 +1,9 @@
 import type { Town } from '@kim/schema';
 import { CLIENT_TEAM_PATH, ConsentUnavailableError, adultFromOf, consentUnavailable, hubError, isoDate, type ClientTeamRequestBody } from '@kim/service-kit';
-import { CLOSING_REASONS } from '../caseTerms.ts';
 import type { CaseRegistryContext } from '../context.ts';
 import { targetGroupOn } from '../eligibility/targetGroup.ts';
 import { callerTeam, caseEvent, changed, ownClient, requireParticipation } from './caseWork.ts';
-import { parseIntake, parseTown, pastDate } from './parseCaseInput.ts';
+import { parseClosingReason, parseIntake, parseTown, pastDate } from './parseCaseInput.ts';
 
 /** Intakes take this lock for the duplicate check: two intakes of one person cannot both pass. */
 const INTAKE_LOCK = 'SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(74201)) AS l';
@@ -101,12 +100,12 @@ export const caseMutations = {
   closeCase: async (_: unknown, args: { id: string; closedOn: string; reason: string }, ctx: CaseRegistryContext) => {
     const team = callerTeam(ctx);
     const closedOn = pastDate(args.closedOn, 'closedOn', isoDate(new Date()));
-    if (!(CLOSING_REASONS as readonly string[]).includes(args.reason)) throw hubError('BAD_USER_INPUT', 'reason is unknown.', { argument: 'reason' });
+    const reason = parseClosingReason(args.reason);
     await ctx.prisma.$transaction(async (tx) => {
       const client = await ownClient(tx, args.id, team.town);
       if (client.status === 'CLOSED') throw hubError('BAD_USER_INPUT', 'The case is closed already.', { argument: 'id' });
       if (closedOn < isoDate(client.registeredAt)) throw hubError('BAD_USER_INPUT', 'closedOn must not be before the intake.', { argument: 'closedOn' });
-      await tx.client.update({ where: { id: args.id }, data: { status: 'CLOSED', closedOn: new Date(`${closedOn}T00:00:00Z`), closingReason: args.reason } });
+      await tx.client.update({ where: { id: args.id }, data: { status: 'CLOSED', closedOn: new Date(`${closedOn}T00:00:00Z`), closingReason: reason } });
       await caseEvent(tx, ctx, args.id, 'CLOSE');
       await recordHolder(ctx, args.id, null);
     });

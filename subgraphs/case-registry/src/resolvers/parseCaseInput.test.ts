@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clientIdOf } from './caseMutations.ts';
-import { parseIntake, pastDate } from './parseCaseInput.ts';
+import { parseClosingReason, parseGoalAgency, parseGoalStatus, parseIntake, parseReferralOutcome, parseReferralReason, parseReferralTarget, pastDate } from './parseCaseInput.ts';
 
 const valid = { givenName: ' Amal ', familyName: 'Haddad', birthDate: '2001-04-12', nationality: 'syrisch', firstContactOn: '2026-11-02', priorCaseManagement: false };
 
@@ -20,6 +20,30 @@ describe('intake input', () => {
   it('takes today as a past date, tomorrow not', () => {
     expect(pastDate('2026-12-01', 'd', '2026-12-01')).toBe('2026-12-01');
     expect(() => pastDate('2026-12-02', 'd', '2026-12-01')).toThrow();
+  });
+});
+
+describe('case-work terms', () => {
+  const badArgument = (argument: string) => expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', argument }) });
+
+  it('takes referrals to the partner agencies and to those outside the hub', () => {
+    for (const agency of ['IMMIGRATION_OFFICE', 'JOBCENTER', 'CARITAS', 'JMD', 'EMPLOYMENT_AGENCY', 'BAMF']) expect(parseReferralTarget(agency)).toBe(agency);
+  });
+  it.each(['KIM_NEUSS', 'KI', 'DATA_PROTECTION', 'NOBODY', null])('refuses a referral to %s, naming toAgency', (agency) => {
+    expect(() => parseReferralTarget(agency)).toThrow(badArgument('toAgency'));
+  });
+  it.each([
+    ['reason', () => parseReferralReason('Sprachkurs')],
+    ['outcome', () => parseReferralOutcome('DONE')],
+    ['reason', () => parseClosingReason('BORED')],
+    ['status', () => parseGoalStatus('WAITING')],
+    ['input.workedOnBy', () => parseGoalAgency('JOBCENTRE')],
+  ])('names %s when it is not on its list', (argument, parse) => {
+    expect(parse).toThrow(badArgument(argument));
+  });
+  it('leaves a goal without agency to the KIM team', () => {
+    expect(parseGoalAgency(undefined)).toBeNull();
+    expect(parseGoalAgency('JOBCENTER')).toBe('JOBCENTER');
   });
 });
 

@@ -1,5 +1,6 @@
-import { RESIDENCE_TITLE_TYPES, TOWNS, type ResidenceTitleType, type Town } from '@kim/schema';
+import { AGENCIES, AGENCY_INFO, REFERRAL_REASONS, RESIDENCE_TITLE_TYPES, TOWNS, isAgency, type Agency, type ClosingReason, type ReferralReason, type ResidenceTitleType, type Town } from '@kim/schema';
 import { hubError } from '@kim/service-kit';
+import { CLOSING_REASONS } from '../caseTerms.ts';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -77,3 +78,42 @@ export function parseTown(value: unknown, argument: string): Town {
   if (!(TOWNS as readonly unknown[]).includes(value)) throw bad(argument, `${argument} is not a town of the county.`);
   return value as Town;
 }
+
+export const GOAL_STATUSES = ['OPEN', 'IN_PROGRESS', 'ACHIEVED', 'DROPPED'] as const;
+export type GoalStatus = (typeof GOAL_STATUSES)[number];
+export const REFERRAL_OUTCOMES = ['SUPPORT_STARTED', 'NO_NEED', 'NO_CONTACT', 'WAITING_LIST', 'REFUSED', 'COMPLETED'] as const;
+export type ReferralOutcome = (typeof REFERRAL_OUTCOMES)[number];
+
+/**
+ * The organisations KIM refers to: the partner agencies with a subgraph, and those outside the
+ * hub (employment agency, BAMF), whose answer the sending team records itself.
+ */
+const PARTNER_ORGANISATIONS = ['IMMIGRATION_OFFICE', 'JOBCENTER', 'WELFARE', 'OTHER'];
+const REFERRAL_TARGET_EXCLUDED: readonly Agency[] = ['DATA_PROTECTION'];
+
+/** One value of a list, or BAD_USER_INPUT naming the argument. */
+function listed<T extends string>(list: readonly T[], value: unknown, argument: string, message: string): T {
+  if (!(list as readonly unknown[]).includes(value)) throw bad(argument, message);
+  return value as T;
+}
+
+export const parseGoalStatus = (value: unknown, argument = 'status'): GoalStatus => listed(GOAL_STATUSES, value, argument, `${argument} is unknown.`);
+
+/** The agency that works on a goal, or null: the KIM team itself. */
+export function parseGoalAgency(value: unknown, argument = 'input.workedOnBy'): Agency | null {
+  return value === null || value === undefined ? null : listed(AGENCIES, value, argument, `${argument} is no agency.`);
+}
+
+/** An agency a referral may go to: a partner agency of the hub, or one outside it (not a KIM team, the KI or the data-protection officer). */
+export function parseReferralTarget(value: unknown, argument = 'toAgency'): Agency {
+  if (!isAgency(value) || !PARTNER_ORGANISATIONS.includes(AGENCY_INFO[value].organisation) || REFERRAL_TARGET_EXCLUDED.includes(value)) {
+    throw bad(argument, `${argument} is no partner agency.`);
+  }
+  return value;
+}
+
+export const parseReferralReason = (value: unknown, argument = 'reason'): ReferralReason => listed(REFERRAL_REASONS, value, argument, `${argument} is not on the list.`);
+
+export const parseReferralOutcome = (value: unknown, argument = 'outcome'): ReferralOutcome => listed(REFERRAL_OUTCOMES, value, argument, `${argument} is unknown.`);
+
+export const parseClosingReason = (value: unknown, argument = 'reason'): ClosingReason => listed(CLOSING_REASONS, value, argument, `${argument} is unknown.`);

@@ -1,10 +1,8 @@
-import { AGENCIES } from '@kim/schema';
 import { hubError, isoDate } from '@kim/service-kit';
 import type { CaseRegistryContext } from '../context.ts';
 import { callerTeam, caseEvent, changed, openClient } from './caseWork.ts';
-import { optionalDate, requiredText } from './parseCaseInput.ts';
+import { optionalDate, parseGoalAgency, parseGoalStatus, requiredText } from './parseCaseInput.ts';
 
-const GOAL_STATUSES = ['OPEN', 'IN_PROGRESS', 'ACHIEVED', 'DROPPED'] as const;
 const NOTE_CATEGORIES = ['CASE_NOTES', 'HEALTH'] as const;
 
 /** The case plan and the notes: written by the team that holds the client, on an open case. */
@@ -13,12 +11,11 @@ export const planMutations = {
     const team = callerTeam(ctx);
     const title = requiredText(args.input.title, 'input.title', 200);
     const dueDate = optionalDate(args.input.dueDate, 'input.dueDate');
-    const agency = args.input.workedOnBy ?? null;
-    if (agency !== null && !(AGENCIES as readonly unknown[]).includes(agency)) throw hubError('BAD_USER_INPUT', 'input.workedOnBy is no agency.', { argument: 'input.workedOnBy' });
+    const agency = parseGoalAgency(args.input.workedOnBy);
     const id = await ctx.prisma.$transaction(async (tx) => {
       await openClient(ctx, tx, args.clientId, team.town, 'clientId');
       const goal = await tx.goal.create({
-        data: { id: `G-${crypto.randomUUID()}`, kimClientId: args.clientId, title, status: 'OPEN', agency: agency as string | null, dueDate: dueDate ? new Date(`${dueDate}T00:00:00Z`) : null, createdAt: new Date(`${isoDate(new Date())}T00:00:00Z`) },
+        data: { id: `G-${crypto.randomUUID()}`, kimClientId: args.clientId, title, status: 'OPEN', agency, dueDate: dueDate ? new Date(`${dueDate}T00:00:00Z`) : null, createdAt: new Date(`${isoDate(new Date())}T00:00:00Z`) },
       });
       await caseEvent(tx, ctx, args.clientId, 'GOAL_ADDED');
       return goal.id;
@@ -28,14 +25,14 @@ export const planMutations = {
 
   setGoalStatus: async (_: unknown, args: { id: string; status: string; dueDate?: unknown }, ctx: CaseRegistryContext) => {
     const team = callerTeam(ctx);
-    if (!(GOAL_STATUSES as readonly string[]).includes(args.status)) throw hubError('BAD_USER_INPUT', 'status is unknown.', { argument: 'status' });
+    const status = parseGoalStatus(args.status);
     const dueDate = optionalDate(args.dueDate, 'dueDate');
     const clientId = await ctx.prisma.$transaction(async (tx) => {
       // A goal of another team's client answers as a goal nobody has.
       const goal = await tx.goal.findFirst({ where: { id: args.id, client: { town: team.town } } });
       if (!goal) throw hubError('NOT_FOUND', 'No such goal with your team.', { argument: 'id' });
       await openClient(ctx, tx, goal.kimClientId, team.town, 'id');
-      await tx.goal.update({ where: { id: goal.id }, data: { status: args.status, ...(dueDate ? { dueDate: new Date(`${dueDate}T00:00:00Z`) } : {}) } });
+      await tx.goal.update({ where: { id: goal.id }, data: { status, ...(dueDate ? { dueDate: new Date(`${dueDate}T00:00:00Z`) } : {}) } });
       await caseEvent(tx, ctx, goal.kimClientId, 'GOAL_CHANGED');
       return goal.kimClientId;
     });

@@ -1,20 +1,13 @@
-import { AGENCY_INFO, AGENCY_ROLES, HEALTH_REFERRAL_REASONS, REFERRAL_REASONS, isAgency, type Agency, type Role } from '@kim/schema';
+import { AGENCY_ROLES, HEALTH_REFERRAL_REASONS, isAgency, type Role } from '@kim/schema';
 import { consentUnavailable, decideClientCategory, hubError, isoDate, isoTime } from '@kim/service-kit';
 import { DAY_MS, OVERDUE_DAYS } from '../caseTerms.ts';
 import type { CaseRegistryContext } from '../context.ts';
 import type { Referral } from '../generated/prisma/client.ts';
 import { callerTeam, caseEvent, changed, openClient, type Tx } from './caseWork.ts';
-import { optionalText, pastDate } from './parseCaseInput.ts';
+import { optionalText, parseReferralOutcome, parseReferralReason, parseReferralTarget, pastDate } from './parseCaseInput.ts';
 
-const OUTCOMES = ['SUPPORT_STARTED', 'NO_NEED', 'NO_CONTACT', 'WAITING_LIST', 'REFUSED', 'COMPLETED'] as const;
-/**
- * The agencies KIM refers to: the partner agencies with a subgraph, and those outside the hub
- * (employment agency, BAMF), whose answer the sending team records itself.
- */
-const PARTNERS = ['IMMIGRATION_OFFICE', 'JOBCENTER', 'WELFARE', 'OTHER'];
-const REFERRAL_TARGET_EXCLUDED: readonly Agency[] = ['DATA_PROTECTION'];
 /** An agency nobody in the hub works for: its side of a referral is recorded by the sending team. */
-const outsideHub = (agency: string) => isAgency(agency) && AGENCY_ROLES[agency].length === 0;
+export const outsideHub = (agency: string) => isAgency(agency) && AGENCY_ROLES[agency].length === 0;
 /** The roles that receive referrals: the partner agencies' staff. */
 export const RECEIVING_ROLES: readonly Role[] = ['IMMIGRATION_CASEWORKER', 'IMMIGRATION_TEAM_LEAD', 'JOBCENTER_CASEWORKER', 'JOBCENTER_TEAM_LEAD', 'COUNSELLOR'];
 
@@ -102,15 +95,13 @@ export const referralQueries = {
 export const referralMutations = {
   sendReferral: async (_: unknown, args: { clientId: string; toAgency: string; reason: string; note?: unknown }, ctx: CaseRegistryContext) => {
     const team = callerTeam(ctx);
-    if (!isAgency(args.toAgency) || !PARTNERS.includes(AGENCY_INFO[args.toAgency].organisation) || REFERRAL_TARGET_EXCLUDED.includes(args.toAgency)) {
-      throw hubError('BAD_USER_INPUT', 'toAgency is no partner agency.', { argument: 'toAgency' });
-    }
-    if (!(REFERRAL_REASONS as readonly string[]).includes(args.reason)) throw hubError('BAD_USER_INPUT', 'reason is not on the list.', { argument: 'reason' });
+    const toAgency = parseReferralTarget(args.toAgency);
+    const reason = parseReferralReason(args.reason);
     const note = optionalText(args.note, 'note', 1000);
     const id = await ctx.prisma.$transaction(async (tx) => {
       await openClient(ctx, tx, args.clientId, team.town, 'clientId');
       const referral = await tx.referral.create({
-        data: { id: `R-${crypto.randomUUID()}`, kimClientId: args.clientId, toAgency: args.toAgency, reason: args.reason, note, sentAt: new Date(), sentBy: ctx.caller.subject },
+        data: { id: `R-${crypto.randomUUID()}`, kimClientId: args.clientId, toAgency, reason, note, sentAt: new Date(), sentBy: ctx.caller.subject },
       });
       await caseEvent(tx, ctx, args.clientId, 'REFERRAL_SENT');
       return referral.id;
@@ -131,11 +122,11 @@ export const referralMutations = {
   },
 
   recordReferralOutcome: async (_: unknown, args: { id: string; outcome: string; on: unknown }, ctx: CaseRegistryContext) => {
-    if (!(OUTCOMES as readonly string[]).includes(args.outcome)) throw hubError('BAD_USER_INPUT', 'outcome is unknown.', { argument: 'outcome' });
+    const outcome = parseReferralOutcome(args.outcome);
     const referral = await receivedReferral(ctx, args.id);
     const outcomeAt = dateAfterSending(args.on, 'on', referral);
     await ctx.prisma.$transaction(async (tx) => {
-      const { count } = await tx.referral.updateMany({ where: { id: referral.id, outcome: null }, data: { outcome: args.outcome, outcomeAt } });
+      const { count } = await tx.referral.updateMany({ where: { id: referral.id, outcome: null }, data: { outcome, outcomeAt } });
       if (count === 0) throw hubError('BAD_USER_INPUT', 'The outcome is recorded already.', { argument: 'id' });
       await receivingEvent(tx, ctx, referral, 'REFERRAL_OUTCOME');
     });
