@@ -53,11 +53,11 @@ let shapes: DataShapes;
 
 beforeAll(async () => {
   hub = await startTestHub('property', CLIENTS);
-  // The demo's clients predate intake (no target-group check): give a third each outcome, so the
-  // targetGroupAtIntake filter has clients to match and to hide.
+  // Fixed outcomes, whatever the demo's intake found: a third each, a third not checked (registered
+  // before intake checks existed), so the targetGroupAtIntake filter has clients to match and to hide.
   // As the schema's owner: the service's own role may not write outside its mutations.
   await hub.services['case-registry'].owner.sql.query(
-    `UPDATE "Client" SET "eligibleAtIntake" = (substr(id, 3)::int % 3 = 1), "eligibilityStage" = 2 WHERE substr(id, 3)::int % 3 <> 0`,
+    `UPDATE "Client" SET "eligibleAtIntake" = CASE WHEN substr(id, 3)::int % 3 = 0 THEN NULL ELSE substr(id, 3)::int % 3 = 1 END, "eligibilityStage" = CASE WHEN substr(id, 3)::int % 3 = 0 THEN NULL ELSE 2 END`,
   );
   const rows = await hub.services['case-registry'].prisma.client.findMany({ select: { id: true, town: true, status: true, caseManagerId: true, givenName: true, familyName: true, eligibleAtIntake: true, birthDate: true } });
   registry = new Map(rows.map((r) => [r.id, r]));
