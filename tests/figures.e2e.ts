@@ -1,8 +1,9 @@
+import { derivableSmallCounts, type PublishedFigures } from '@kim/case-registry/figures/differencing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHub, type TestHub } from './support/testHub.ts';
 
 // Steering figures through the gateway (issue 15, section 3): no count under 5, and none that
-// subtracting published figures of the same answer gives away.
+// subtracting published figures gives away — within an answer or across answers.
 
 let hub: TestHub;
 beforeAll(async () => {
@@ -125,8 +126,8 @@ describe('clients by town, target-group stage, status and period', () => {
   type Block = { period: string; town: string; total: number | null; cells: { stage: number | null; status: string; count: number | null }[] };
   const QUERY = 'query($p: Period!) { statistics { clientsByStage(period: $p) { period town total cells { stage status count } } } }';
 
-  it.each(['YEAR', 'QUARTER', 'MONTH'])('per %s publishes no count under 5, and no block\'s total minus its published cells gives one', async (period) => {
-    const response = await hub.query('ki', QUERY, { p: period });
+  it('per year publishes no count under 5, and no block\'s total minus its published cells gives one', async () => {
+    const response = await hub.query('ki', QUERY, { p: 'YEAR' });
     expect(response.body.errors).toBeUndefined();
     const blocks = (response.body.data?.statistics as { clientsByStage: Block[] }).clientsByStage;
     const clients = await hub.services['case-registry'].prisma.client.count();
@@ -141,7 +142,12 @@ describe('clients by town, target-group stage, status and period', () => {
       if (small(rest)) found.push(`${b.period} ${b.town}: total − published cells = ${rest}`);
     }
     expect(found).toEqual([]);
-    if (period === 'YEAR') expect(blocks.some((b) => b.total !== null)).toBe(true);
+    expect(blocks.some((b) => b.total !== null)).toBe(true);
+  });
+
+  it.each(['QUARTER', 'MONTH'])('is not published per %s (BAD_USER_INPUT naming the period)', async (period) => {
+    const response = await hub.query('ki', QUERY, { p: period });
+    expect(response.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'period' });
   });
 
   it('is for the coordinating office only', async () => {
@@ -149,6 +155,48 @@ describe('clients by town, target-group stage, status and period', () => {
       const denied = await hub.query(persona, QUERY, { p: 'YEAR' });
       expect(denied.body.data?.statistics ?? null, persona).toBeNull();
       expect(denied.body.errors?.[0]?.extensions?.code, persona).toBe('FORBIDDEN');
+    }
+  });
+});
+
+describe('all client figures of one answer', () => {
+  const TABLE = '{ periods { period intakes closings closingsByReason { reason count } } closingsByReason { reason count } }';
+  const QUERY = `{ statistics {
+    clientsByTown { town active waiting closed total }
+    year: intakesAndClosings(period: YEAR) ${TABLE}
+    quarter: intakesAndClosings(period: QUARTER) ${TABLE}
+    month: intakesAndClosings(period: MONTH) ${TABLE}
+    clientsByStage(period: YEAR) { period town total cells { stage status count } }
+  } }`;
+
+  it('lets nobody derive a count under 5 by subtracting figures of one field from another\'s (Dormagen 9 − 5 = 4 before)', async () => {
+    const response = await hub.query('ki', QUERY);
+    expect(response.body.errors).toBeUndefined();
+    const statistics = response.body.data?.statistics as {
+      clientsByTown: PublishedFigures['clientsByTown'];
+      year: NonNullable<PublishedFigures['intakesAndClosings']['YEAR']>;
+      quarter: NonNullable<PublishedFigures['intakesAndClosings']['YEAR']>;
+      month: NonNullable<PublishedFigures['intakesAndClosings']['YEAR']>;
+      clientsByStage: NonNullable<PublishedFigures['clientsByStage']['YEAR']>;
+    };
+    const published: PublishedFigures = {
+      clientsByTown: statistics.clientsByTown,
+      intakesAndClosings: { YEAR: statistics.year, QUARTER: statistics.quarter, MONTH: statistics.month },
+      clientsByStage: { YEAR: statistics.clientsByStage },
+    };
+    const clients = await hub.services['case-registry'].prisma.client.findMany({ select: { town: true, status: true, registeredAt: true, eligibilityStage: true, closedOn: true, closingReason: true } });
+    expect(derivableSmallCounts(published, clients)).toEqual([]);
+    // Not vacuous: the county's year figures are there.
+    expect(statistics.year.periods.filter((p) => p.intakes !== null).length).toBeGreaterThan(2);
+  });
+
+  it('answers each field asked on its own exactly as in the joint answer', async () => {
+    const joint = await hub.query('ki', QUERY);
+    const alone = await Promise.all(['clientsByTown { town active waiting closed total }', `month: intakesAndClosings(period: MONTH) ${TABLE}`, 'clientsByStage(period: YEAR) { period town total cells { stage status count } }'].map((field) => hub.query('ki', `{ statistics { ${field} } }`)));
+    const jointFigures = joint.body.data?.statistics as Record<string, unknown>;
+    for (const answer of alone) {
+      const [[field, value]] = Object.entries(answer.body.data?.statistics as Record<string, unknown>) as [[string, unknown]];
+      expect(value, field).toEqual(jointFigures[field]);
     }
   });
 });
