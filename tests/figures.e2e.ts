@@ -6,8 +6,10 @@ import { startTestHub, type TestHub } from './support/testHub.ts';
 // subtracting published figures gives away — within an answer or across answers.
 
 let hub: TestHub;
+// Referrals count as overdue after 30 days here, not the default 14 (KIM_OVERDUE_REFERRAL_DAYS).
+const OVERDUE_DAYS = 30;
 beforeAll(async () => {
-  hub = await startTestHub('figures', 60);
+  hub = await startTestHub('figures', 60, { env: { KIM_OVERDUE_REFERRAL_DAYS: String(OVERDUE_DAYS) } });
 });
 afterAll(async () => {
   await hub?.stop();
@@ -69,6 +71,21 @@ describe('referrals and periods', () => {
       if (r.medianDaysToOutcome !== null) expect(r.withOutcome).toBeGreaterThanOrEqual(5);
       if (r.sent !== null && r.acknowledged !== null) expect(small((r.sent as number) - (r.acknowledged as number))).toBe(false);
     }
+  });
+
+  it('counts referrals as overdue after KIM_OVERDUE_REFERRAL_DAYS, in the figures and in the team\'s list alike', async () => {
+    const response = await hub.query('ki', '{ statistics { referralsByAgency { toAgency overdue } } }');
+    expect(response.body.errors).toBeUndefined();
+    const rows = (response.body.data?.statistics as { referralsByAgency: { toAgency: string; overdue: number | null }[] }).referralsByAgency;
+    const before = new Date(Date.now() - OVERDUE_DAYS * 86_400_000);
+    const referrals = await hub.services['case-registry'].prisma.referral.findMany({ where: { firstContactAt: null, outcome: null, sentAt: { lt: before } }, select: { toAgency: true } });
+    const published = rows.filter((r) => r.overdue !== null);
+    expect(published.length).toBeGreaterThan(0);
+    for (const r of published) expect(r.overdue, r.toAgency).toBe(referrals.filter((x) => x.toAgency === r.toAgency).length);
+    // The team's list without `days` takes the same threshold.
+    const [configured, explicit] = await Promise.all(['{ overdueReferrals { id } }', `{ overdueReferrals(days: ${OVERDUE_DAYS}) { id } }`].map((q) => hub.query('cm-neuss', q)));
+    expect(configured.body.errors).toBeUndefined();
+    expect(configured.body.data).toEqual(explicit.body.data);
   });
 
   it('gives intakes and closings per period to the coordinating office only', async () => {

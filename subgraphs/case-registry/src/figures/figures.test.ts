@@ -25,14 +25,21 @@ describe('steering figures', () => {
 
   it('publishes no duration of a group under 5, even when the agency has enough referrals', () => {
     const referrals = Array.from({ length: 8 }, (_, i) => ({ toAgency: 'JOBCENTER', sentAt: day(0), firstContactAt: i < 2 ? day(3 + i) : null, outcomeAt: null, outcome: null }));
-    const [figures] = referralsByAgency(referrals, day(100));
+    const [figures] = referralsByAgency(referrals, day(100), 14);
     expect(figures).toMatchObject({ toAgency: 'JOBCENTER', sent: 8, medianDaysToFirstContact: null, p90DaysToFirstContact: null });
     expect(figures!.acknowledged).toBeNull();
   });
 
+  it('counts a referral as overdue after the configured days, not before', () => {
+    // Six referrals without first contact, sent on day 80: 20 days old on day 100.
+    const referrals = Array.from({ length: 6 }, () => ({ toAgency: 'CARITAS', sentAt: day(80), firstContactAt: null, outcomeAt: null, outcome: null }));
+    expect(referralsByAgency(referrals, day(100), 14)[0]).toMatchObject({ overdue: 6, overdueShare: 1 });
+    expect(referralsByAgency(referrals, day(100), 30)[0]).toMatchObject({ overdue: 0, overdueShare: 0 });
+  });
+
   it('gives median and 90th percentile of days when the group is large enough', () => {
     const referrals = Array.from({ length: 10 }, (_, i) => ({ toAgency: 'CARITAS', sentAt: day(0), firstContactAt: day(i + 1), outcomeAt: day(i + 20), outcome: 'SUPPORT_STARTED' }));
-    const [figures] = referralsByAgency(referrals, day(100));
+    const [figures] = referralsByAgency(referrals, day(100), 14);
     expect(figures).toMatchObject({ sent: 10, acknowledged: 10, stalled: 0, withOutcome: 10, overdue: 0, medianDaysToFirstContact: 5, p90DaysToFirstContact: 9, medianDaysToOutcome: 24, p90DaysToOutcome: 28 });
   });
 

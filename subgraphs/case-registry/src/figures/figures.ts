@@ -1,6 +1,6 @@
 import { AGENCIES, TOWNS, type Period } from '@kim/schema';
 import { hubError } from '@kim/service-kit';
-import { CLOSING_REASONS, DAY_MS, OVERDUE_DAYS } from '../caseTerms.ts';
+import { CLOSING_REASONS, DAY_MS } from '../caseTerms.ts';
 import type { CaseRegistryPrisma } from '../db.ts';
 import { MIN_CELL, oneDecimal, periodOf, publish, quantile, suppressedCells, type CountTable, type Equation } from '@kim/service-kit';
 
@@ -24,7 +24,7 @@ interface ReferralRow {
  * when the group it is computed over is published itself (at least MIN_CELL referrals): a median
  * of two is two people's values.
  */
-export function referralsByAgency(referrals: readonly ReferralRow[], now: Date, overdueDays = OVERDUE_DAYS) {
+export function referralsByAgency(referrals: readonly ReferralRow[], now: Date, overdueDays: number) {
   const agencies = AGENCIES.filter((a) => referrals.some((r) => r.toAgency === a));
   const cells = new Map<string, number>();
   const equations: Equation[] = [];
