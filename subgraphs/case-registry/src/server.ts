@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { loadServiceTypeDefs, scheduleRetention, startService, type ServiceConfig, type ServiceDefinition, type StartOptions } from '@kim/service-kit';
 import { extendContext, type CaseRegistryExtra } from './context.ts';
+import { lastSuppression } from './figures/figures.ts';
 import { createPrisma, type CaseRegistryPrisma } from './db.ts';
 import { DEFAULT_OVERDUE_REFERRAL_DAYS, type CaseRegistryConfig } from './env.ts';
 import { rules } from './permissions.ts';
@@ -13,6 +14,7 @@ export type { CaseRegistryPrisma };
 
 /** The KIM case registry with its own settings: the client master, case plans, referrals and notes. */
 export function caseRegistryService(settings: Pick<CaseRegistryConfig, 'overdueReferralDays'>): ServiceDefinition<CaseRegistryPrisma, CaseRegistryExtra> {
+  const shared = { overdueReferralDays: settings.overdueReferralDays, suppressFigures: lastSuppression() };
   return {
     name: 'case-registry',
     typeDefs: loadServiceTypeDefs(new URL('./schema.graphql', import.meta.url)),
@@ -20,7 +22,7 @@ export function caseRegistryService(settings: Pick<CaseRegistryConfig, 'overdueR
     rules,
     migrationsDir: fileURLToPath(new URL('../prisma/migrations', import.meta.url)),
     createPrisma,
-    extendContext: (prisma, base) => extendContext(prisma, base, settings),
+    extendContext: (prisma, base) => extendContext(prisma, base, shared),
   };
 }
 

@@ -1,6 +1,6 @@
 import { TOWNS } from '@kim/schema';
 import { describe, expect, it } from 'vitest';
-import { clientFigures, referralsByAgency, type ClientFigureRow } from './figures.ts';
+import { clientFigures, lastSuppression, referralsByAgency, type ClientFigureRow } from './figures.ts';
 
 const day = (n: number) => new Date(Date.UTC(2026, 0, 1) + n * 86_400_000);
 const client = (town: string, status: string, registeredAt = day(0), more: Partial<ClientFigureRow> = {}): ClientFigureRow => ({
@@ -78,5 +78,24 @@ describe('steering figures', () => {
     const rows = [...Array.from({ length: 6 }, () => client('NEUSS', 'ACTIVE', day(0))), ...Array.from({ length: 6 }, () => client('NEUSS', 'CLOSED', day(0), { closedOn: day(120) }))];
     const months = clientFigures(rows).intakesAndClosings('MONTH').periods;
     expect(months.map((p) => [p.period, p.intakes, p.closings])).toEqual([['2026-01', 12, 0], ['2026-02', 0, 0], ['2026-03', 0, 0], ['2026-04', 0, 0], ['2026-05', 0, 6]]);
+  });
+
+  it('solves the same counts once and answers alike, and solves again when a count changes', () => {
+    const suppress = lastSuppression();
+    const seen = new Set<ReadonlySet<string>>();
+    let solved = 0;
+    const counting: typeof suppress = (table, unpublished) => {
+      const hidden = suppress(table, unpublished);
+      if (!seen.has(hidden)) solved++;
+      seen.add(hidden);
+      return hidden;
+    };
+    const rows = [...Array.from({ length: 7 }, () => client('NEUSS', 'ACTIVE')), client('NEUSS', 'WAITING')];
+    const answers = (f: ReturnType<typeof clientFigures>) => [f.clientsByTown, f.intakesAndClosings('MONTH'), f.clientsByStage('YEAR')];
+    const first = answers(clientFigures(rows, { suppress: counting }));
+    expect(answers(clientFigures([...rows], { suppress: counting }))).toEqual(first);
+    expect(solved).toBe(1);
+    clientFigures([...rows, client('NEUSS', 'ACTIVE')], { suppress: counting });
+    expect(solved).toBe(2);
   });
 });

@@ -93,6 +93,26 @@ const GRANULARITIES: readonly Period[] = ['YEAR', 'QUARTER', 'MONTH'];
  */
 export const STAGE_PERIODS: readonly Period[] = ['YEAR'];
 
+/** The cells of a table to publish as null; `unpublished`: cells of its sums that no field shows. */
+export type Suppress = (table: CountTable, unpublished: readonly string[]) => ReadonlySet<string>;
+
+const suppressNow: Suppress = (table, unpublished) => suppressedCells(table, MIN_CELL, unpublished);
+
+/**
+ * A suppression that remembers the last table it solved: the same counts give the same cells,
+ * so a service answers repeated figures (the console, a dashboard) without solving again until
+ * the data changes. One per service instance; the figures are the same for every caller allowed
+ * to see them, so nothing of one caller reaches another.
+ */
+export function lastSuppression(): Suppress {
+  let last: { key: string; hidden: ReadonlySet<string> } | undefined;
+  return (table, unpublished) => {
+    const key = JSON.stringify([[...table.cells], unpublished]);
+    if (last?.key !== key) last = { key, hidden: suppressNow(table, unpublished) };
+    return last.hidden;
+  };
+}
+
 /** Every period of one granularity from the first date to the last, none left out. */
 function periodRange(dates: readonly Date[], period: Period): string[] {
   if (dates.length === 0) return [];
@@ -120,9 +140,10 @@ const coarser = (p: string) => (p.includes('-Q') ? p.slice(0, 4) : `${p.slice(0,
  * no published figure, nor any difference of published figures across the fields, gives away a
  * count under 5. Every period from the first intake to the last event is listed, and every town
  * in each, so that no listing tells a count either. `stagePeriods`: what `clientsByStage` is
- * published per (the service: STAGE_PERIODS; other values to measure what finer blocks cost).
+ * published per (the service: STAGE_PERIODS; other values to measure what finer blocks cost);
+ * `suppress`: the service's lastSuppression.
  */
-export function clientFigures(clients: readonly ClientFigureRow[], stagePeriods: readonly Period[] = STAGE_PERIODS) {
+export function clientFigures(clients: readonly ClientFigureRow[], { stagePeriods = STAGE_PERIODS, suppress = suppressNow }: { stagePeriods?: readonly Period[]; suppress?: Suppress } = {}) {
   const cells = new Map<string, number>();
   const equations: Equation[] = [];
   const count = (key: string) => cells.set(key, (cells.get(key) ?? 0) + 1);
@@ -189,7 +210,7 @@ export function clientFigures(clients: readonly ClientFigureRow[], stagePeriods:
   }
 
   const table = tableOf(cells, equations);
-  const hidden = suppressedCells(table, MIN_CELL, unpublished);
+  const hidden = suppress(table, unpublished);
   const value = (key: string) => publish(table, hidden, key);
   return {
     clientsByTown: TOWNS.map((town) => ({
@@ -225,11 +246,13 @@ export function clientFigures(clients: readonly ClientFigureRow[], stagePeriods:
 }
 
 /** Steering figures: per town, receiving agency and period, never per person. */
-export async function statistics(prisma: CaseRegistryPrisma, overdueDays: number) {
+export async function statistics(prisma: CaseRegistryPrisma, overdueDays: number, suppress: Suppress) {
   // One suppression for all client figures of the request, computed when a field first needs it.
   let clients: Promise<ReturnType<typeof clientFigures>> | undefined;
   const figures = () =>
-    (clients ??= prisma.client.findMany({ select: { town: true, status: true, registeredAt: true, eligibilityStage: true, closedOn: true, closingReason: true } }).then(clientFigures));
+    (clients ??= prisma.client
+      .findMany({ select: { town: true, status: true, registeredAt: true, eligibilityStage: true, closedOn: true, closingReason: true } })
+      .then((rows) => clientFigures(rows, { suppress })));
   return {
     clientsByTown: async () => (await figures()).clientsByTown,
     referralsByAgency: async () => referralsByAgency(await prisma.referral.findMany({ select: { toAgency: true, sentAt: true, firstContactAt: true, outcomeAt: true, outcome: true } }), new Date(), overdueDays),

@@ -141,5 +141,5 @@ export const Query = {
     };
   },
 
-  statistics: (_: unknown, __: unknown, ctx: CaseRegistryContext) => statistics(ctx.prisma, ctx.overdueReferralDays),
+  statistics: (_: unknown, __: unknown, ctx: CaseRegistryContext) => statistics(ctx.prisma, ctx.overdueReferralDays, ctx.suppressFigures),
 };
