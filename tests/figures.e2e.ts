@@ -1,5 +1,7 @@
 import { derivableSmallCounts, type PublishedFigures } from '@kim/case-registry/figures/differencing';
+import { getNamedType, isEnumType, isInputObjectType, isLeafType, isListType, isNonNullType, type GraphQLField, type GraphQLInputType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadSupergraph } from './property/supergraph.ts';
 import { startTestHub, type TestHub } from './support/testHub.ts';
 
 // Steering figures through the gateway (issue 15, section 3): no count under 5, and none that
@@ -215,5 +217,55 @@ describe('all client figures of one answer', () => {
       const [[field, value]] = Object.entries(answer.body.data?.statistics as Record<string, unknown>) as [[string, unknown]];
       expect(value, field).toEqual(jointFigures[field]);
     }
+  });
+});
+
+describe('the steering group (Lenkungsgruppe)', () => {
+  /** A value of the argument's type: the role is refused before any value is looked at. */
+  const sample = (type: GraphQLInputType): unknown => {
+    if (isNonNullType(type)) return sample(type.ofType);
+    if (isListType(type)) return [sample(type.ofType)];
+    if (isEnumType(type)) return type.getValues()[0]!.value;
+    if (isInputObjectType(type)) return Object.fromEntries(Object.values(type.getFields()).filter((f) => isNonNullType(f.type)).map((f) => [f.name, sample(f.type)]));
+    return { Int: 1, Float: 1, Boolean: true }[type.name] ?? 'K-000001';
+  };
+  /** One root field with every argument it needs, asking for as little as the type allows. */
+  const operation = (kind: 'query' | 'mutation', field: GraphQLField<unknown, unknown>) => {
+    const args = field.args.filter((a) => isNonNullType(a.type));
+    const declared = args.map((a, i) => `$a${i}: ${String(a.type)}`).join(', ');
+    const passed = args.map((a, i) => `${a.name}: $a${i}`).join(', ');
+    const selection = isLeafType(getNamedType(field.type)) ? '' : ' { __typename }';
+    return {
+      query: `${kind}${declared ? ` (${declared})` : ''} { ${field.name}${passed ? `(${passed})` : ''}${selection} }`,
+      variables: Object.fromEntries(args.map((a, i) => [`a${i}`, sample(a.type)])),
+    };
+  };
+  const FIGURES = ['statistics', 'naturalisationFigures'];
+  // Finding a person is open to every role and scoped: for a role that sees no person (the
+  // coordinating office, the steering group) the answer is empty, as for an unknown id.
+  const SCOPED = ['client', 'clients'];
+  const supergraph = loadSupergraph();
+  const roots = (['query', 'mutation'] as const).flatMap((kind) =>
+    Object.values((kind === 'query' ? supergraph.getQueryType() : supergraph.getMutationType())!.getFields()).map((field) => ({ kind, field })),
+  );
+
+  it('reads every figure the coordinating office reads, with the same values', async () => {
+    const QUERY = `{ statistics { clientsByTown { town active waiting closed total } referralsByAgency { toAgency sent overdue } intakesAndClosings(period: MONTH) { periods { period intakes closings } } clientsByStage(period: YEAR) { period town total } }
+      naturalisationFigures(period: YEAR) { periods { period submitted decided pending } } }`;
+    const [steering, ki] = await Promise.all([hub.query('steering', QUERY), hub.query('ki', QUERY)]);
+    expect(steering.body.errors).toBeUndefined();
+    expect(steering.body.data).toEqual(ki.body.data);
+  });
+
+  it.each(roots.filter((r) => !FIGURES.includes(r.field.name) && !SCOPED.includes(r.field.name)).map((r) => [`${r.kind} ${r.field.name}`, r] as const))('is refused %s (FORBIDDEN)', async (_, { kind, field }) => {
+    const { query, variables } = operation(kind, field);
+    const response = await hub.query('steering', query, variables);
+    expect(response.body.errors?.[0]?.extensions?.code, query).toBe('FORBIDDEN');
+    expect((response.body.data as Record<string, unknown> | null | undefined)?.[field.name] ?? null).toBeNull();
+  });
+
+  it('finds no person', async () => {
+    const response = await hub.query('steering', '{ client(id: "K-000001") { id } clients(first: 5) { totalCount edges { node { id } } } }');
+    expect(response.body.data).toEqual({ client: null, clients: { totalCount: 0, edges: [] } });
   });
 });
