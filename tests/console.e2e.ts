@@ -326,23 +326,23 @@ describe('the web console', () => {
     const captions = await page.locator('figure figcaption').allTextContents();
     expect(captions).toHaveLength(4);
     expect(captions.every((c) => c === 'Keine Werte unterdrückt.' || /mit Dreieck markiert \(unterdrückt \(< 5\)\): .+/.test(c))).toBe(true);
-    // Clients by town and stage over time: by quarter, one town by stage, as a chart, a table and CSV.
+    // Clients by town and stage over the intake years (per year only: README, Figures for steering),
+    // one town by stage, as a chart, a table and CSV.
     const stage = page.getByRole('region', { name: /Zielgruppen-Stufe/ });
-    await stage.getByLabel('Zeitraum').selectOption({ label: 'Quartal' });
-    await expect.poll(() => stage.getByRole('table').locator('tbody th').first().textContent()).toMatch(/^\d{4}-Q[1-4]$/);
+    await expect.poll(() => stage.getByRole('table').locator('tbody th').first().textContent()).toMatch(/^\d{4}$/);
     await stage.getByLabel('Diagramm').selectOption({ label: 'Neuss nach Stufe' });
     await expect.poll(() => stage.locator('.chart svg').textContent()).toContain('Stufe 1');
     const stageCaption = (await stage.locator('figcaption').textContent()) ?? '';
     const stageTable = (await stage.getByRole('table').textContent()) ?? '';
-    // A quarter of 40 clients has small cells: suppressed in the table, and marked in the chart.
+    // A year of 40 clients has small cells: suppressed in the table, and marked in the chart.
     expect(stageTable).toContain('unterdrückt (< 5)');
     expect(stageCaption).toMatch(/mit Dreieck markiert/);
     expect(await stage.locator('.chart svg').textContent()).toContain('unterdrückt (< 5)');
     const csvLink = stage.getByRole('link', { name: /CSV/ });
-    expect(await csvLink.getAttribute('download')).toBe('kim-klienten-nach-stufe-quartal.csv');
+    expect(await csvLink.getAttribute('download')).toBe('kim-klienten-nach-stufe-jahr.csv');
     const [download] = await Promise.all([page.waitForEvent('download'), csvLink.click()]);
     const csv = readFileSync((await download.path())!, 'utf8').replace(/^\ufeff/, '');
-    expect(csv.split('\r\n')[0]).toBe('"Aufnahme (Quartal)";"Ort";"gesamt";"Stufe 1";"Stufe 2";"ohne Stufe"');
+    expect(csv.split('\r\n')[0]).toBe('"Aufnahmejahr";"Ort";"gesamt";"Stufe 1";"Stufe 2";"ohne Stufe"');
     expect(csv).toContain('unterdrückt');
     // Referral durations per agency: a chart beside the table.
     const durations = page.getByRole('region', { name: 'Verweisungen nach Stelle' });

@@ -1,4 +1,4 @@
-import type { Agency } from '@kim/schema';
+import { FIGURE_ROLES, type Agency } from '@kim/schema';
 import type { Caller } from '@kim/service-kit';
 
 // Who may see, record or withdraw a client's consent record is decided by which KIM team holds
@@ -27,5 +27,5 @@ export const mayWithdrawGrantsOf = mayViewGrantsOf;
  * ever narrows what is disclosed, so the recipient needs no more than that the grant is to it.
  */
 export function mayWithdrawGrant(caller: Caller, holder: Agency | null, grantee: string): boolean {
-  return mayWithdrawGrantsOf(caller, holder) || (caller.agency === grantee && caller.role !== 'COORDINATOR');
+  return mayWithdrawGrantsOf(caller, holder) || (caller.agency === grantee && !(FIGURE_ROLES as readonly string[]).includes(caller.role));
 }

@@ -45,6 +45,7 @@ const NAV: Record<Role, readonly NavItem[]> = {
     { path: 'protokoll', label: 'Prüfprotokoll' },
   ],
   COORDINATOR: [{ path: 'kennzahlen', label: 'Kennzahlen' }],
+  STEERING_GROUP: [{ path: 'kennzahlen', label: 'Kennzahlen' }],
 };
 
 /** One urql client per sign-in, without a document cache: nothing of a client outlives the page. */

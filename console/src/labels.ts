@@ -37,6 +37,7 @@ export const PURPOSE_DE: Record<Purpose, string> = {
 export const ROLE_DE: Record<Role, string> = {
   CASE_MANAGER: 'Case Managerin / Case Manager',
   COORDINATOR: 'Koordinierungsstelle (KI)',
+  STEERING_GROUP: 'Lenkungsgruppe',
   IMMIGRATION_CASEWORKER: 'Sachbearbeitung Ausländerbehörde',
   IMMIGRATION_TEAM_LEAD: 'Teamleitung Ausländerbehörde',
   JOBCENTER_CASEWORKER: 'Sachbearbeitung Jobcenter',

@@ -21,6 +21,7 @@ export const PERSONAS = {
   'welfare-caritas': { subject: 'caritas-counsellor-1', name: 'Migration counsellor, Caritas', agency: 'CARITAS', role: 'COUNSELLOR' },
   dpo: { subject: 'dpo-1', name: 'Data-protection officer of the county', agency: 'DATA_PROTECTION', role: 'DATA_PROTECTION_OFFICER' },
   ki: { subject: 'ki-coordinator-1', name: 'Coordinator, Kommunales Integrationszentrum', agency: 'KI', role: 'COORDINATOR' },
+  steering: { subject: 'steering-1', name: 'Member of the steering group (Lenkungsgruppe), through the Kommunales Integrationszentrum', agency: 'KI', role: 'STEERING_GROUP' },
 } as const satisfies Record<string, Persona>;
 
 export type PersonaName = keyof typeof PERSONAS;

@@ -1,11 +1,11 @@
-import { startCaseRegistry, type CaseRegistryPrisma } from '@kim/case-registry';
+import { readCaseRegistryConfig, startCaseRegistry, type CaseRegistryPrisma } from '@kim/case-registry';
 import { readConsentConfig, startConsent } from '@kim/consent';
 import { readGatewayConfig, startGateway, type GatewayConfig } from '@kim/gateway';
 import { immigrationOffice as immigrationOfficeService, type ImmigrationOfficePrisma } from '@kim/immigration-office';
 import { jobcenter as jobcenterService, type JobcenterPrisma } from '@kim/jobcenter';
 import { CASE_MANAGERS, generatePopulation, type DemoClient } from './population/population.ts';
 import { SERVICES, type ServiceName } from '@kim/schema';
-import { assertionKeyVariable, envPrefix, optionalString, readRetentionConfig, readServiceConfig, startService, type Logger, type RunningService, type StartOptions } from '@kim/service-kit';
+import { assertionKeyVariable, envPrefix, optionalString, readServiceConfig, startService, type Logger, type RunningService, type StartOptions } from '@kim/service-kit';
 import { welfare as welfareService, type WelfarePrisma } from '@kim/welfare';
 import { seedCaseRegistry, seedConsent, seedImmigrationOffice, seedJobcenter, seedWelfare } from './seed/index.ts';
 import { demoConsole } from './demoConsole.ts';
@@ -107,7 +107,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     const consentUrl = await interpose('consent', configuredUrl('KIM_CONSENT_URL', consent.url));
     const config = (s: ServiceName) => readServiceConfig(s, serviceEnv(s, consentUrl));
     const [caseRegistry, immigrationOffice, jobcenter, welfare] = await Promise.all([
-      startCaseRegistry(config('case-registry'), readRetentionConfig(serviceEnv('case-registry', consentUrl)), seed['case-registry']),
+      startCaseRegistry(config('case-registry'), readCaseRegistryConfig(serviceEnv('case-registry', consentUrl)), seed['case-registry']),
       startService(immigrationOfficeService, config('immigration-office'), seed['immigration-office']),
       startService(jobcenterService, config('jobcenter'), seed.jobcenter),
       startService(welfareService, config('welfare'), seed.welfare),

@@ -175,6 +175,7 @@ export type Purpose = (typeof PURPOSES)[number];
 export const ROLES = [
   'CASE_MANAGER',
   'COORDINATOR',
+  'STEERING_GROUP',
   'IMMIGRATION_CASEWORKER',
   'IMMIGRATION_TEAM_LEAD',
   'JOBCENTER_CASEWORKER',
@@ -195,6 +196,7 @@ export type RoleScope = (typeof ROLE_SCOPES)[number];
 export const ROLE_SCOPE: Record<Role, RoleScope> = {
   CASE_MANAGER: 'TEAM',
   COORDINATOR: 'NONE',
+  STEERING_GROUP: 'NONE',
   IMMIGRATION_CASEWORKER: 'TEAM',
   IMMIGRATION_TEAM_LEAD: 'AGENCY',
   JOBCENTER_CASEWORKER: 'TEAM',
@@ -206,6 +208,7 @@ export const ROLE_SCOPE: Record<Role, RoleScope> = {
 export const ROLE_PURPOSES: Record<Role, readonly Purpose[]> = {
   CASE_MANAGER: ['CASE_MANAGEMENT', 'REFERRAL', 'NATURALISATION_PROCEDURE'],
   COORDINATOR: ['STEERING'],
+  STEERING_GROUP: ['STEERING'],
   IMMIGRATION_CASEWORKER: ['RESIDENCE_PROCEDURE', 'NATURALISATION_PROCEDURE'],
   IMMIGRATION_TEAM_LEAD: ['RESIDENCE_PROCEDURE', 'NATURALISATION_PROCEDURE'],
   JOBCENTER_CASEWORKER: ['BENEFITS_ADMINISTRATION', 'LABOUR_MARKET_INTEGRATION'],
@@ -214,10 +217,18 @@ export const ROLE_PURPOSES: Record<Role, readonly Purpose[]> = {
   DATA_PROTECTION_OFFICER: ['DATA_PROTECTION_AUDIT'],
 };
 
+/**
+ * The roles that read the steering figures and nothing of any person: the coordinating office,
+ * and the steering group (Lenkungsgruppe), whose members sign in through the coordinating office
+ * and may read the figures and nothing else.
+ */
+export const FIGURE_ROLES = ['COORDINATOR', 'STEERING_GROUP'] as const satisfies readonly Role[];
+
 /** Which organisations each role may belong to: a token claiming another pairing is refused. */
 export const ROLE_ORGANISATIONS: Record<Role, readonly Organisation[]> = {
   CASE_MANAGER: ['KIM'],
   COORDINATOR: ['KIM'],
+  STEERING_GROUP: ['KIM'],
   IMMIGRATION_CASEWORKER: ['IMMIGRATION_OFFICE'],
   IMMIGRATION_TEAM_LEAD: ['IMMIGRATION_OFFICE'],
   JOBCENTER_CASEWORKER: ['JOBCENTER'],
@@ -234,7 +245,7 @@ export const ROLE_ORGANISATIONS: Record<Role, readonly Organisation[]> = {
  */
 export const AGENCY_ROLES: Record<Agency, readonly Role[]> = {
   ...(Object.fromEntries(TOWNS.map((town) => [`KIM_${town}`, ['CASE_MANAGER'] as readonly Role[]])) as Record<KimTeam, readonly Role[]>),
-  KI: ['COORDINATOR'],
+  KI: ['COORDINATOR', 'STEERING_GROUP'],
   IMMIGRATION_OFFICE: ['IMMIGRATION_CASEWORKER', 'IMMIGRATION_TEAM_LEAD'],
   JOBCENTER: ['JOBCENTER_CASEWORKER', 'JOBCENTER_TEAM_LEAD'],
   EMPLOYMENT_AGENCY: [],

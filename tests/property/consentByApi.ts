@@ -1,5 +1,5 @@
 import { PERSONAS, type PersonaName } from '@kim/demo';
-import { CATEGORY_SOURCE, DATA_CATEGORIES, PURPOSES, SERVICE_OWNER, legalBarOf, type Agency, type DataCategory, type LegalBar, type Purpose } from '@kim/schema';
+import { CATEGORY_SOURCE, DATA_CATEGORIES, FIGURE_ROLES, PURPOSES, SERVICE_OWNER, legalBarOf, type Agency, type DataCategory, type LegalBar, type Purpose } from '@kim/schema';
 import fc from 'fast-check';
 import { consentInput } from '../support/consentRecord.ts';
 import type { GraphQLResponse, TestHub } from '../support/testHub.ts';
@@ -97,10 +97,10 @@ const RECORD = 'mutation($input: RecordConsentInput!) { recordConsent(input: $in
 const REVOKE = 'mutation($id: ID!) { revokeConsent(id: $id, reason: "property test") { id } }';
 const WITHDRAW = 'mutation($id: ID!) { withdrawConsent(id: $id, reason: "property test") { __typename } }';
 
-/** The recipient agency's staff may also record a withdrawal of a grant to their own agency (not the coordinating office). */
+/** The recipient agency's staff may also record a withdrawal of a grant to their own agency (not the coordinating office nor the steering group). */
 export function mayWithdrawAsRecipient(persona: PersonaName, grantee: string): boolean {
   const { agency, role } = PERSONAS[persona];
-  return agency === grantee && role !== 'COORDINATOR';
+  return agency === grantee && !(FIGURE_ROLES as readonly string[]).includes(role);
 }
 
 export interface GrantRef {
@@ -125,7 +125,7 @@ function codesOf(response: GraphQLResponse): string[] {
 /** The codes a refused change may carry: the role may not change consent at all, or the client is outside its scope (answered as an unknown id). */
 function refusalCodes(persona: PersonaName, via: 'revoke' | 'withdraw' = 'revoke'): string[] {
   const { role } = PERSONAS[persona];
-  if (via === 'withdraw') return role === 'COORDINATOR' ? ['FORBIDDEN'] : ['NOT_FOUND'];
+  if (via === 'withdraw') return (FIGURE_ROLES as readonly string[]).includes(role) ? ['FORBIDDEN'] : ['NOT_FOUND'];
   return role === 'CASE_MANAGER' || role === 'DATA_PROTECTION_OFFICER' ? ['NOT_FOUND'] : ['FORBIDDEN'];
 }
 

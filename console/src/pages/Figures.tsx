@@ -5,7 +5,6 @@ import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { graphql } from '../gql/index.ts';
-import type { Period } from '../gql/graphql.ts';
 import { suppressedPoints, type Series } from '../chartData.ts';
 import { agencyName, townName } from '../labels.ts';
 import { ErrorBox, Loading, Main } from '../ui.tsx';
@@ -13,7 +12,7 @@ import { ErrorBox, Loading, Main } from '../ui.tsx';
 echarts.use([BarChart, ScatterChart, GridComponent, LegendComponent, TooltipComponent, AriaComponent, SVGRenderer]);
 
 const FiguresQuery = graphql(`
-  query ConsoleFigures($stagePeriod: Period!) {
+  query ConsoleFigures {
     statistics {
       clientsByTown {
         town
@@ -29,7 +28,7 @@ const FiguresQuery = graphql(`
           closings
         }
       }
-      clientsByStage(period: $stagePeriod) {
+      clientsByStage(period: YEAR) {
         period
         town
         total
@@ -106,13 +105,10 @@ function Bars({ label, categories, series, stacked }: { label: string; categorie
   );
 }
 
-const PERIOD_DE: Record<Period, string> = { YEAR: 'Jahr', QUARTER: 'Quartal', MONTH: 'Monat' };
-
 /** The coordinating office: figures as tables and a chart; suppressed cells say so. */
 export function Figures() {
-  const [stagePeriod, setStagePeriod] = useState<Period>('YEAR');
   const [stageTown, setStageTown] = useState('');
-  const [result] = useQuery({ query: FiguresQuery, variables: { stagePeriod } });
+  const [result] = useQuery({ query: FiguresQuery });
   const towns = result.data?.statistics?.clientsByTown ?? [];
   const referrals = result.data?.statistics?.referralsByAgency ?? [];
   const periods = result.data?.statistics?.intakesAndClosings.periods ?? [];
@@ -152,8 +148,8 @@ export function Figures() {
   }, [blocks, stageRows, stageTown]);
   const stageTowns = useMemo(() => [...new Set(blocks.map((b) => b.town))], [blocks]);
   const stageCsv = useMemo(
-    () => csvUrl([`Aufnahme (${PERIOD_DE[stagePeriod]})`, 'Ort', 'gesamt', 'Stufe 1', 'Stufe 2', 'ohne Stufe'], stageRows.map((r) => [r.period, townName(r.town), r.total, r.stage1, r.stage2, r.none])),
-    [stageRows, stagePeriod],
+    () => csvUrl(['Aufnahmejahr', 'Ort', 'gesamt', 'Stufe 1', 'Stufe 2', 'ohne Stufe'], stageRows.map((r) => [r.period, townName(r.town), r.total, r.stage1, r.stage2, r.none])),
+    [stageRows],
   );
   const durationChart = useMemo(
     () => ({
@@ -272,20 +268,10 @@ export function Figures() {
           </p>
         </section>
       )}
-      {(stageRows.length > 0 || stagePeriod !== 'YEAR') && (
+      {stageRows.length > 0 && (
         <section aria-labelledby="by-stage">
-          <h2 id="by-stage">Klientinnen und Klienten nach Ort, Zielgruppen-Stufe und Aufnahmezeitraum</h2>
+          <h2 id="by-stage">Klientinnen und Klienten nach Ort, Zielgruppen-Stufe und Aufnahmejahr</h2>
           <form className="filters" aria-label="Darstellung nach Stufe" onSubmit={(e) => e.preventDefault()}>
-            <p>
-              <label htmlFor="stage-period">Zeitraum</label>
-              <select id="stage-period" value={stagePeriod} onChange={(e) => setStagePeriod(e.target.value as Period)}>
-                {(Object.keys(PERIOD_DE) as Period[]).map((p) => (
-                  <option key={p} value={p}>
-                    {PERIOD_DE[p]}
-                  </option>
-                ))}
-              </select>
-            </p>
             <p>
               <label htmlFor="stage-town">Diagramm</label>
               <select id="stage-town" value={stageTown} onChange={(e) => setStageTown(e.target.value)}>
@@ -299,16 +285,16 @@ export function Figures() {
             </p>
           </form>
           <Bars
-            label={stageTown ? `Klientinnen und Klienten in ${townName(stageTown)} nach Aufnahmezeitraum und Stufe` : 'Klientinnen und Klienten nach Aufnahmezeitraum und Ort'}
+            label={stageTown ? `Klientinnen und Klienten in ${townName(stageTown)} nach Aufnahmejahr und Stufe` : 'Klientinnen und Klienten nach Aufnahmejahr und Ort'}
             categories={stageChart.categories}
             series={stageChart.series}
             stacked
           />
           <table>
-            <caption>Klientinnen und Klienten nach Aufnahmezeitraum ({PERIOD_DE[stagePeriod]}), Ort und Stufe der Förderrichtlinie bei Aufnahme</caption>
+            <caption>Klientinnen und Klienten nach Aufnahmejahr, Ort und Stufe der Förderrichtlinie bei Aufnahme</caption>
             <thead>
               <tr>
-                <th scope="col">Aufnahme ({PERIOD_DE[stagePeriod]})</th>
+                <th scope="col">Aufnahmejahr</th>
                 <th scope="col">Ort</th>
                 <th scope="col">gesamt</th>
                 <th scope="col">Stufe 1</th>
@@ -330,7 +316,7 @@ export function Figures() {
             </tbody>
           </table>
           <p>
-            <a className="button" href={stageCsv} download={`kim-klienten-nach-stufe-${PERIOD_DE[stagePeriod].toLowerCase()}.csv`}>
+            <a className="button" href={stageCsv} download="kim-klienten-nach-stufe-jahr.csv">
               Als CSV herunterladen (nach Stufe)
             </a>
           </p>

@@ -1,5 +1,6 @@
 import { consentUnavailable, groupLoader, rowLoader, ConsentUnavailableError, type ServiceContext } from '@kim/service-kit';
 import type { CaseRegistryPrisma } from './db.ts';
+import type { Suppress } from './figures/figures.ts';
 import type { CaseManager, CaseNote, Client, Goal, Referral } from './generated/prisma/client.ts';
 import { clientScope, scopeWhere, type ClientScope, type RequestScope } from './scope.ts';
 
@@ -11,7 +12,14 @@ export interface CaseRegistryExtra {
   /** The root lookups' scope condition, computed once per request (it may ask the consent service). */
   readonly scopeWhere: () => Promise<ScopeWhere>;
   readonly loaders: ReturnType<typeof createLoaders>;
+  /** Days after which a referral without first contact or outcome is overdue (`KIM_OVERDUE_REFERRAL_DAYS`). */
+  readonly overdueReferralDays: number;
+  /** The service's suppression of the steering figures (it remembers the last table). */
+  readonly suppressFigures: Suppress;
 }
+
+/** What every request of one service instance shares: its settings, and the figures' suppression. */
+export type CaseRegistryShared = Pick<CaseRegistryExtra, 'overdueReferralDays' | 'suppressFigures'>;
 export type CaseRegistryContext = ServiceContext & CaseRegistryExtra;
 
 const clientLoader = (prisma: CaseRegistryPrisma, inScope: () => Promise<ScopeWhere>) =>
@@ -34,7 +42,7 @@ function createLoaders(prisma: CaseRegistryPrisma, scope: RequestScope, inRootSc
   };
 }
 
-export function extendContext(prisma: CaseRegistryPrisma, base: ServiceContext): CaseRegistryExtra {
+export function extendContext(prisma: CaseRegistryPrisma, base: ServiceContext, shared: CaseRegistryShared): CaseRegistryExtra {
   const scope = clientScope(base.caller);
   const memo = (of: ClientScope) => {
     let where: Promise<ScopeWhere> | undefined;
@@ -44,5 +52,5 @@ export function extendContext(prisma: CaseRegistryPrisma, base: ServiceContext):
       }));
   };
   const inRootScope = memo(scope.roots);
-  return { prisma, scope, scopeWhere: inRootScope, loaders: createLoaders(prisma, scope, inRootScope, memo(scope.entities)) };
+  return { prisma, scope, scopeWhere: inRootScope, loaders: createLoaders(prisma, scope, inRootScope, memo(scope.entities)), ...shared };
 }

@@ -1,3 +1,4 @@
+import { FIGURE_ROLES } from '@kim/schema';
 import { allow, roleRule, type RuleMap } from '@kim/service-kit';
 import { RECEIVING_ROLES } from './resolvers/referralWork.ts';
 
@@ -10,7 +11,7 @@ export const rules: RuleMap = {
   Query: {
     client: allow,
     clients: allow,
-    statistics: roleRule(['COORDINATOR']),
+    statistics: roleRule(FIGURE_ROLES),
     incomingReferrals: roleRule(RECEIVING_ROLES),
     overdueReferrals: roleRule(['CASE_MANAGER']),
   },

@@ -147,5 +147,5 @@ export const Query = {
     };
   },
 
-  statistics: (_: unknown, __: unknown, ctx: CaseRegistryContext) => statistics(ctx.prisma),
+  statistics: (_: unknown, __: unknown, ctx: CaseRegistryContext) => statistics(ctx.prisma, ctx.overdueReferralDays, ctx.suppressFigures),
 };

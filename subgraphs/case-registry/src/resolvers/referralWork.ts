@@ -1,6 +1,6 @@
 import { AGENCY_ROLES, HEALTH_REFERRAL_REASONS, isAgency, type Role } from '@kim/schema';
 import { consentUnavailable, decideClientCategory, hubError, isoDate, isoTime } from '@kim/service-kit';
-import { DAY_MS, OVERDUE_DAYS } from '../caseTerms.ts';
+import { DAY_MS } from '../caseTerms.ts';
 import type { CaseRegistryContext } from '../context.ts';
 import type { Referral } from '../generated/prisma/client.ts';
 import { callerTeam, caseEvent, changed, openClient, type Tx } from './caseWork.ts';
@@ -76,7 +76,7 @@ export const referralQueries = {
 
   overdueReferrals: async (_: unknown, { days }: { days?: number | null }, ctx: CaseRegistryContext) => {
     const team = callerTeam(ctx);
-    const after = days ?? OVERDUE_DAYS;
+    const after = days ?? ctx.overdueReferralDays;
     if (!Number.isInteger(after) || after < 1 || after > 365) throw hubError('BAD_USER_INPUT', 'days must be 1 to 365.', { argument: 'days' });
     const rows = await ctx.prisma.referral.findMany({
       where: { client: { town: team.town }, firstContactAt: null, outcome: null, sentAt: { lt: new Date(Date.now() - after * DAY_MS) } },
