@@ -31,6 +31,12 @@ export const referralView = (r: Referral) => ({
   outcomeAt: isoTime(r.outcomeAt),
 });
 
+export const ReferralFields = {
+  // The referral's own client, again through the scoped loader: a referral never opens a client
+  // its reader could not reach otherwise (the entity scope is the widest the caller has).
+  client: (r: Referral, _: unknown, ctx: CaseRegistryContext) => ctx.loaders.entity.load(r.kimClientId),
+};
+
 /**
  * A referral addressed to the caller's agency that it may act on: its client is in the agency's
  * scope and shares case management with it now (the same decision its fields need). Anything else
