@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useQuery } from 'urql';
+import { useBlobUrl } from '../blobUrls.ts';
 import { graphql } from '../gql/index.ts';
 import { ErrorBox, Loading, Main } from '../ui.tsx';
 
@@ -36,14 +37,14 @@ export function Receipt({ grantId }: { grantId: string }) {
   const [result] = useQuery({ query: ReceiptQuery, variables: { grantId } });
   const receipt = result.data?.consentReceipt;
   const body = useMemo(() => (receipt ? inertBody(receipt.html) : ''), [receipt]);
-  const download = useMemo(() => (receipt ? URL.createObjectURL(new Blob([receipt.html], { type: receipt.mediaType })) : ''), [receipt]);
+  const download = useBlobUrl(receipt?.html, receipt?.mediaType ?? 'text/html');
   return (
     <Main title={`Quittung zur Einwilligung ${grantId}`}>
       <p className="no-print">
         <button type="button" onClick={() => window.print()}>
           Drucken
         </button>{' '}
-        {receipt && (
+        {receipt && download && (
           <a className="button" href={download} download={receipt.fileName}>
             Herunterladen ({receipt.fileName})
           </a>
