@@ -4,6 +4,8 @@ import { agencyName, PURPOSE_DE, ROLE_DE, townName, type Role } from './labels.t
 import { clearSession, loadSession, saveSession, withPurpose, type Session } from './session.ts';
 import { go, href, useRoute } from './route.ts';
 import { endOidcSession } from './oidc.ts';
+import { revokeAllBlobUrls } from './blobUrls.ts';
+import { Main } from './ui.tsx';
 import { SignIn } from './pages/SignIn.tsx';
 import { ClientList } from './pages/ClientList.tsx';
 import { ClientView } from './pages/ClientView.tsx';
@@ -13,6 +15,7 @@ import { IncomingReferrals } from './pages/IncomingReferrals.tsx';
 import { Grants } from './pages/Grants.tsx';
 import { ReviewQueue } from './pages/ReviewQueue.tsx';
 import { AuditTrail } from './pages/AuditTrail.tsx';
+import { Art15LetterPage } from './pages/Art15Letter.tsx';
 import { Figures } from './pages/Figures.tsx';
 
 interface NavItem {
@@ -74,6 +77,8 @@ export function App() {
   const signOut = () => {
     const oidc = session?.oidc;
     clearSession();
+    // Downloads offered on the page (receipt, export, CSV) hold client data: none outlives the session.
+    revokeAllBlobUrls();
     setSession(null);
     go('anmelden');
     if (oidc) void endOidcSession(oidc.config, oidc.idToken).catch(() => undefined);
@@ -161,6 +166,8 @@ function Page({ route, session }: { route: string[]; session: Session }) {
       return <ReviewQueue />;
     case 'protokoll':
       return <AuditTrail />;
+    case 'auskunft':
+      return second ? <Art15LetterPage clientId={second} session={session} /> : <NotFound />;
     case 'kennzahlen':
       return <Figures />;
     default: {
@@ -177,10 +184,9 @@ function Start({ to }: { to: string }) {
 
 function NotFound() {
   return (
-    <main id="inhalt">
-      <h1>Seite nicht gefunden</h1>
+    <Main title="Seite nicht gefunden">
       <p>Diese Seite gibt es nicht.</p>
-    </main>
+    </Main>
   );
 }
 

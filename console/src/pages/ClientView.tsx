@@ -234,6 +234,9 @@ export function ClientView({ id, session }: { id: string; session: Session }) {
       {session.role.startsWith('IMMIGRATION_') && <TransferRequest clientId={id} />}
       {session.role === 'CASE_MANAGER' && (
         <>
+          <p>
+            <a href={href('auskunft', id)}>Auskunft nach Art. 15 DSGVO als Brief</a>
+          </p>
           <Consents clientId={id} />
           <CaseWork clientId={id} onChanged={refresh} />
         </>
