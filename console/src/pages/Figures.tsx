@@ -215,7 +215,7 @@ export function Figures() {
         <section aria-labelledby="by-town">
           <h2 id="by-town">Klientinnen und Klienten nach Ort</h2>
           <Bars label="Klientinnen und Klienten nach Ort und Status" categories={townChart.categories} series={townChart.series} stacked />
-          <ScrollTable label="Tabelle nach Ort und Status">
+          <ScrollTable label="Tabelle: Klientinnen und Klienten nach Ort">
             <table>
               <caption>Klientinnen und Klienten nach Ort und Status</caption>
               <thead>
@@ -251,7 +251,7 @@ export function Figures() {
         <section aria-labelledby="by-year">
           <h2 id="by-year">Aufnahmen und Abschlüsse nach Jahr</h2>
           <Bars label="Aufnahmen und Abschlüsse nach Jahr" categories={periodChart.categories} series={periodChart.series} stacked={false} />
-          <ScrollTable label="Tabelle nach Jahr">
+          <ScrollTable label="Tabelle: Aufnahmen und Abschlüsse">
             <table>
               <caption>Aufnahmen und Abschlüsse nach Jahr</caption>
               <thead>
@@ -311,7 +311,7 @@ export function Figures() {
             series={stageChart.series}
             stacked
           />
-          <ScrollTable label="Tabelle nach Zeitraum, Ort und Stufe">
+          <ScrollTable label="Tabelle: Aufnahmen nach Ort und Stufe">
             <table>
               <caption>Klientinnen und Klienten nach Aufnahmezeitraum ({PERIOD_DE[stagePeriod]}), Ort und Stufe der Förderrichtlinie bei Aufnahme</caption>
               <thead>
@@ -349,7 +349,7 @@ export function Figures() {
         <section aria-labelledby="by-agency">
           <h2 id="by-agency">Verweisungen nach Stelle</h2>
           <Bars label="Dauer der Verweisungen nach Stelle: Median und 90-%-Wert der Tage bis Erstkontakt und bis Ergebnis" categories={durationChart.categories} series={durationChart.series} stacked={false} />
-          <ScrollTable label="Tabelle der Verweisungen">
+          <ScrollTable label="Tabelle: Verweisungen">
             <table>
               <caption>Verweisungen und ihre Dauer in Tagen</caption>
               <thead>
