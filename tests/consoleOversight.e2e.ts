@@ -402,23 +402,38 @@ describe('the console, for partner agencies', () => {
   });
 
   it.each([
-    ['jobcenter', 'Fallnummer des Jobcenters'],
-    ['abh', 'Aktenzeichen der Ausländerbehörde'],
-  ] as const)('%s opens a client by its own file number; an unknown number says so', async (persona, labelText) => {
-    const fileId =
-      persona === 'jobcenter'
-        ? (await hub.services.jobcenter.prisma.benefitCase.findUniqueOrThrow({ where: { kimClientId: CLIENT } })).id
-        : (await hub.services['immigration-office'].prisma.personRecord.findUniqueOrThrow({ where: { kimClientId: CLIENT } })).id;
+    ['jobcenter', 'Fallnummer des Jobcenters', null],
+    ['jobcenter-dormagen', 'Fallnummer des Jobcenters', 'DORMAGEN'],
+    ['abh', 'Aktenzeichen der Ausländerbehörde', null],
+    ['abh-neuss', 'Aktenzeichen der Ausländerbehörde', 'NEUSS'],
+  ] as const)('%s opens a client by its own file number (a team\'s caseworker: one of the team\'s files); an unknown number says so', async (persona, labelText, office) => {
+    const jobcenter = persona.startsWith('jobcenter');
+    const file = jobcenter
+      ? await hub.services.jobcenter.prisma.benefitCase.findFirstOrThrow({ where: office ? { office } : { kimClientId: CLIENT } })
+      : await hub.services['immigration-office'].prisma.personRecord.findFirstOrThrow({ where: office ? { office } : { kimClientId: CLIENT } });
     const page = await newPage();
     await signIn(page, persona);
     await page.getByLabel(labelText).fill('UNBEKANNT-0');
     await page.getByRole('button', { name: 'Akte öffnen' }).click();
     await page.getByRole('alert').filter({ hasText: 'Keine Akte mit dieser Nummer in Ihrem Team.' }).waitFor();
     await expectAccessible(page);
-    await page.getByLabel(labelText).fill(fileId);
+    await page.getByLabel(labelText).fill(file.id);
     await page.getByRole('button', { name: 'Akte öffnen' }).click();
-    await page.getByRole('heading', { level: 1, name: new RegExp(CLIENT) }).waitFor();
-    expect(page.url()).toBe(`${base}#/klienten/${CLIENT}`);
+    // The joined view, reached through the file: the agency's own part at least.
+    await page.getByRole('heading', { level: 1, name: new RegExp(file.kimClientId) }).waitFor();
+    expect(page.url()).toBe(`${base}#/akte/${encodeURIComponent(file.id)}`);
+    const group = jobcenter ? 'Jobcenter Rhein-Kreis Neuss' : 'Ausländerbehörde Rhein-Kreis Neuss';
+    await expect.poll(() => field(page, group, jobcenter ? 'Fallnummer' : 'Aktenzeichen').textContent()).toBe(file.id);
+    await expectAccessible(page);
+    if (office) {
+      // Another team's file answers as an unknown one.
+      const foreign = jobcenter
+        ? await hub.services.jobcenter.prisma.benefitCase.findFirstOrThrow({ where: { office: { not: office } } })
+        : await hub.services['immigration-office'].prisma.personRecord.findFirstOrThrow({ where: { office: { not: office } } });
+      await page.goto(`${base}#/akte/${encodeURIComponent(foreign.id)}`);
+      await page.getByRole('alert').filter({ hasText: 'Keine Akte mit dieser Nummer in Ihrem Team.' }).waitFor();
+      expect(await page.locator('main').textContent()).not.toContain(foreign.kimClientId);
+    }
     await page.context().close();
   });
 });

@@ -16,6 +16,7 @@ import { Grants } from './pages/Grants.tsx';
 import { ReviewQueue } from './pages/ReviewQueue.tsx';
 import { AuditTrail } from './pages/AuditTrail.tsx';
 import { Art15LetterPage } from './pages/Art15Letter.tsx';
+import { FileClientView } from './pages/FileClientView.tsx';
 import { Figures } from './pages/Figures.tsx';
 
 interface NavItem {
@@ -166,6 +167,8 @@ function Page({ route, session }: { route: string[]; session: Session }) {
       return <ReviewQueue />;
     case 'protokoll':
       return <AuditTrail />;
+    case 'akte':
+      return second ? <FileClientView key={second} fileId={second} session={session} /> : <NotFound />;
     case 'auskunft':
       return second ? <Art15LetterPage clientId={second} session={session} /> : <NotFound />;
     case 'kennzahlen':

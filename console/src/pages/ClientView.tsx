@@ -1,4 +1,6 @@
+import type { CombinedError } from '@urql/core';
 import { useQuery } from 'urql';
+import type { ConsoleJoinedClientFieldsFragment } from '../gql/graphql.ts';
 import { graphql } from '../gql/index.ts';
 import { Denials, reasonText } from '../denial.ts';
 import { agencyName, formatDate, label, REFERRAL_OUTCOME_DE, REFERRAL_REASON_DE, STATUS_DE, TITLE_DE, townName } from '../labels.ts';
@@ -9,9 +11,9 @@ import { CaseWork } from './CaseWork.tsx';
 import { Consents } from './Consents.tsx';
 import { TransferRequest } from './TransferRequest.tsx';
 
-const JoinedClient = graphql(`
-  query ConsoleJoinedClient($id: ID!) {
-    client(id: $id) {
+/** The joined view's fields: by KIM id here, by an agency's own file id in FileClientView.tsx. */
+export const JoinedClientFields = graphql(`
+  fragment ConsoleJoinedClientFields on Client {
       id
       givenName
       familyName
@@ -107,11 +109,24 @@ const JoinedClient = graphql(`
         targetLevel
         completedAt
       }
+  }
+`);
+const JoinedClient = graphql(`
+  query ConsoleJoinedClient($id: ID!) {
+    client(id: $id) {
+      ...ConsoleJoinedClientFields
     }
   }
 `);
 
 type Value = string | number | boolean | null | undefined;
+
+/** A joined view's answer, wherever it came from, its errors' paths rooted at `client`. */
+export interface JoinedResult {
+  readonly data?: { readonly client?: ConsoleJoinedClientFieldsFragment | null } | undefined;
+  readonly error?: CombinedError | undefined;
+  readonly fetching: boolean;
+}
 
 /** One field: its value, or why it has none — never a blank. */
 function Field({ name, path, value, denials }: { name: string; path: string; value: Value; denials: Denials }) {
@@ -148,8 +163,10 @@ function ListField<T>({ name, path, rows, denials, render }: { name: string; pat
   );
 }
 
-export function ClientView({ id, session }: { id: string; session: Session }) {
-  const [result, reexecute] = useQuery({ query: JoinedClient, variables: { id } });
+/** `loaded`: the client as an agency's file lookup answered it (FileClientView.tsx). */
+export function ClientView({ id, session, loaded }: { id: string; session: Session; loaded?: JoinedResult }) {
+  const [byId, reexecute] = useQuery({ query: JoinedClient, variables: { id }, pause: Boolean(loaded) });
+  const result = loaded ?? byId;
   const c = result.data?.client;
   const d = new Denials(result.error);
   const refresh = () => reexecute({ requestPolicy: 'network-only' });
