@@ -102,23 +102,23 @@ afterAll(async () => {
 });
 
 describe('the new fields, attacked through the gateway', () => {
-  const INCOMING = '{ incomingReferrals { id client { id } reason healthReason note } }';
+  const INCOMING = '{ incomingReferrals { id clientId reason healthReason note } }';
   const incoming = async (persona: 'jobcenter' | 'jobcenter-dormagen' | 'abh' | 'abh-neuss' | 'welfare-caritas', purpose?: string) =>
     hub.query(persona, INCOMING, undefined, purpose ? { purpose: purpose as never } : {});
 
-  it("Referral.client names the client only where the referral's client shares case management with the reader", async () => {
+  it("Referral.clientId names the client only where the referral's client shares case management with the reader", async () => {
     const response = await incoming('jobcenter', LABOUR);
-    const rows = response.body.data?.incomingReferrals as { id: string; client: { id: string } | null; note: string | null; healthReason: string | null }[];
-    const clients = rows.map((r) => r.client?.id);
+    const rows = response.body.data?.incomingReferrals as { id: string; clientId: string | null; note: string | null; healthReason: string | null }[];
+    const clients = rows.map((r) => r.clientId);
     expect(clients).toEqual(expect.arrayContaining([referred.withNote, referred.withHealthReason]));
     // The showcase client's grant to the jobcenter covers no case management: its referral is not
     // the jobcenter's to act on, so it is not listed at all (it would null the list: ids are non-null).
     expect(clients).not.toContain(CLIENT);
-    expect(errorCodes(response).filter((e) => e.path.endsWith('.client') || e.path.endsWith('.id'))).toEqual([]);
+    expect(errorCodes(response).filter((e) => e.path.endsWith('.clientId') || e.path.endsWith('.id'))).toEqual([]);
     // The note under CASE_NOTES, the health reason under HEALTH: each only where the grant says so.
-    const noted = rows.find((r) => r.client?.id === referred.withNote)!;
+    const noted = rows.find((r) => r.clientId === referred.withNote)!;
     expect(noted.note).toBe('Bitte einen Termin in der Woche anbieten.');
-    const health = rows.findIndex((r) => r.client?.id === referred.withHealthReason);
+    const health = rows.findIndex((r) => r.clientId === referred.withHealthReason);
     expect(rows[health]!.note).toBeNull();
     expect(rows[health]!.healthReason).toBeNull();
     expect(errorCodes(response).filter((e) => e.path.startsWith(`incomingReferrals.${health}.`))).toEqual([
@@ -134,13 +134,13 @@ describe('the new fields, attacked through the gateway', () => {
   });
 
   it('another town\'s case manager reaches no referral\'s client through the referral', async () => {
-    const response = await hub.query('cm-dormagen', `{ client(id: "${referred.withNote}") { referrals { client { id } } } overdueReferrals(days: 1) { client { id } } }`);
+    const response = await hub.query('cm-dormagen', `{ client(id: "${referred.withNote}") { referrals { clientId } } overdueReferrals(days: 1) { clientId } }`);
     expect(response.body.data?.client).toBeNull();
     const text = JSON.stringify(response.body.data);
     for (const id of [referred.withNote, referred.withHealthReason, CLIENT]) expect(text).not.toContain(id);
   });
 
-  it.each(['dpo', 'ki', 'cm-neuss'] as const)('incomingReferrals (and so Referral.client) is refused to %s', async (persona) => {
+  it.each(['dpo', 'ki', 'cm-neuss'] as const)('incomingReferrals (and so Referral.clientId) is refused to %s', async (persona) => {
     const response = await hub.query(persona, INCOMING);
     expect(response.body.data ?? null).toBeNull();
     expect(errorCodes(response).map((e) => e.code)).toEqual(['FORBIDDEN']);

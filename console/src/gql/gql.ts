@@ -35,7 +35,7 @@ type Documents = {
     "\n  query ConsoleByImmigrationRecord($recordId: ID!) {\n    clientByImmigrationRecord(recordId: $recordId) {\n      id\n    }\n  }\n": typeof types.ConsoleByImmigrationRecordDocument,
     "\n  query ConsoleByBenefitCase($caseId: ID!) {\n    clientByBenefitCase(caseId: $caseId) {\n      id\n    }\n  }\n": typeof types.ConsoleByBenefitCaseDocument,
     "\n  query ConsoleGrants($filter: GrantFilter!) {\n    consentGrants(filter: $filter) {\n      id\n      clientId\n      grantee\n      categories\n      state\n      evidenceRef\n      recordedAt\n      events {\n        type\n        at\n        agencyName\n        reason\n      }\n    }\n  }\n": typeof types.ConsoleGrantsDocument,
-    "\n  query ConsoleIncomingReferrals {\n    incomingReferrals(open: true) {\n      id\n      client {\n        id\n      }\n      reason\n      healthReason\n      sentAt\n      firstContactAt\n      outcome\n      note\n    }\n  }\n": typeof types.ConsoleIncomingReferralsDocument,
+    "\n  query ConsoleIncomingReferrals {\n    incomingReferrals(open: true) {\n      id\n      clientId\n      reason\n      healthReason\n      sentAt\n      firstContactAt\n      outcome\n      note\n    }\n  }\n": typeof types.ConsoleIncomingReferralsDocument,
     "\n  mutation ConsoleAcknowledgeReferral($id: ID!, $on: String!) {\n    acknowledgeReferral(id: $id, firstContactOn: $on) {\n      id\n    }\n  }\n": typeof types.ConsoleAcknowledgeReferralDocument,
     "\n  mutation ConsoleReferralOutcome($id: ID!, $outcome: ReferralOutcome!, $on: String!) {\n    recordReferralOutcome(id: $id, outcome: $outcome, on: $on) {\n      id\n    }\n  }\n": typeof types.ConsoleReferralOutcomeDocument,
     "\n  query ConsoleConsentReceipt($grantId: ID!) {\n    consentReceipt(grantId: $grantId) {\n      grantId\n      fileName\n      mediaType\n      html\n    }\n  }\n": typeof types.ConsoleConsentReceiptDocument,
@@ -65,7 +65,7 @@ const documents: Documents = {
     "\n  query ConsoleByImmigrationRecord($recordId: ID!) {\n    clientByImmigrationRecord(recordId: $recordId) {\n      id\n    }\n  }\n": types.ConsoleByImmigrationRecordDocument,
     "\n  query ConsoleByBenefitCase($caseId: ID!) {\n    clientByBenefitCase(caseId: $caseId) {\n      id\n    }\n  }\n": types.ConsoleByBenefitCaseDocument,
     "\n  query ConsoleGrants($filter: GrantFilter!) {\n    consentGrants(filter: $filter) {\n      id\n      clientId\n      grantee\n      categories\n      state\n      evidenceRef\n      recordedAt\n      events {\n        type\n        at\n        agencyName\n        reason\n      }\n    }\n  }\n": types.ConsoleGrantsDocument,
-    "\n  query ConsoleIncomingReferrals {\n    incomingReferrals(open: true) {\n      id\n      client {\n        id\n      }\n      reason\n      healthReason\n      sentAt\n      firstContactAt\n      outcome\n      note\n    }\n  }\n": types.ConsoleIncomingReferralsDocument,
+    "\n  query ConsoleIncomingReferrals {\n    incomingReferrals(open: true) {\n      id\n      clientId\n      reason\n      healthReason\n      sentAt\n      firstContactAt\n      outcome\n      note\n    }\n  }\n": types.ConsoleIncomingReferralsDocument,
     "\n  mutation ConsoleAcknowledgeReferral($id: ID!, $on: String!) {\n    acknowledgeReferral(id: $id, firstContactOn: $on) {\n      id\n    }\n  }\n": types.ConsoleAcknowledgeReferralDocument,
     "\n  mutation ConsoleReferralOutcome($id: ID!, $outcome: ReferralOutcome!, $on: String!) {\n    recordReferralOutcome(id: $id, outcome: $outcome, on: $on) {\n      id\n    }\n  }\n": types.ConsoleReferralOutcomeDocument,
     "\n  query ConsoleConsentReceipt($grantId: ID!) {\n    consentReceipt(grantId: $grantId) {\n      grantId\n      fileName\n      mediaType\n      html\n    }\n  }\n": types.ConsoleConsentReceiptDocument,
@@ -175,7 +175,7 @@ export function graphql(source: "\n  query ConsoleGrants($filter: GrantFilter!) 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ConsoleIncomingReferrals {\n    incomingReferrals(open: true) {\n      id\n      client {\n        id\n      }\n      reason\n      healthReason\n      sentAt\n      firstContactAt\n      outcome\n      note\n    }\n  }\n"): (typeof documents)["\n  query ConsoleIncomingReferrals {\n    incomingReferrals(open: true) {\n      id\n      client {\n        id\n      }\n      reason\n      healthReason\n      sentAt\n      firstContactAt\n      outcome\n      note\n    }\n  }\n"];
+export function graphql(source: "\n  query ConsoleIncomingReferrals {\n    incomingReferrals(open: true) {\n      id\n      clientId\n      reason\n      healthReason\n      sentAt\n      firstContactAt\n      outcome\n      note\n    }\n  }\n"): (typeof documents)["\n  query ConsoleIncomingReferrals {\n    incomingReferrals(open: true) {\n      id\n      clientId\n      reason\n      healthReason\n      sentAt\n      firstContactAt\n      outcome\n      note\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -11,9 +11,7 @@ const Incoming = graphql(`
   query ConsoleIncomingReferrals {
     incomingReferrals(open: true) {
       id
-      client {
-        id
-      }
+      clientId
       reason
       healthReason
       sentAt
@@ -87,7 +85,7 @@ export function IncomingReferrals() {
               {result.data.incomingReferrals.map((r, i) => (
                 <tr key={r.id}>
                   <td>{r.id}</td>
-                  <td>{r.client ? <a href={href('klienten', r.client.id)}>{r.client.id}</a> : <Why error={d.at(`incomingReferrals.${i}.client`)} />}</td>
+                  <td>{r.clientId ? <a href={href('klienten', r.clientId)}>{r.clientId}</a> : <Why error={d.at(`incomingReferrals.${i}.clientId`)} />}</td>
                   <td>
                     <ReasonCell reason={r.reason} healthReason={r.healthReason} denials={d} at={`incomingReferrals.${i}`} />
                   </td>

@@ -1,6 +1,6 @@
 import { Client } from './Client.ts';
 import { Mutation } from './Mutation.ts';
 import { Query } from './Query.ts';
-import { ReferralFields, referralQueries } from './referralWork.ts';
+import { referralQueries } from './referralWork.ts';
 
-export const resolvers = { Query: { ...Query, ...referralQueries }, Mutation, Client, Referral: ReferralFields };
+export const resolvers = { Query: { ...Query, ...referralQueries }, Mutation, Client };

@@ -23,6 +23,7 @@ const isHealthReason = (reason: string) => (HEALTH_REFERRAL_REASONS as readonly 
 /** A referral row as the schema shows it. */
 export const referralView = (r: Referral) => ({
   ...r,
+  clientId: r.kimClientId,
   // A health-related reason is health data: served only as healthReason, under HEALTH (issue 13).
   reason: isHealthReason(r.reason) ? null : r.reason,
   healthReason: isHealthReason(r.reason) ? r.reason : null,
@@ -30,12 +31,6 @@ export const referralView = (r: Referral) => ({
   firstContactAt: isoTime(r.firstContactAt),
   outcomeAt: isoTime(r.outcomeAt),
 });
-
-export const ReferralFields = {
-  // The referral's own client, again through the scoped loader: a referral never opens a client
-  // its reader could not reach otherwise (the entity scope is the widest the caller has).
-  client: (r: Referral, _: unknown, ctx: CaseRegistryContext) => ctx.loaders.entity.load(r.kimClientId),
-};
 
 /**
  * A referral addressed to the caller's agency that it may act on: its client is in the agency's
