@@ -70,6 +70,8 @@ describe('the Art. 15 report for a case manager', () => {
       expect(await readsOf(response)).toEqual([]);
     }
     expect(await readsOf(unknown)).toEqual([]);
+    // An empty report reads no record, also the officer's: no read (and no pseudonym for the id).
+    expect(await readsOf(await report('dpo', UNKNOWN))).toEqual([]);
   });
 
   it('follows the holder record: after a handover the old team gets the unknown answer, the new one the report', async () => {

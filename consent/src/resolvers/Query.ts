@@ -186,9 +186,11 @@ export const Query = {
       const [{ now }] = (await ctx.prisma.$queryRaw<{ now: Date }[]>`SELECT now() AS now`) as [{ now: Date }];
       return { clientId, generatedAt: isoTime(now), recipients: [], consentEvents: [], retentionDays, caseEndedAt: null };
     }
-    // The report holds the client's consent record: reading it is audited as reading the record.
-    await auditRecordRead(ctx, [clientId]);
     const [report, ends] = await Promise.all([art15Report(ctx.prisma, clientId, args.includeOwnProcessing ?? false), caseEndsOf(ctx.prisma, [clientId])]);
+    // The report shows the client's consent record and disclosures: reading it is audited as
+    // reading the record, before anything leaves. An empty report (an id without any, an erased
+    // client) shows nothing, and recording it would give an erased id a pseudonym again.
+    if (report.consentEvents.length > 0 || report.recipients.length > 0) await auditRecordRead(ctx, [clientId]);
     const times = <T extends { firstDisclosedAt: Date; lastDisclosedAt: Date }>(x: T) => ({
       ...x,
       firstDisclosedAt: isoTime(x.firstDisclosedAt),
