@@ -199,7 +199,8 @@ describe('the Art. 15 report', () => {
     expect(jobcenter?.categories.map((c) => c.category)).toEqual(['BENEFITS', 'EDUCATION_LANGUAGE']);
   });
 
-  it('is for data-protection officers only', async () => {
-    expect(errorCodes(await hub.query('cm-neuss', REPORT)).map((e) => e.code)).toEqual(['FORBIDDEN']);
+  it('is for data-protection officers and the holding team\'s case managers (tests/art15CaseManager.e2e.ts), no other role', async () => {
+    expect((await hub.query('cm-neuss', REPORT)).body.errors).toBeUndefined();
+    expect(errorCodes(await hub.query('jobcenter', REPORT)).map((e) => e.code)).toEqual(['FORBIDDEN']);
   });
 });

@@ -1,32 +1,30 @@
 // The web console in a real browser (Debian's Chromium through playwright-core) against a whole
 // hub with demo data: each role's main path, an accessibility check on every page (axe-core,
 // WCAG 2.1 A/AA), the console's CSP, and personas on pages that are not theirs.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import { startGateway } from '@kim/gateway';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONSOLE_DIST } from '@kim/console/build';
+import { expectAccessible, field, launchChromium, newPage as newBrowserPage, openClient as openClientAt, pageProblems, SCREENSHOTS, signIn as signInAs } from './support/consoleBrowser.ts';
 import { startFakeOidcProvider } from './support/fakeOidcProvider.ts';
 import { startTestHub, type TestHub } from './support/testHub.ts';
 
-const CHROMIUM = process.env.KIM_CHROMIUM ?? '/usr/bin/chromium';
-const SCREENSHOTS = join(import.meta.dirname, '..', 'console', 'screenshots');
 const CLIENT = 'K-000001';
 
 let hub: TestHub;
 let browser: Browser;
 let base: string;
-/** Script errors of every page: the console must show German errors, never crash. */
-const pageErrors: string[] = [];
+/** Script errors and CSP violations of every page: the console must show German errors, never crash. */
+const problems = pageProblems();
+const pageErrors = problems.pageErrors;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium (.ci/run does)`);
   mkdirSync(SCREENSHOTS, { recursive: true });
   hub = await startTestHub('console', 40, { console: true });
   base = hub.gatewayUrl.replace(/\/graphql$/, '/');
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  browser = await launchChromium();
 }, 180_000);
 
 afterAll(async () => {
@@ -34,41 +32,13 @@ afterAll(async () => {
   await hub?.stop();
 });
 
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'de-DE', timezoneId: 'Europe/Berlin' });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  return page;
-}
-
-/** No WCAG 2.1 A/AA violation on the page as it stands. */
-async function expectAccessible(page: Page): Promise<void> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(result.violations.map((v) => ({ rule: v.id, nodes: v.nodes.map((n) => n.target.join(' ')) }))).toEqual([]);
-}
-
-async function signIn(page: Page, persona: string, purpose?: string): Promise<void> {
-  await page.goto(base);
-  await page.getByRole('heading', { name: 'Anmelden (Demo)' }).waitFor();
-  await page.getByLabel(`(${persona})`, { exact: false }).check();
-  if (purpose) await page.getByLabel('Zweck der Verarbeitung').selectOption({ label: purpose });
-  await page.getByRole('button', { name: 'Anmelden' }).click();
-  await page.getByRole('button', { name: 'Abmelden' }).waitFor();
-}
-
-async function openClient(page: Page, id: string): Promise<void> {
-  await page.goto(`${base}#/klienten/${id}`);
-  await page.getByRole('heading', { level: 1, name: new RegExp(id) }).waitFor();
-}
+const newPage = (): Promise<Page> => newBrowserPage(browser, problems);
+const signIn = (page: Page, persona: string, purpose?: string) => signInAs(page, base, persona, purpose);
+const openClient = (page: Page, id: string) => openClientAt(page, base, id);
 
 /** The texts of a column of the client list's table (1: KIM id, 2: name, 3: town, 4: status). */
 function column(page: Page, n: number): Promise<string[]> {
   return page.getByRole('table').locator(`tbody tr td:nth-child(${n})`).allTextContents();
-}
-
-/** The joined view's value (or reason) for a field of a group. */
-function field(page: Page, group: string, name: string) {
-  return page.getByRole('region', { name: group }).locator('dt', { hasText: new RegExp(`^${name}$`) }).locator('xpath=following-sibling::dd[1]');
 }
 
 describe('the web console', () => {
@@ -302,10 +272,11 @@ describe('the web console', () => {
     await page.getByRole('status').filter({ hasText: 'Kette geprüft: unverändert' }).waitFor();
     await page.getByRole('link', { name: 'Export herunterladen' }).waitFor();
     await expect.poll(() => page.getByRole('row').count()).toBeGreaterThan(5);
-    // The Art. 15 letter names the jobcenter, which read the client's data above.
-    await expect.poll(() => page.getByRole('region', { name: /Art\. 15 DSGVO/ }).textContent()).toContain('Jobcenter Rhein-Kreis Neuss');
     await expectAccessible(page);
     await page.screenshot({ path: join(SCREENSHOTS, 'dpo-audit.png') });
+    // The Art. 15 letter names the jobcenter, which read the client's data above.
+    await page.getByRole('link', { name: /Auskunft nach Art\. 15 DSGVO/ }).click();
+    await expect.poll(() => page.getByRole('article', { name: /Art\. 15 DSGVO/ }).textContent()).toContain('Jobcenter Rhein-Kreis Neuss');
     await page.context().close();
   });
 
@@ -378,5 +349,6 @@ describe('the web console', () => {
     expect(await other.evaluate(async () => (await indexedDB.databases()).length)).toBe(0);
     await other.context().close();
     expect(pageErrors).toEqual([]);
+    expect(problems.cspViolations).toEqual([]);
   });
 });

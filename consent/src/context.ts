@@ -12,6 +12,8 @@ export interface ConsentSettings {
   readonly defaultValidityDays: number;
   /** Statutory entries the controller has switched off (KIM_STATUTORY_BASES_OFF). */
   readonly statutoryBasesOff?: ReadonlySet<LegalBasis>;
+  /** Days after the end of a case before the client's data is erased (KIM_RETENTION_DAYS): the Art. 15 report names it. */
+  readonly retentionDays?: number;
 }
 
 export interface ConsentExtra {

@@ -19,7 +19,9 @@ export const rules: RuleMap = {
     auditTrail: roleRule(['DATA_PROTECTION_OFFICER']),
     verifyAuditChain: roleRule(['DATA_PROTECTION_OFFICER']),
     auditExport: roleRule(['DATA_PROTECTION_OFFICER']),
-    art15Report: roleRule(['DATA_PROTECTION_OFFICER']),
+    // A case manager: for a client the team holds (the resolver decides, as for the consent record).
+    art15Report: roleRule(['CASE_MANAGER', 'DATA_PROTECTION_OFFICER']),
+    auditPublicKey: roleRule(['DATA_PROTECTION_OFFICER']),
     transferRequests: roleRule(['JOBCENTER_TEAM_LEAD', 'DATA_PROTECTION_OFFICER']),
   },
   Mutation: {

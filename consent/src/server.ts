@@ -69,7 +69,7 @@ export function consentService(
  */
 export async function startConsent(config: ConsentConfig, options: StartOptions<ConsentPrisma> = {}) {
   const registry = createMetricsRegistry('kim_consent_');
-  const settings = { defaultValidityDays: config.defaultValidityDays, statutoryBasesOff: config.statutoryBasesOff };
+  const settings = { defaultValidityDays: config.defaultValidityDays, statutoryBasesOff: config.statutoryBasesOff, retentionDays: config.retention.days };
   const running = await startService(consentService(config.auditKey, settings, decisionMetrics(registry)), config, options);
   // Grant events stored without their chain entry (made by a migration from grants of before the
   // event log, or seeded) decide nothing until they are chained: as the service's role, now.

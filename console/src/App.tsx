@@ -4,6 +4,8 @@ import { agencyName, PURPOSE_DE, ROLE_DE, townName, type Role } from './labels.t
 import { clearSession, loadSession, saveSession, withPurpose, type Session } from './session.ts';
 import { go, href, useRoute } from './route.ts';
 import { endOidcSession } from './oidc.ts';
+import { revokeAllBlobUrls } from './blobUrls.ts';
+import { Main } from './ui.tsx';
 import { SignIn } from './pages/SignIn.tsx';
 import { ClientList } from './pages/ClientList.tsx';
 import { ClientView } from './pages/ClientView.tsx';
@@ -13,6 +15,8 @@ import { IncomingReferrals } from './pages/IncomingReferrals.tsx';
 import { Grants } from './pages/Grants.tsx';
 import { ReviewQueue } from './pages/ReviewQueue.tsx';
 import { AuditTrail } from './pages/AuditTrail.tsx';
+import { Art15LetterPage } from './pages/Art15Letter.tsx';
+import { FileClientView } from './pages/FileClientView.tsx';
 import { Figures } from './pages/Figures.tsx';
 import { Intake } from './pages/Intake.tsx';
 import { OverdueReferrals } from './pages/OverdueReferrals.tsx';
@@ -81,6 +85,8 @@ export function App() {
   const signOut = () => {
     const oidc = session?.oidc;
     clearSession();
+    // Downloads offered on the page (receipt, export, CSV) hold client data: none outlives the session.
+    revokeAllBlobUrls();
     setSession(null);
     go('anmelden');
     if (oidc) void endOidcSession(oidc.config, oidc.idToken).catch(() => undefined);
@@ -172,6 +178,10 @@ function Page({ route, session }: { route: string[]; session: Session }) {
       return <ReviewQueue />;
     case 'protokoll':
       return <AuditTrail />;
+    case 'akte':
+      return second ? <FileClientView key={second} fileId={second} session={session} /> : <NotFound />;
+    case 'auskunft':
+      return second ? <Art15LetterPage clientId={second} session={session} /> : <NotFound />;
     case 'kennzahlen':
       return <Figures />;
     default: {
@@ -188,10 +198,9 @@ function Start({ to }: { to: string }) {
 
 function NotFound() {
   return (
-    <main id="inhalt">
-      <h1>Seite nicht gefunden</h1>
+    <Main title="Seite nicht gefunden">
       <p>Diese Seite gibt es nicht.</p>
-    </main>
+    </Main>
   );
 }
 

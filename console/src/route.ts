@@ -22,3 +22,14 @@ export function href(...parts: string[]): string {
 export function go(...parts: string[]): void {
   window.location.hash = href(...parts);
 }
+
+/** Set by a route change, taken by the next page that renders its main landmark (ui.tsx `Main`). */
+let routeChanged = false;
+if (typeof window !== 'undefined') window.addEventListener('hashchange', () => (routeChanged = true));
+
+/** Whether the route changed since the last page took the focus (and now it is taken). */
+export function takeRouteFocus(): boolean {
+  const changed = routeChanged;
+  routeChanged = false;
+  return changed;
+}

@@ -2,13 +2,22 @@ import type { CombinedError } from '@urql/core';
 import { useEffect, useRef } from 'react';
 import { errorMessage } from './denial.ts';
 import { agencyName } from './labels.ts';
+import { takeRouteFocus } from './route.ts';
 
-/** A page's main landmark with its one h1; focus moves there when the page opens. */
+/**
+ * A page's main landmark with its one h1. After a route change focus moves here, so that a
+ * screen reader starts reading the new page and Tab continues in it (not on the first page
+ * load: there the skip link comes first).
+ */
 export function Main({ title, children }: { title: string; children: React.ReactNode }) {
   const ref = useRef<HTMLElement>(null);
   useEffect(() => {
     document.title = `${title} – KIM Hub`;
   }, [title]);
+  // After every render: the route may change while the same page stays (another client).
+  useEffect(() => {
+    if (ref.current && takeRouteFocus()) ref.current.focus();
+  });
   return (
     <main id="inhalt" tabIndex={-1} ref={ref}>
       <h1>{title}</h1>
@@ -65,5 +74,18 @@ export function Checkboxes<V extends string>({ legend, idPrefix, options, labels
         </div>
       ))}
     </fieldset>
+  );
+}
+
+/**
+ * A wide table in its own horizontal scroll area, so the page reflows at 320 CSS pixels (WCAG
+ * 1.4.10) while the table keeps its columns; the area is focusable and named, so keyboard users
+ * can scroll it too.
+ */
+export function ScrollTable({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="table-scroll" role="region" aria-label={label} tabIndex={0}>
+      {children}
+    </div>
   );
 }

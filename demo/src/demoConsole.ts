@@ -1,7 +1,17 @@
-import type { ConsoleOptions } from '@kim/gateway';
+import type { ConsoleController, ConsoleOptions } from '@kim/gateway';
 import { ensureConsoleBuilt } from '@kim/console/build';
 import { issueToken } from './issueToken.ts';
 import { PERSONAS, purposesOf, type PersonaName } from './personas.ts';
+
+/**
+ * The county as controller of KIM's processing, as its letterhead names it (the Kreishaus in
+ * Neuss). A production gateway reads its own from KIM_CONTROLLER_NAME / _ADDRESS / _DPO.
+ */
+export const COUNTY_CONTROLLER: ConsoleController = {
+  name: 'Rhein-Kreis Neuss – Der Landrat',
+  address: ['Kommunales Integrationszentrum', 'Oberstraße 91', '41460 Neuss'],
+  dpo: ['Datenschutzbeauftragte des Rhein-Kreises Neuss', 'Oberstraße 91, 41460 Neuss'],
+};
 
 /**
  * The console with the demo sign-in: the personas and a token minted with the demo identity
@@ -15,6 +25,7 @@ export async function demoConsole(idpPrivateKeyPem: string): Promise<ConsoleOpti
   });
   return {
     dir: await ensureConsoleBuilt(),
+    controller: COUNTY_CONTROLLER,
     demoSignIn: {
       personas,
       issue: (persona) => issueToken(idpPrivateKeyPem, persona as PersonaName),

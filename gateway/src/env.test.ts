@@ -59,7 +59,15 @@ describe('readGatewayConfig: the web console', () => {
     expect(config.consoleOidc).toEqual({ authority: 'https://idp.example/realms/kim', clientId: 'kim-console', scope: 'openid' });
   });
 
+  it('reads the controller that letters name: its name, address lines and the officer\'s contact', () => {
+    expect(readGatewayConfig(required).consoleController).toBeUndefined();
+    const config = readGatewayConfig({ ...required, KIM_CONTROLLER_NAME: 'Kreis X – Der Landrat', KIM_CONTROLLER_ADDRESS: 'Markt 1; 12345 X', KIM_CONTROLLER_DPO: 'datenschutz@kreis-x.example' });
+    expect(config.consoleController).toEqual({ name: 'Kreis X – Der Landrat', address: ['Markt 1', '12345 X'], dpo: ['datenschutz@kreis-x.example'] });
+  });
+
   it.each([
+    [{ KIM_CONTROLLER_NAME: 'Kreis X' }, 'KIM_CONTROLLER_ADDRESS'],
+    [{ KIM_CONTROLLER_ADDRESS: 'Markt 1' }, 'KIM_CONTROLLER_NAME'],
     [{ KIM_OIDC_AUTHORITY: 'https://idp.example' }, 'KIM_OIDC_CLIENT_ID'],
     [{ KIM_OIDC_CLIENT_ID: 'kim-console' }, 'KIM_OIDC_AUTHORITY'],
     [{ KIM_OIDC_AUTHORITY: 'not a url', KIM_OIDC_CLIENT_ID: 'kim-console' }, 'KIM_OIDC_AUTHORITY'],

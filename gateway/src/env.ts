@@ -43,6 +43,32 @@ export interface GatewayConfig {
   readonly consoleDir?: string;
   /** The console's OpenID Connect sign-in (`KIM_OIDC_AUTHORITY`, `KIM_OIDC_CLIENT_ID`, `KIM_OIDC_SCOPE`). */
   readonly consoleOidc?: ConsoleOidc;
+  /** The controller the console's letters name (`KIM_CONTROLLER_NAME`, `KIM_CONTROLLER_ADDRESS`, `KIM_CONTROLLER_DPO`). */
+  readonly consoleController?: ConsoleController;
+}
+
+/**
+ * The controller (Art. 4 (7) GDPR) as the console's letters name it: public facts that any
+ * letterhead carries, so they reach the console before sign-in in /console-config.json.
+ */
+export interface ConsoleController {
+  readonly name: string;
+  /** The postal address, one line each. */
+  readonly address: readonly string[];
+  /** How to reach the data-protection officer (Art. 13 (1)(b) GDPR), one line each. */
+  readonly dpo: readonly string[];
+}
+
+/** Lines of an address given as one variable, separated by `;`. */
+const lines = (value: string | undefined) => (value ?? '').split(';').map((l) => l.trim()).filter(Boolean);
+
+function consoleController(env: NodeJS.ProcessEnv): ConsoleController | undefined {
+  const name = optionalString(env, 'KIM_CONTROLLER_NAME');
+  const address = lines(optionalString(env, 'KIM_CONTROLLER_ADDRESS'));
+  if (!name && address.length === 0) return undefined;
+  if (!name) throw new ConfigError('KIM_CONTROLLER_NAME', 'required with KIM_CONTROLLER_ADDRESS');
+  if (address.length === 0) throw new ConfigError('KIM_CONTROLLER_ADDRESS', 'required with KIM_CONTROLLER_NAME (lines separated by ;)');
+  return Object.freeze({ name, address, dpo: lines(optionalString(env, 'KIM_CONTROLLER_DPO')) });
 }
 
 export interface ConsoleOidc {
@@ -134,5 +160,6 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     logLevel: logLevel(env),
     ...(optionalString(env, 'KIM_CONSOLE_DIR') ? { consoleDir: optionalString(env, 'KIM_CONSOLE_DIR') } : {}),
     ...(consoleOidc(env) ? { consoleOidc: consoleOidc(env) } : {}),
+    ...(consoleController(env) ? { consoleController: consoleController(env) } : {}),
   });
 }

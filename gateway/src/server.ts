@@ -21,7 +21,7 @@ import { errorsAtSelectedPaths } from './selectedPaths.ts';
 import { gatewayMetrics } from './telemetry/gatewayMetrics.ts';
 import { operationGuard, operationLimitRules, rateLimitBudgets, tokenLimitParseOptions } from './limits/index.ts';
 
-export type { GatewayConfig } from './env.ts';
+export type { ConsoleController, GatewayConfig } from './env.ts';
 export { readGatewayConfig } from './env.ts';
 export { apolloGatewayWithoutTelemetry } from './apolloGateway.ts';
 export { CONSOLE_CSP, type ConsoleOptions, type DemoPersona, type DemoSignIn } from './http/consolePages.ts';
@@ -164,7 +164,11 @@ export async function startGateway(
       },
     }),
   );
-  const consoleOptions = consolePages ?? (config.consoleDir ? { dir: config.consoleDir, ...(config.consoleOidc ? { oidc: config.consoleOidc } : {}) } : undefined);
+  const consoleOptions =
+    consolePages ??
+    (config.consoleDir
+      ? { dir: config.consoleDir, ...(config.consoleOidc ? { oidc: config.consoleOidc } : {}), ...(config.consoleController ? { controller: config.consoleController } : {}) }
+      : undefined);
   if (consoleOptions) mountConsole(app, consoleOptions);
   app.use(jsonErrors(log, BODY_LIMIT));
   const server = await startHttpServer(app, config.port, config.host, async () => {

@@ -1,48 +1,13 @@
 import { AGENCY_INFO, isAgency, type DataCategory, type Purpose } from '@kim/schema';
+import { CATEGORY_TEXT, GRANT_EVENT_TEXT, PURPOSE_TEXT, SUPERVISORY_AUTHORITY } from '@kim/schema/clientTexts';
 import type { GrantContent } from '../audit/grantEventHash.ts';
 
 // The client's receipt of a consent record: a German document that prints to A4, saying in plain
 // words who may receive what, what for, until when, how to withdraw and whom to ask. Built from
 // the record alone (the consent service holds no names or addresses of clients).
 
-/** Data categories as a client would understand them. */
-export const CATEGORY_TEXT: Record<DataCategory, string> = {
-  IDENTITY: 'Angaben zur Person (Name, Geburtsdatum, Staatsangehörigkeit)',
-  CONTACT: 'Kontaktdaten (Anschrift, Telefon, E-Mail)',
-  RESIDENCE: 'Aufenthaltsstatus (Aufenthaltstitel, Duldung, Gestattung, Wohnsitzauflage)',
-  ASYLUM_PROCEDURE: 'Asylverfahren (Stand und Entscheidungen)',
-  BENEFITS: 'Bezug von Sozialleistungen (Bürgergeld und andere Leistungen)',
-  BENEFIT_RECEIPT: 'Ob Sozialleistungen bezogen werden (nur ja oder nein)',
-  EMPLOYMENT: 'Arbeit und Ausbildung (Beschäftigung, Maßnahmen, Vermittlung)',
-  EDUCATION_LANGUAGE: 'Schule, Sprache und Sprachkurse (Sprachniveau, Integrationskurs)',
-  HEALTH: 'Gesundheit (gesundheitliche Bedarfe; besonders geschützte Daten nach Art. 9 DSGVO)',
-  HOUSING: 'Wohnen (Wohnsituation und Bedarfe)',
-  CASE_MANAGEMENT: 'Fallmanagement (Ihre Ziele, Pläne und Vermittlungen)',
-  CASE_NOTES: 'Vermerke Ihrer Fallmanagerin / Ihres Fallmanagers',
-  COUNSELLING: 'Beratung bei einem Wohlfahrtsverband (Inhalte der Migrationsberatung)',
-  NATURALISATION: 'Einbürgerung (Stand des Verfahrens und Voraussetzungen)',
-};
-
-export const PURPOSE_TEXT: Record<Purpose, string> = {
-  CASE_MANAGEMENT: 'Ihre Begleitung im Kommunalen Integrationsmanagement (Fallmanagement)',
-  REFERRAL: 'Vermittlung an eine andere Stelle, die Ihnen helfen kann',
-  RESIDENCE_PROCEDURE: 'Verfahren zu Ihrem Aufenthalt bei der Ausländerbehörde',
-  NATURALISATION_PROCEDURE: 'Ihr Einbürgerungsverfahren',
-  BENEFITS_ADMINISTRATION: 'Entscheidung über Ihre Leistungen beim Jobcenter',
-  LABOUR_MARKET_INTEGRATION: 'Ihre Unterstützung bei Arbeit und Ausbildung',
-  MIGRATION_COUNSELLING: 'Ihre Migrationsberatung',
-  DATA_PROTECTION_AUDIT: 'Datenschutzkontrolle',
-  STEERING: 'Steuerung des Integrationsmanagements (nur ohne Ihren Namen)',
-};
-
 const FORM_TEXT: Record<string, string> = { WRITTEN: 'schriftlich', ELECTRONIC: 'elektronisch' };
 const CAPACITY_TEXT: Record<string, string> = { PARENT: 'sorgeberechtigter Elternteil', GUARDIAN: 'Vormund', LEGAL_CARER: 'rechtliche Betreuerin / rechtlicher Betreuer' };
-const EVENT_TEXT: Record<string, string> = {
-  RECORDED: 'Einwilligung erfasst',
-  REFUSED: 'Ablehnung erfasst',
-  RENEWED: 'Einwilligung verlängert',
-  WITHDRAWN: 'Einwilligung widerrufen',
-};
 const STATE_TEXT: Record<string, string> = {
   ACTIVE: 'gültig',
   NOT_YET_VALID: 'noch nicht gültig',
@@ -88,7 +53,7 @@ export function consentReceiptHtml(r: ReceiptInput): string {
   const dpo = name('DATA_PROTECTION');
   const contacts = [r.holder ? name(r.holder) : null, refused ? null : name(g.grantee), dpo].filter((x): x is string => x !== null);
   const history = r.events
-    .map((e) => `<li>${escape(date(e.at))}: ${escape(EVENT_TEXT[e.type] ?? e.type)} (${escape(name(e.agency))})${e.type === 'RENEWED' && e.validUntil ? `, gültig bis ${escape(date(e.validUntil))}` : ''}${e.reason ? ` – ${escape(e.reason)}` : ''}</li>`)
+    .map((e) => `<li>${escape(date(e.at))}: ${escape(GRANT_EVENT_TEXT[e.type] ?? e.type)} (${escape(name(e.agency))})${e.type === 'RENEWED' && e.validUntil ? `, gültig bis ${escape(date(e.validUntil))}` : ''}${e.reason ? ` – ${escape(e.reason)}` : ''}</li>`)
     .join('');
   const representative = g.legalRepresentativeName ? `${g.legalRepresentativeName} (${CAPACITY_TEXT[g.legalRepresentativeCapacity ?? ''] ?? g.legalRepresentativeCapacity})` : null;
   return `<!DOCTYPE html>
@@ -149,7 +114,7 @@ ${
 <section>
 <h2>Wen Sie fragen können</h2>
 <ul>${contacts.map((c) => `<li>${escape(c)}</li>`).join('')}</ul>
-<p>Sie haben das Recht auf Auskunft, wer welche Ihrer Daten erhalten hat (Art. 15 DSGVO), und das Recht, sich bei der Landesbeauftragten für Datenschutz und Informationsfreiheit Nordrhein-Westfalen zu beschweren.</p>
+<p>Sie haben das Recht auf Auskunft, wer welche Ihrer Daten erhalten hat (Art. 15 DSGVO), und das Recht, sich bei der ${escape(SUPERVISORY_AUTHORITY.dative)} zu beschweren.</p>
 </section>
 <section>
 <h2>Verlauf</h2>

@@ -1,6 +1,6 @@
 import { auditRefOf, clientIdsOf } from '../audit/pseudonyms.ts';
 import { SERVICES, SERVICE_OWNER, isAgency, isLegalBar, isRole, organisationOf, type Organisation } from '@kim/schema';
-import { hubError, isoTime } from '@kim/service-kit';
+import { DEFAULT_RETENTION_DAYS, hubError, isoTime } from '@kim/service-kit';
 import { art15Report } from '../audit/art15Report.ts';
 import type { ChainVerification } from '../audit/chainChecker.ts';
 import { exportTrail } from '../audit/exportTrail.ts';
@@ -177,19 +177,38 @@ export const Query = {
   },
 
   art15Report: async (_: unknown, args: { clientId: string; includeOwnProcessing?: boolean | null }, ctx: ConsentContext) => {
-    const report = await art15Report(ctx.prisma, clientIdArg(args.clientId), args.includeOwnProcessing ?? false);
+    const clientId = clientIdArg(args.clientId);
+    // A case manager: only a client the team holds, by the same record as recordConsent; any
+    // other client answers as an id nobody knows (an empty report), and leaves no read behind.
+    const visible = ctx.caller.role === 'DATA_PROTECTION_OFFICER' || mayViewGrantsOf(ctx.caller, await holderOf(ctx, clientId));
+    const retentionDays = ctx.settings.retentionDays ?? DEFAULT_RETENTION_DAYS;
+    if (!visible) {
+      const [{ now }] = (await ctx.prisma.$queryRaw<{ now: Date }[]>`SELECT now() AS now`) as [{ now: Date }];
+      return { clientId, generatedAt: isoTime(now), recipients: [], consentEvents: [], retentionDays, caseEndedAt: null };
+    }
+    const [report, ends] = await Promise.all([art15Report(ctx.prisma, clientId, args.includeOwnProcessing ?? false), caseEndsOf(ctx.prisma, [clientId])]);
+    // The report shows the client's consent record and disclosures: reading it is audited as
+    // reading the record, before anything leaves. An empty report (an id without any, an erased
+    // client) shows nothing, and recording it would give an erased id a pseudonym again.
+    if (report.consentEvents.length > 0 || report.recipients.length > 0) await auditRecordRead(ctx, [clientId]);
     const times = <T extends { firstDisclosedAt: Date; lastDisclosedAt: Date }>(x: T) => ({
       ...x,
       firstDisclosedAt: isoTime(x.firstDisclosedAt),
       lastDisclosedAt: isoTime(x.lastDisclosedAt),
     });
+    // The retention clock runs from the latest end of the case, while no team holds the client.
+    const caseEndedAt = (await holderOf(ctx, clientId)) === null ? (ends.get(clientId)?.at(-1) ?? null) : null;
     return {
       clientId: report.clientId,
       generatedAt: isoTime(report.generatedAt),
       recipients: report.recipients.map((r) => ({ ...times(r), categories: r.categories.map(times) })),
       consentEvents: report.consentEvents.map((e) => ({ ...e, at: isoTime(e.at), validUntil: isoTime(e.validUntil) })),
+      retentionDays,
+      caseEndedAt: isoTime(caseEndedAt),
     };
   },
+
+  auditPublicKey: (_: unknown, __: unknown, ctx: ConsentContext) => ({ keyId: ctx.auditKey.keyId, pem: ctx.auditKey.publicKeyPem }),
 };
 
 /**

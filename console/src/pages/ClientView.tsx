@@ -1,4 +1,6 @@
+import type { CombinedError } from '@urql/core';
 import { useQuery } from 'urql';
+import type { ConsoleJoinedClientFieldsFragment } from '../gql/graphql.ts';
 import { graphql } from '../gql/index.ts';
 import { Denials, reasonText } from '../denial.ts';
 import {
@@ -24,9 +26,9 @@ import { CaseWork } from './CaseWork.tsx';
 import { Consents } from './Consents.tsx';
 import { TransferRequest } from './TransferRequest.tsx';
 
-const JoinedClient = graphql(`
-  query ConsoleJoinedClient($id: ID!) {
-    client(id: $id) {
+/** The joined view's fields: by KIM id here, by an agency's own file id in FileClientView.tsx. */
+export const JoinedClientFields = graphql(`
+  fragment ConsoleJoinedClientFields on Client {
       id
       givenName
       familyName
@@ -128,11 +130,24 @@ const JoinedClient = graphql(`
         targetLevel
         completedAt
       }
+  }
+`);
+const JoinedClient = graphql(`
+  query ConsoleJoinedClient($id: ID!) {
+    client(id: $id) {
+      ...ConsoleJoinedClientFields
     }
   }
 `);
 
 type Value = string | number | boolean | null | undefined;
+
+/** A joined view's answer, wherever it came from, its errors' paths rooted at `client`. */
+export interface JoinedResult {
+  readonly data?: { readonly client?: ConsoleJoinedClientFieldsFragment | null } | undefined;
+  readonly error?: CombinedError | undefined;
+  readonly fetching: boolean;
+}
 
 /** One field: its value, or why it has none — never a blank. */
 function Field({ name, path, value, denials }: { name: string; path: string; value: Value; denials: Denials }) {
@@ -169,8 +184,10 @@ function ListField<T>({ name, path, rows, denials, render }: { name: string; pat
   );
 }
 
-export function ClientView({ id, session }: { id: string; session: Session }) {
-  const [result, reexecute] = useQuery({ query: JoinedClient, variables: { id } });
+/** `loaded`: the client as an agency's file lookup answered it (FileClientView.tsx). */
+export function ClientView({ id, session, loaded }: { id: string; session: Session; loaded?: JoinedResult }) {
+  const [byId, reexecute] = useQuery({ query: JoinedClient, variables: { id }, pause: Boolean(loaded) });
+  const result = loaded ?? byId;
   const c = result.data?.client;
   const d = new Denials(result.error);
   const refresh = () => reexecute({ requestPolicy: 'network-only' });
@@ -261,6 +278,9 @@ export function ClientView({ id, session }: { id: string; session: Session }) {
       {session.role.startsWith('IMMIGRATION_') && <TransferRequest clientId={id} />}
       {session.role === 'CASE_MANAGER' && (
         <>
+          <p>
+            <a href={href('auskunft', id)}>Auskunft nach Art. 15 DSGVO als Brief</a>
+          </p>
           <Consents clientId={id} />
           <CaseWork clientId={id} goals={c.goals ?? []} closed={c.status === 'CLOSED'} onChanged={refresh} />
         </>

@@ -3,7 +3,7 @@ import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql/index.ts';
 import { agencyName, CATEGORY_DE, formatDate, GRANT_STATE_DE, label, PURPOSE_DE, type DataCategory, type Purpose } from '../labels.ts';
 import { href } from '../route.ts';
-import { ErrorBox, Success } from '../ui.tsx';
+import { ErrorBox, ScrollTable, Success } from '../ui.tsx';
 
 const ClientConsents = graphql(`
   query ConsoleClientConsents($clientId: ID!) {
@@ -61,48 +61,50 @@ export function Consents({ clientId }: { clientId: string }) {
       {done && <Success>{done}</Success>}
       <ErrorBox error={result.error ?? withdrawal.error} />
       {result.data && (
-        <table>
-          <caption className="sr-only">Einwilligungen</caption>
-          <thead>
-            <tr>
-              <th scope="col">Nummer</th>
-              <th scope="col">Empfänger</th>
-              <th scope="col">Datenkategorien</th>
-              <th scope="col">Zwecke</th>
-              <th scope="col">Gültig</th>
-              <th scope="col">Stand</th>
-              <th scope="col">Aktionen</th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.data.consentGrants.map((g) => (
-              <tr key={g.id}>
-                <td>{g.id}</td>
-                <td>{agencyName(g.grantee)}</td>
-                <td>{g.categories.map((c) => CATEGORY_DE[c as DataCategory] ?? c).join(', ')}</td>
-                <td>{g.purposes.map((p) => PURPOSE_DE[p as Purpose] ?? p).join(', ')}</td>
-                <td>
-                  {formatDate(g.validFrom)} – {formatDate(g.validUntil)}
-                </td>
-                <td>{label(GRANT_STATE_DE, g.state)}</td>
-                <td>
-                  <a href={href('quittung', g.id)}>Quittung {g.id}</a>
-                  {g.active && (open === g.id ? (
-                    <form onSubmit={(e) => submit(e, g.id)} className="inline">
-                      <label htmlFor={`reason-${g.id}`}>Grund des Widerrufs (wie von der Person genannt)</label>
-                      <input id={`reason-${g.id}`} required minLength={3} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
-                      <button type="submit">Widerruf erfassen</button>
-                    </form>
-                  ) : (
-                    <button type="button" onClick={() => setOpen(g.id)} aria-label={`Einwilligung ${g.id} widerrufen`}>
-                      Widerrufen
-                    </button>
-                  ))}
-                </td>
+        <ScrollTable label="Tabelle der Einwilligungen">
+          <table>
+            <caption className="sr-only">Einwilligungen</caption>
+            <thead>
+              <tr>
+                <th scope="col">Nummer</th>
+                <th scope="col">Empfänger</th>
+                <th scope="col">Datenkategorien</th>
+                <th scope="col">Zwecke</th>
+                <th scope="col">Gültig</th>
+                <th scope="col">Stand</th>
+                <th scope="col">Aktionen</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {result.data.consentGrants.map((g) => (
+                <tr key={g.id}>
+                  <td>{g.id}</td>
+                  <td>{agencyName(g.grantee)}</td>
+                  <td>{g.categories.map((c) => CATEGORY_DE[c as DataCategory] ?? c).join(', ')}</td>
+                  <td>{g.purposes.map((p) => PURPOSE_DE[p as Purpose] ?? p).join(', ')}</td>
+                  <td>
+                    {formatDate(g.validFrom)} – {formatDate(g.validUntil)}
+                  </td>
+                  <td>{label(GRANT_STATE_DE, g.state)}</td>
+                  <td>
+                    <a href={href('quittung', g.id)}>Quittung {g.id}</a>
+                    {g.active && (open === g.id ? (
+                      <form onSubmit={(e) => submit(e, g.id)} className="inline">
+                        <label htmlFor={`reason-${g.id}`}>Grund des Widerrufs (wie von der Person genannt)</label>
+                        <input id={`reason-${g.id}`} required minLength={3} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
+                        <button type="submit">Widerruf erfassen</button>
+                      </form>
+                    ) : (
+                      <button type="button" onClick={() => setOpen(g.id)} aria-label={`Einwilligung ${g.id} widerrufen`}>
+                        Widerrufen
+                      </button>
+                    ))}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollTable>
       )}
     </section>
   );

@@ -4,10 +4,11 @@ import { BarChart, ScatterChart } from 'echarts/charts';
 import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
+import { useBlobUrl } from '../blobUrls.ts';
 import { graphql } from '../gql/index.ts';
 import { suppressedPoints, type Series } from '../chartData.ts';
 import { agencyName, townName } from '../labels.ts';
-import { ErrorBox, Loading, Main } from '../ui.tsx';
+import { ErrorBox, Loading, Main, ScrollTable } from '../ui.tsx';
 
 echarts.use([BarChart, ScatterChart, GridComponent, LegendComponent, TooltipComponent, AriaComponent, SVGRenderer]);
 
@@ -55,10 +56,12 @@ const SUPPRESSED = 'unterdrückt (< 5)';
 const cell = (v: number | null | undefined) => (v === null || v === undefined ? <span className="suppressed">{SUPPRESSED}</span> : v.toLocaleString('de-DE'));
 const csvCell = (v: string | number | null | undefined) => (v === null || v === undefined ? 'unterdrückt' : `"${String(v).replace(/"/g, '""')}"`);
 
-function csvUrl(header: string[], rows: (string | number | null | undefined)[][]): string {
-  const text = [header.map(csvCell).join(';'), ...rows.map((r) => r.map(csvCell).join(';'))].join('\r\n');
-  return URL.createObjectURL(new Blob(['\ufeff', text], { type: 'text/csv;charset=utf-8' }));
+function csvText(header: string[], rows: (string | number | null | undefined)[][]): string {
+  return [header.map(csvCell).join(';'), ...rows.map((r) => r.map(csvCell).join(';'))].join('\r\n');
 }
+
+/** A CSV download while the table is shown (with a BOM, so that spreadsheet programs read UTF-8). */
+const useCsvUrl = (text: string) => useBlobUrl(text, 'text/csv;charset=utf-8', '\ufeff');
 
 /**
  * A bar chart (SVG, with ECharts' ARIA description); the table beside it carries the values. A
@@ -147,10 +150,10 @@ export function Figures() {
     };
   }, [blocks, stageRows, stageTown]);
   const stageTowns = useMemo(() => [...new Set(blocks.map((b) => b.town))], [blocks]);
-  const stageCsv = useMemo(
-    () => csvUrl(['Aufnahmejahr', 'Ort', 'gesamt', 'Stufe 1', 'Stufe 2', 'ohne Stufe'], stageRows.map((r) => [r.period, townName(r.town), r.total, r.stage1, r.stage2, r.none])),
+  const stageCsv = useCsvUrl(useMemo(
+    () => csvText(['Aufnahmejahr', 'Ort', 'gesamt', 'Stufe 1', 'Stufe 2', 'ohne Stufe'], stageRows.map((r) => [r.period, townName(r.town), r.total, r.stage1, r.stage2, r.none])),
     [stageRows],
-  );
+  ));
   const durationChart = useMemo(
     () => ({
       categories: referrals.map((r) => agencyName(r.toAgency)),
@@ -184,20 +187,20 @@ export function Figures() {
     }),
     [periods],
   );
-  const periodCsv = useMemo(() => csvUrl(['Jahr', 'Aufnahmen', 'Abschlüsse'], periods.map((p) => [p.period, p.intakes, p.closings])), [periods]);
+  const periodCsv = useCsvUrl(useMemo(() => csvText(['Jahr', 'Aufnahmen', 'Abschlüsse'], periods.map((p) => [p.period, p.intakes, p.closings])), [periods]));
 
-  const townCsv = useMemo(
-    () => csvUrl(['Ort', 'aktiv', 'wartend', 'abgeschlossen', 'gesamt'], towns.map((t) => [townName(t.town), t.active, t.waiting, t.closed, t.total])),
+  const townCsv = useCsvUrl(useMemo(
+    () => csvText(['Ort', 'aktiv', 'wartend', 'abgeschlossen', 'gesamt'], towns.map((t) => [townName(t.town), t.active, t.waiting, t.closed, t.total])),
     [towns],
-  );
-  const referralCsv = useMemo(
+  ));
+  const referralCsv = useCsvUrl(useMemo(
     () =>
-      csvUrl(
+      csvText(
         ['Stelle', 'gesendet', 'Erstkontakt', 'überfällig', 'Median Tage bis Erstkontakt', '90 % Tage bis Erstkontakt', 'Median Tage bis Ergebnis', '90 % Tage bis Ergebnis'],
         referrals.map((r) => [agencyName(r.toAgency), r.sent, r.acknowledged, r.overdue, r.medianDaysToFirstContact, r.p90DaysToFirstContact, r.medianDaysToOutcome, r.p90DaysToOutcome]),
       ),
     [referrals],
-  );
+  ));
 
   return (
     <Main title="Kennzahlen">
@@ -208,29 +211,31 @@ export function Figures() {
         <section aria-labelledby="by-town">
           <h2 id="by-town">Klientinnen und Klienten nach Ort</h2>
           <Bars label="Klientinnen und Klienten nach Ort und Status" categories={townChart.categories} series={townChart.series} stacked />
-          <table>
-            <caption>Klientinnen und Klienten nach Ort und Status</caption>
-            <thead>
-              <tr>
-                <th scope="col">Ort</th>
-                <th scope="col">aktiv</th>
-                <th scope="col">wartend</th>
-                <th scope="col">abgeschlossen</th>
-                <th scope="col">gesamt</th>
-              </tr>
-            </thead>
-            <tbody>
-              {towns.map((t) => (
-                <tr key={t.town}>
-                  <th scope="row">{townName(t.town)}</th>
-                  <td>{cell(t.active)}</td>
-                  <td>{cell(t.waiting)}</td>
-                  <td>{cell(t.closed)}</td>
-                  <td>{cell(t.total)}</td>
+          <ScrollTable label="Tabelle: Klientinnen und Klienten nach Ort">
+            <table>
+              <caption>Klientinnen und Klienten nach Ort und Status</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Ort</th>
+                  <th scope="col">aktiv</th>
+                  <th scope="col">wartend</th>
+                  <th scope="col">abgeschlossen</th>
+                  <th scope="col">gesamt</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {towns.map((t) => (
+                  <tr key={t.town}>
+                    <th scope="row">{townName(t.town)}</th>
+                    <td>{cell(t.active)}</td>
+                    <td>{cell(t.waiting)}</td>
+                    <td>{cell(t.closed)}</td>
+                    <td>{cell(t.total)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollTable>
           <p>
             <a className="button" href={townCsv} download="kim-klienten-nach-ort.csv">
               Als CSV herunterladen (nach Ort)
@@ -242,25 +247,27 @@ export function Figures() {
         <section aria-labelledby="by-year">
           <h2 id="by-year">Aufnahmen und Abschlüsse nach Jahr</h2>
           <Bars label="Aufnahmen und Abschlüsse nach Jahr" categories={periodChart.categories} series={periodChart.series} stacked={false} />
-          <table>
-            <caption>Aufnahmen und Abschlüsse nach Jahr</caption>
-            <thead>
-              <tr>
-                <th scope="col">Jahr</th>
-                <th scope="col">Aufnahmen</th>
-                <th scope="col">Abschlüsse</th>
-              </tr>
-            </thead>
-            <tbody>
-              {periods.map((p) => (
-                <tr key={p.period}>
-                  <th scope="row">{p.period}</th>
-                  <td>{cell(p.intakes)}</td>
-                  <td>{cell(p.closings)}</td>
+          <ScrollTable label="Tabelle: Aufnahmen und Abschlüsse">
+            <table>
+              <caption>Aufnahmen und Abschlüsse nach Jahr</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Jahr</th>
+                  <th scope="col">Aufnahmen</th>
+                  <th scope="col">Abschlüsse</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {periods.map((p) => (
+                  <tr key={p.period}>
+                    <th scope="row">{p.period}</th>
+                    <td>{cell(p.intakes)}</td>
+                    <td>{cell(p.closings)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollTable>
           <p>
             <a className="button" href={periodCsv} download="kim-aufnahmen-abschluesse.csv">
               Als CSV herunterladen (nach Jahr)
@@ -290,31 +297,33 @@ export function Figures() {
             series={stageChart.series}
             stacked
           />
-          <table>
-            <caption>Klientinnen und Klienten nach Aufnahmejahr, Ort und Stufe der Förderrichtlinie bei Aufnahme</caption>
-            <thead>
-              <tr>
-                <th scope="col">Aufnahmejahr</th>
-                <th scope="col">Ort</th>
-                <th scope="col">gesamt</th>
-                <th scope="col">Stufe 1</th>
-                <th scope="col">Stufe 2</th>
-                <th scope="col">ohne Stufe</th>
-              </tr>
-            </thead>
-            <tbody>
-              {stageRows.map((r) => (
-                <tr key={`${r.period}-${r.town}`}>
-                  <th scope="row">{r.period}</th>
-                  <td>{townName(r.town)}</td>
-                  <td>{cell(r.total)}</td>
-                  <td>{cell(r.stage1)}</td>
-                  <td>{cell(r.stage2)}</td>
-                  <td>{cell(r.none)}</td>
+          <ScrollTable label="Tabelle: Aufnahmen nach Ort und Stufe">
+            <table>
+              <caption>Klientinnen und Klienten nach Aufnahmejahr, Ort und Stufe der Förderrichtlinie bei Aufnahme</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Aufnahmejahr</th>
+                  <th scope="col">Ort</th>
+                  <th scope="col">gesamt</th>
+                  <th scope="col">Stufe 1</th>
+                  <th scope="col">Stufe 2</th>
+                  <th scope="col">ohne Stufe</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {stageRows.map((r) => (
+                  <tr key={`${r.period}-${r.town}`}>
+                    <th scope="row">{r.period}</th>
+                    <td>{townName(r.town)}</td>
+                    <td>{cell(r.total)}</td>
+                    <td>{cell(r.stage1)}</td>
+                    <td>{cell(r.stage2)}</td>
+                    <td>{cell(r.none)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollTable>
           <p>
             <a className="button" href={stageCsv} download="kim-klienten-nach-stufe-jahr.csv">
               Als CSV herunterladen (nach Stufe)
@@ -326,35 +335,37 @@ export function Figures() {
         <section aria-labelledby="by-agency">
           <h2 id="by-agency">Verweisungen nach Stelle</h2>
           <Bars label="Dauer der Verweisungen nach Stelle: Median und 90-%-Wert der Tage bis Erstkontakt und bis Ergebnis" categories={durationChart.categories} series={durationChart.series} stacked={false} />
-          <table>
-            <caption>Verweisungen und ihre Dauer in Tagen</caption>
-            <thead>
-              <tr>
-                <th scope="col">Stelle</th>
-                <th scope="col">gesendet</th>
-                <th scope="col">mit Erstkontakt</th>
-                <th scope="col">überfällig</th>
-                <th scope="col">Median bis Erstkontakt</th>
-                <th scope="col">90 % bis Erstkontakt</th>
-                <th scope="col">Median bis Ergebnis</th>
-                <th scope="col">90 % bis Ergebnis</th>
-              </tr>
-            </thead>
-            <tbody>
-              {referrals.map((r) => (
-                <tr key={r.toAgency}>
-                  <th scope="row">{agencyName(r.toAgency)}</th>
-                  <td>{cell(r.sent)}</td>
-                  <td>{cell(r.acknowledged)}</td>
-                  <td>{cell(r.overdue)}</td>
-                  <td>{cell(r.medianDaysToFirstContact)}</td>
-                  <td>{cell(r.p90DaysToFirstContact)}</td>
-                  <td>{cell(r.medianDaysToOutcome)}</td>
-                  <td>{cell(r.p90DaysToOutcome)}</td>
+          <ScrollTable label="Tabelle: Verweisungen">
+            <table>
+              <caption>Verweisungen und ihre Dauer in Tagen</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Stelle</th>
+                  <th scope="col">gesendet</th>
+                  <th scope="col">mit Erstkontakt</th>
+                  <th scope="col">überfällig</th>
+                  <th scope="col">Median bis Erstkontakt</th>
+                  <th scope="col">90 % bis Erstkontakt</th>
+                  <th scope="col">Median bis Ergebnis</th>
+                  <th scope="col">90 % bis Ergebnis</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {referrals.map((r) => (
+                  <tr key={r.toAgency}>
+                    <th scope="row">{agencyName(r.toAgency)}</th>
+                    <td>{cell(r.sent)}</td>
+                    <td>{cell(r.acknowledged)}</td>
+                    <td>{cell(r.overdue)}</td>
+                    <td>{cell(r.medianDaysToFirstContact)}</td>
+                    <td>{cell(r.p90DaysToFirstContact)}</td>
+                    <td>{cell(r.medianDaysToOutcome)}</td>
+                    <td>{cell(r.p90DaysToOutcome)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollTable>
           <p>
             <a className="button" href={referralCsv} download="kim-verweisungen.csv">
               Als CSV herunterladen (Verweisungen)

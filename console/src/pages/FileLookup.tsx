@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useClient } from 'urql';
 import { graphql } from '../gql/index.ts';
 import { go } from '../route.ts';
+import { isImmigrationRole } from './FileClientView.tsx';
 
 const ByImmigrationRecord = graphql(`
   query ConsoleByImmigrationRecord($recordId: ID!) {
@@ -18,12 +19,12 @@ const ByBenefitCase = graphql(`
   }
 `);
 
-/** The immigration office and the jobcenter reach a client by their own file id. */
+/** The immigration office and the jobcenter reach a client by their own file id (FileClientView). */
 export function FileLookup({ role }: { role: string }) {
   const client = useClient();
   const [fileId, setFileId] = useState('');
   const [message, setMessage] = useState('');
-  const immigration = role.startsWith('IMMIGRATION');
+  const immigration = isImmigrationRole(role);
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     setMessage('');
@@ -31,7 +32,8 @@ export function FileLookup({ role }: { role: string }) {
     const found = immigration
       ? (await client.query(ByImmigrationRecord, { recordId: id }).toPromise()).data?.clientByImmigrationRecord?.id
       : (await client.query(ByBenefitCase, { caseId: id }).toPromise()).data?.clientByBenefitCase?.id;
-    if (found) go('klienten', found);
+    // The joined view by the file, not by KIM id: a team's caseworker reaches the client only so.
+    if (found) go('akte', id);
     else setMessage('Keine Akte mit dieser Nummer in Ihrem Team.');
   };
   return (

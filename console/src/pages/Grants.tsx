@@ -3,7 +3,7 @@ import { useQuery } from 'urql';
 import { graphql } from '../gql/index.ts';
 import type { Agency } from '../gql/graphql.ts';
 import { agencyName, CATEGORY_DE, formatDate, GRANT_EVENT_DE, GRANT_STATE_DE, label, PARTNER_AGENCIES, type DataCategory } from '../labels.ts';
-import { AgencySelect, ErrorBox, Loading, Main } from '../ui.tsx';
+import { AgencySelect, ErrorBox, Loading, Main, ScrollTable } from '../ui.tsx';
 
 const GrantsQuery = graphql(`
   query ConsoleGrants($filter: GrantFilter!) {
@@ -53,41 +53,43 @@ export function Grants() {
       <ErrorBox error={result.error} />
       {result.fetching && <Loading />}
       {result.data && (
-        <table>
-          <caption className="sr-only">Einwilligungen</caption>
-          <thead>
-            <tr>
-              <th scope="col">Nummer</th>
-              <th scope="col">KIM-Nummer</th>
-              <th scope="col">Empfänger</th>
-              <th scope="col">Kategorien</th>
-              <th scope="col">Stand</th>
-              <th scope="col">Nachweis</th>
-              <th scope="col">Ereignisse</th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.data.consentGrants.slice(0, 200).map((g) => (
-              <tr key={g.id}>
-                <td>{g.id}</td>
-                <td>{g.clientId}</td>
-                <td>{agencyName(g.grantee)}</td>
-                <td>{g.categories.map((c) => CATEGORY_DE[c as DataCategory] ?? c).join(', ')}</td>
-                <td>{label(GRANT_STATE_DE, g.state)}</td>
-                <td>{g.evidenceRef ?? 'kein Nachweis erfasst'}</td>
-                <td>
-                  <ul>
-                    {g.events.map((ev, i) => (
-                      <li key={i}>
-                        {formatDate(ev.at)} {label(GRANT_EVENT_DE, ev.type)} ({ev.agencyName}){ev.reason ? `: ${ev.reason}` : ''}
-                      </li>
-                    ))}
-                  </ul>
-                </td>
+        <ScrollTable label="Tabelle der Einwilligungen">
+          <table>
+            <caption className="sr-only">Einwilligungen</caption>
+            <thead>
+              <tr>
+                <th scope="col">Nummer</th>
+                <th scope="col">KIM-Nummer</th>
+                <th scope="col">Empfänger</th>
+                <th scope="col">Kategorien</th>
+                <th scope="col">Stand</th>
+                <th scope="col">Nachweis</th>
+                <th scope="col">Ereignisse</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {result.data.consentGrants.slice(0, 200).map((g) => (
+                <tr key={g.id}>
+                  <td>{g.id}</td>
+                  <td>{g.clientId}</td>
+                  <td>{agencyName(g.grantee)}</td>
+                  <td>{g.categories.map((c) => CATEGORY_DE[c as DataCategory] ?? c).join(', ')}</td>
+                  <td>{label(GRANT_STATE_DE, g.state)}</td>
+                  <td>{g.evidenceRef ?? 'kein Nachweis erfasst'}</td>
+                  <td>
+                    <ul>
+                      {g.events.map((ev, i) => (
+                        <li key={i}>
+                          {formatDate(ev.at)} {label(GRANT_EVENT_DE, ev.type)} ({ev.agencyName}){ev.reason ? `: ${ev.reason}` : ''}
+                        </li>
+                      ))}
+                    </ul>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollTable>
       )}
     </Main>
   );

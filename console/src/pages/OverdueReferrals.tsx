@@ -71,9 +71,7 @@ export function OverdueReferrals() {
               <tbody>
                 {rows.map((r, i) => (
                   <tr key={r.id}>
-                    <td>
-                      <a href={href('klienten', r.clientId)}>{r.clientId}</a>
-                    </td>
+                    <td>{r.clientId ? <a href={href('klienten', r.clientId)}>{r.clientId}</a> : <ReasonWithout error={denials.at(`overdueReferrals.${i}.clientId`)} />}</td>
                     <td>{agencyName(r.toAgency)}</td>
                     <td>{r.reason ? label(REFERRAL_REASON_DE, r.reason) : <ReasonWithout error={denials.at(`overdueReferrals.${i}.reason`)} />}</td>
                     <td>{formatDate(r.sentAt)}</td>

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useClient, useQuery } from 'urql';
 import { graphql } from '../gql/index.ts';
-import type { ConsoleAuditScanQuery } from '../gql/graphql.ts';
+import type { ConsoleAuditScanQuery, ConsoleReviewQueueQuery } from '../gql/graphql.ts';
 import { agencyName, AUDIT_REASON_DE, CATEGORY_DE, formatDate, label, NORM_DE, type DataCategory } from '../labels.ts';
 import { ErrorBox, Loading, Main } from '../ui.tsx';
 
@@ -18,6 +18,8 @@ const Queue = graphql(`
       informedOfRefusalConsequences
       informedOfWithdrawalRight
       informationSheetVersion
+      informationSheetLanguage
+      interpreterLanguage
       validUntil
     }
     transferRequests(from: $since, first: 100) {
@@ -94,6 +96,25 @@ function useAuditScan(since: string): { entries: Entry[]; complete: boolean; don
 }
 
 const DAY = 24 * 60 * 60 * 1000;
+
+type Grant = ConsoleReviewQueueQuery['consentGrants'][number];
+
+/**
+ * Why a grant's evidence is weak, or null. Records from before every field was required may lack
+ * one; a complete record is still weak when the client needed an interpreter but got the sheet in
+ * German only, or when its filing reference is also the evidence of another client's grant (one
+ * signed declaration cannot be two clients' consent).
+ */
+export function weakEvidence(g: Grant, all: readonly Grant[]): string | null {
+  if (!g.evidenceRef) return 'kein Ablagezeichen';
+  if (!g.form) return 'Form der Erklärung fehlt';
+  if (!g.informationSheetVersion) return 'Informationsblatt fehlt';
+  if (!g.informedOfPurpose || !g.informedOfRefusalConsequences || !g.informedOfWithdrawalRight) return 'Belehrung unvollständig';
+  if (g.interpreterLanguage && g.interpreterLanguage !== 'de' && g.informationSheetLanguage === 'de') return 'mit Dolmetscher erklärt, Informationsblatt nur auf Deutsch';
+  const others = all.filter((o) => o.evidenceRef === g.evidenceRef && o.clientId !== g.clientId);
+  if (others.length > 0) return `Ablagezeichen ${g.evidenceRef} auch für ${[...new Set(others.map((o) => o.clientId))].join(', ')}`;
+  return null;
+}
 /** Denials of one user within the window from which the queue asks for a look. */
 export const DENIAL_SPIKE = 20;
 
@@ -104,9 +125,11 @@ export function ReviewQueue() {
   const [result] = useQuery({ query: Queue, variables: { since } });
   const data = result.data;
   const now = Date.now();
-  const weak = (data?.consentGrants ?? []).filter(
-    (g) => g.state === 'ACTIVE' && (!g.evidenceRef || !g.form || !g.informationSheetVersion || !g.informedOfPurpose || !g.informedOfRefusalConsequences || !g.informedOfWithdrawalRight),
-  );
+  const grants = data?.consentGrants ?? [];
+  const weak = grants.flatMap((g) => {
+    const why = g.state === 'ACTIVE' ? weakEvidence(g, grants) : null;
+    return why ? [{ ...g, why }] : [];
+  });
   const expiring = (data?.consentGrants ?? []).filter((g) => g.state === 'ACTIVE' && g.validUntil && new Date(g.validUntil).getTime() - now < 30 * DAY);
   const scan = useAuditScan(since);
   const entries = scan.entries;
@@ -137,7 +160,7 @@ export function ReviewQueue() {
           <Section title={`Einwilligungen mit schwachem Nachweis (${weak.length})`} empty="Keine.">
             {weak.map((g) => (
               <li key={g.id}>
-                {g.id} ({g.clientId}) an {agencyName(g.grantee)}: {!g.evidenceRef ? 'kein Ablagezeichen' : !g.form ? 'Form der Erklärung fehlt' : !g.informationSheetVersion ? 'Informationsblatt fehlt' : 'Belehrung unvollständig'}
+                {g.id} ({g.clientId}) an {agencyName(g.grantee)}: {g.why}
               </li>
             ))}
           </Section>

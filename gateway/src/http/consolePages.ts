@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type Express, type RequestHandler } from 'express';
-import type { ConsoleOidc } from '../env.ts';
+import type { ConsoleController, ConsoleOidc } from '../env.ts';
 
 /**
  * The console's pages may load their own scripts, styles, images and fonts, and talk to this
@@ -40,6 +40,8 @@ export interface ConsoleOptions {
   readonly demoSignIn?: DemoSignIn;
   /** Sign-in through the identity provider (authorisation code with PKCE, in the browser). */
   readonly oidc?: ConsoleOidc;
+  /** The controller that the console's letters (the Art. 15 letter) name; none: they say it is not configured. */
+  readonly controller?: ConsoleController;
 }
 
 /** Mounts the console at `/` (and the demo sign-in under `/demo/` when given). */
@@ -49,9 +51,10 @@ export function mountConsole(app: Express, options: ConsoleOptions): void {
     res.set('content-security-policy', csp);
     next();
   };
-  // What the console needs to know before sign-in; public, no secrets (a public client, PKCE).
+  // What the console needs to know before sign-in; public, no secrets (a public client, PKCE; the
+  // controller's letterhead).
   app.get('/console-config.json', (_req, res) => {
-    res.json({ oidc: options.oidc ?? null });
+    res.json({ oidc: options.oidc ?? null, controller: options.controller ?? null });
   });
   if (options.demoSignIn) {
     const signIn = options.demoSignIn;

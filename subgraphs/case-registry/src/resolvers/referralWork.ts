@@ -64,6 +64,15 @@ function dateAfterSending(value: unknown, argument: string, referral: Referral):
 
 const receivingEvent = (tx: Tx, ctx: CaseRegistryContext, referral: Referral, action: string) => caseEvent(tx, ctx, referral.kimClientId, action);
 
+/** The referrals whose client shares case management with the caller now (each decision asked and audited). */
+async function sharingCaseManagement(ctx: CaseRegistryContext, rows: readonly Referral[]): Promise<Referral[]> {
+  const clientIds = [...new Set(rows.map((r) => r.kimClientId))];
+  const outcomes = await Promise.all(clientIds.map((id) => decideClientCategory(ctx, id, 'CASE_MANAGEMENT')));
+  if (outcomes.some((o) => o.kind === 'unavailable')) throw consentUnavailable();
+  const taking = new Set(clientIds.filter((_, i) => outcomes[i]!.kind === 'allowed'));
+  return rows.filter((r) => taking.has(r.kimClientId));
+}
+
 export const referralQueries = {
   incomingReferrals: async (_: unknown, { open }: { open?: boolean | null }, ctx: CaseRegistryContext) => {
     const rows = await ctx.prisma.referral.findMany({
@@ -71,7 +80,10 @@ export const referralQueries = {
       orderBy: [{ sentAt: 'asc' }, { id: 'asc' }],
       take: 500,
     });
-    return rows.map(referralView);
+    // Only those the agency may act on (acknowledge, record the outcome): every field of a
+    // referral needs its client's case management, and one referral without it would otherwise
+    // null the whole list (its id is non-null).
+    return (await sharingCaseManagement(ctx, rows)).map(referralView);
   },
 
   overdueReferrals: async (_: unknown, { days }: { days?: number | null }, ctx: CaseRegistryContext) => {
@@ -84,11 +96,7 @@ export const referralQueries = {
       take: 500,
     });
     // Work to do only for clients who still take part: a withdrawn consent ends the team's processing.
-    const clientIds = [...new Set(rows.map((r) => r.kimClientId))];
-    const outcomes = await Promise.all(clientIds.map((id) => decideClientCategory(ctx, id, 'CASE_MANAGEMENT')));
-    if (outcomes.some((o) => o.kind === 'unavailable')) throw consentUnavailable();
-    const taking = new Set(clientIds.filter((_, i) => outcomes[i]!.kind === 'allowed'));
-    return rows.filter((r) => taking.has(r.kimClientId)).map(referralView);
+    return (await sharingCaseManagement(ctx, rows)).map(referralView);
   },
 };
 
