@@ -8,21 +8,20 @@ import { SERVICES } from '@kim/schema';
 import { envPrefix, assertionKeyVariable } from '@kim/service-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forgedTokens } from './support/forgedTokens.ts';
+import { testRedis, type TestRedis } from './support/redis.ts';
 import { tcpProxy } from './support/tcpProxy.ts';
 import { startTestHub, type TestHub } from './support/testHub.ts';
 
 /**
  * Issue 17 §3: with REDIS_URL, gateway replicas share one budget per agency, user and failing
  * address. Two gateways over one set of services — the test hub's, in this process, and a second
- * in a process of its own — against the Redis server on this machine, under a key prefix of this
- * run's own (parallel runs do not meet).
+ * in a process of its own — against the Redis server on this machine (or one of the test's own,
+ * see testRedis), under a key prefix of this run's own (parallel runs do not meet).
  */
-const REDIS_URL = process.env.KIM_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const PREFIX = `kimtest:${randomUUID()}:`;
 const USER_CAPACITY = 12;
 const AUTH_FAILURES = 6;
-const ENV = {
-  REDIS_URL,
+const LIMITS = {
   KIM_REDIS_KEY_PREFIX: PREFIX,
   KIM_RATE_LIMIT_CAPACITY: '1000',
   KIM_RATE_LIMIT_REFILL_PER_MINUTE: '1',
@@ -33,6 +32,8 @@ const ENV = {
 };
 const ROOT = join(import.meta.dirname, '..');
 
+let redis: TestRedis;
+let ENV: NodeJS.ProcessEnv;
 let hub: TestHub;
 let replica: { url: string; process: ChildProcess };
 
@@ -64,6 +65,8 @@ async function startReplica(): Promise<{ url: string; process: ChildProcess }> {
 }
 
 beforeAll(async () => {
+  redis = await testRedis();
+  ENV = { REDIS_URL: redis.url, ...LIMITS };
   hub = await startTestHub('sharedlimits', 10, { env: { ...ENV, GATEWAY_METRICS_PORT: '0' } });
   replica = await startReplica();
 });
@@ -74,6 +77,7 @@ afterAll(async () => {
     await exited;
   }
   await hub?.stop();
+  await redis?.stop();
 });
 
 async function post(url: string, token: string | null): Promise<{ status: number; code: unknown; retryAfter: string | null }> {
@@ -123,7 +127,7 @@ describe('a gateway whose Redis is unreachable', () => {
   });
 
   it('refuses every request (RATE_LIMIT_UNAVAILABLE, HTTP 503) and says it is not ready once Redis is gone', async () => {
-    const proxy = await tcpProxy(6379);
+    const proxy = await tcpProxy(redis.port, redis.host);
     let gateway: RunningGateway | undefined;
     try {
       // A prefix of its own: this address has spent the failures' budget shared under PREFIX.
