@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { SERVICES, SUPERGRAPH_PATH, type ServiceName } from '@kim/schema';
-import { apolloDefaultsOff, createLogger, createMetricsRegistry, createTracing, logRequestErrors, requestTrace, traceRequests, startHttpServer, startMetricsServer, type Caller, type Logger, type RunningServer } from '@kim/core';
+import { apolloDefaultsOff, createLogger, createMetricsRegistry, createTracing, isDraining, logRequestErrors, requestTrace, traceRequests, startHttpServer, startMetricsServer, type Caller, type Logger, type RunningServer } from '@kim/core';
 import express from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import { apolloGatewayWithoutTelemetry } from './apolloGateway.ts';
@@ -134,10 +134,10 @@ export async function startGateway(
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.get('/readyz', (_req, res) => {
+  app.get('/readyz', (req, res) => {
     // Without its shared budgets a replica refuses every request: not ready either.
-    const ready = loaded && budgets.ready();
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : loaded ? 'rate-limit store unreachable' : 'loading' });
+    const status = isDraining(req) ? 'draining' : !loaded ? 'loading' : budgets.ready() ? 'ready' : 'rate-limit store unreachable';
+    res.status(status === 'ready' ? 200 : 503).json({ status });
   });
   app.use(
     '/graphql',
@@ -181,8 +181,8 @@ export async function startGateway(
   log.info({ url: `${server.url}/graphql` }, 'gateway listening');
   return {
     ...server,
-    stop: async () => {
-      await server.stop();
+    stop: async (options) => {
+      await server.stop(options);
       await metricsServer?.stop();
     },
     log,

@@ -5,7 +5,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import express, { type Express } from 'express';
 import type { DocumentNode } from 'graphql';
-import { ASSERTION_LIFETIME_SECONDS, ReplayMemory, requestBodyHash, verifyAssertion, type VerifiedAssertion, type AssertionKey, type BoundRequest, ASSERTION_HEADER, CONSENT_TICKET_HEADER, createPostJson, DECISIONS_EXTENSION, DECISION_BUNDLE_EXTENSION, DECISION_BUNDLES_EXTENSION, type ConsentDecision, requestError, formatHubError, type Logger, logRequestErrors, NO_TRACING, requestTrace, traceRequests, tracedPost, type Tracing, apolloDefaultsOff } from '@kim/core';
+import { ASSERTION_LIFETIME_SECONDS, ReplayMemory, requestBodyHash, verifyAssertion, type VerifiedAssertion, type AssertionKey, type BoundRequest, ASSERTION_HEADER, CONSENT_TICKET_HEADER, createPostJson, DECISIONS_EXTENSION, DECISION_BUNDLE_EXTENSION, DECISION_BUNDLES_EXTENSION, type ConsentDecision, requestError, formatHubError, type Logger, logRequestErrors, NO_TRACING, requestTrace, traceRequests, tracedPost, type Tracing, apolloDefaultsOff, isDraining } from '@kim/core';
 import type { UsedAssertions } from '../auth/usedAssertions.ts';
 import { createConsentLoader, decisionsByKey } from '../consent/createConsentLoader.ts';
 import { openDecisionBundle } from '../consent/decisionBundle.ts';
@@ -110,7 +110,11 @@ export async function createServiceApp<Extra extends object>(options: ServiceApp
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.get('/readyz', async (_req, res) => {
+  app.get('/readyz', async (req, res) => {
+    if (isDraining(req)) {
+      res.status(503).json({ status: 'draining' });
+      return;
+    }
     const ready = await options.ready().catch(() => false);
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable' });
   });
