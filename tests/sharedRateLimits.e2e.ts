@@ -1,13 +1,10 @@
-import { execFile, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { promisify } from 'node:util';
 import { startGateway, type RunningGateway } from '@kim/gateway';
 import { SERVICES } from '@kim/schema';
 import { envPrefix, assertionKeyVariable } from '@kim/service-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildGateway, startBuiltGateway, type BuiltGateway } from './support/builtGateway.ts';
 import { forgedTokens } from './support/forgedTokens.ts';
 import { testRedis, type TestRedis } from './support/redis.ts';
 import { tcpProxy } from './support/tcpProxy.ts';
@@ -33,68 +30,28 @@ const LIMITS = {
   KIM_AUTH_FAILURE_CAPACITY: String(AUTH_FAILURES),
   KIM_AUTH_FAILURE_REFILL_PER_MINUTE: '1',
 };
-const ROOT = join(import.meta.dirname, '..');
-
 let redis: TestRedis;
 let ENV: NodeJS.ProcessEnv;
 let hub: TestHub;
-let replica: Replica;
+let replica: BuiltGateway;
 
-interface Replica {
-  readonly url: string;
-  readonly metricsUrl: string;
-  stop(): Promise<void>;
-}
-
-/**
- * Another gateway: its own process from the built bundle, with the hub's services and keys, and
- * `env`'s budgets. Its logs are read for where it listens.
- */
-async function startReplica(env: NodeJS.ProcessEnv): Promise<Replica> {
+/** Another gateway: its own process from the built bundle, with the hub's services and keys, and `env`'s budgets. */
+function startReplica(env: NodeJS.ProcessEnv): Promise<BuiltGateway> {
   const config = hub.gatewayConfig;
   if (config.tokenKeys.kind !== 'pem') throw new Error('the test hub verifies tokens with a key');
-  const child = spawn(process.execPath, ['gateway/dist/index.js'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: {
-      ...process.env,
-      ...env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      GATEWAY_METRICS_PORT: '0',
-      LOG_LEVEL: 'info',
-      KIM_JWT_PUBLIC_KEY: config.tokenKeys.pem,
-      KIM_JWT_ISSUER: config.tokenIssuer,
-      KIM_JWT_AUDIENCE: config.tokenAudience,
-      ...Object.fromEntries(SERVICES.map((s) => [assertionKeyVariable(s), config.assertionKeys[s].export().toString('base64url')])),
-      ...Object.fromEntries(SERVICES.map((s) => [`${envPrefix(s)}_URL`, config.subgraphUrls[s]])),
-    },
+  return startBuiltGateway({
+    ...env,
+    KIM_JWT_PUBLIC_KEY: config.tokenKeys.pem,
+    KIM_JWT_ISSUER: config.tokenIssuer,
+    KIM_JWT_AUDIENCE: config.tokenAudience,
+    ...Object.fromEntries(SERVICES.map((s) => [assertionKeyVariable(s), config.assertionKeys[s].export().toString('base64url')])),
+    ...Object.fromEntries(SERVICES.map((s) => [`${envPrefix(s)}_URL`, config.subgraphUrls[s]])),
   });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-    await exited;
-  };
-  let metricsUrl: string | undefined;
-  const url = await new Promise<string>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`the replica exited (${code})`)));
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      const event = JSON.parse(line) as { msg?: string; url?: string };
-      // Logged before `gateway listening`.
-      if (event.msg === 'gateway metrics listening') metricsUrl = event.url;
-      if (event.msg === 'gateway listening' && event.url) resolve(event.url);
-    });
-  }).catch(async (error: unknown) => {
-    await stop();
-    throw error;
-  });
-  if (!metricsUrl) throw new Error('the replica did not say where its metrics are');
-  return { url, metricsUrl, stop };
 }
 
 beforeAll(async () => {
-  // The replica runs the bundle a deployment runs: built from this checkout's sources (<1 s).
-  await promisify(execFile)(process.execPath, ['scripts/build.mjs', 'gateway'], { cwd: ROOT });
+  // The replica runs the bundle a deployment runs, built from this checkout's sources.
+  await buildGateway();
   redis = await testRedis();
   ENV = { REDIS_URL: redis.url, ...LIMITS };
   hub = await startTestHub('sharedlimits', 10, { env: { ...ENV, GATEWAY_METRICS_PORT: '0' } });
@@ -163,7 +120,7 @@ describe('gateway replicas with REDIS_URL', () => {
       KIM_RATE_LIMIT_USER_REFILL_PER_MINUTE: '1',
     };
     let inProcess: RunningGateway;
-    let separate: Replica;
+    let separate: BuiltGateway;
     beforeAll(async () => {
       inProcess = await startGateway({
         ...hub.gatewayConfig,

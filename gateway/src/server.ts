@@ -108,6 +108,9 @@ export async function startGateway(
     introspection: !config.production,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
+    // runMain stops the process on SIGTERM (drain, then this server): Apollo's own handler would
+    // stop it at once and re-raise the signal, killing the process before the drain is done.
+    stopOnTerminationSignals: false,
     csrfPrevention: true,
     // Apollo's own suggestion masking for validation errors; formatError catches every other.
     hideSchemaDetailsFromClientErrors: true,

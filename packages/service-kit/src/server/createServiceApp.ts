@@ -98,6 +98,9 @@ export async function createServiceApp<Extra extends object>(options: ServiceApp
     introspection: false,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
+    // runMain stops the process on SIGTERM (drain, then this server): Apollo's own handler would
+    // stop it at once and re-raise the signal, killing the process before the drain is done.
+    stopOnTerminationSignals: false,
     // Whoever holds an assertion for this service can call it directly: its errors say no more
     // than the gateway's would (the log keeps the detail, e.g. a Prisma error's file and line).
     formatError: (formatted) => formatHubError(formatted),
