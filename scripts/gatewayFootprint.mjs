@@ -9,9 +9,9 @@
 import { spawn } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from './freePort.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const entry = join(root, 'gateway', 'dist', 'index.js');
@@ -49,17 +49,6 @@ process.on('message', async (message) => {
   process.send({ modules: [...new Set([...loaded, ...cjs])].filter((u) => u.startsWith('file:')), rss: process.memoryUsage().rss });
 });
 `;
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function ready(url, child) {
   const deadline = Date.now() + 60_000;

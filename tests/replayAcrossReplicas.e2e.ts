@@ -4,6 +4,7 @@ import { readServiceConfig, startService, type Caller, type RunningService } fro
 import { welfare, type WelfarePrisma } from '@kim/welfare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uniqueSuffix } from './support/pgSchemas.ts';
+import { testRedis, type TestRedis } from './support/redis.ts';
 import { tcpProxy } from './support/tcpProxy.ts';
 import { startTestHub, type TestHub } from './support/testHub.ts';
 
@@ -11,14 +12,18 @@ import { startTestHub, type TestHub } from './support/testHub.ts';
  * Issue 17 §3: an assertion is good for one use at one service — at any of its replicas. With
  * `REDIS_URL` the replicas of a service remember the assertions they accepted together, so an
  * insider who taps an assertion cannot replay it at another replica within its lifetime (before,
- * each replica remembered only its own). Two welfare replicas over the Redis on this machine.
+ * each replica remembered only its own). Two welfare replicas over the Redis on this machine (or
+ * one of the test's own, see testRedis).
  */
 const CLIENTS = 6;
-const REDIS = { REDIS_URL: process.env.KIM_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', KIM_REDIS_KEY_PREFIX: `kimtest:${uniqueSuffix('replay')}:` };
+let redis: TestRedis;
+let REDIS: { REDIS_URL: string; KIM_REDIS_KEY_PREFIX: string };
 let hub: TestHub;
 let replica: RunningService<WelfarePrisma>;
 
 beforeAll(async () => {
+  redis = await testRedis();
+  REDIS = { REDIS_URL: redis.url, KIM_REDIS_KEY_PREFIX: `kimtest:${uniqueSuffix('replay')}:` };
   hub = await startTestHub('replayreplicas', CLIENTS, { env: REDIS });
   replica = await welfareReplica(REDIS.REDIS_URL);
 });
@@ -42,6 +47,7 @@ function welfareReplica(redisUrl: string): Promise<RunningService<WelfarePrisma>
 afterAll(async () => {
   await replica?.stop();
   await hub?.stop();
+  await redis?.stop();
 });
 
 const CASE_MANAGER: Caller = { subject: 'cm-neuss-1', agency: 'KIM_NEUSS', role: 'CASE_MANAGER', purpose: 'CASE_MANAGEMENT', requestId: 'replay-1' };
@@ -71,7 +77,7 @@ describe('an assertion tapped on its way to one welfare replica', () => {
 
 describe('a welfare replica that cannot ask the store of used assertions', () => {
   it('answers nothing (SERVICE_UNAVAILABLE) while the store is away', async () => {
-    const proxy = await tcpProxy(Number(new URL(REDIS.REDIS_URL).port || 6379));
+    const proxy = await tcpProxy(redis.port, redis.host);
     const cut = await welfareReplica(`redis://127.0.0.1:${proxy.port}`);
     try {
       const query = '{ _service { sdl } }';

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { SERVICES, SUPERGRAPH_PATH, type ServiceName } from '@kim/schema';
-import { apolloDefaultsOff, createLogger, createMetricsRegistry, createTracing, logRequestErrors, requestTrace, traceRequests, startHttpServer, startMetricsServer, type Caller, type Logger, type RunningServer } from '@kim/core';
+import { apolloDefaultsOff, createLogger, createMetricsRegistry, createTracing, isDraining, logRequestErrors, requestTrace, traceRequests, startHttpServer, startMetricsServer, type Caller, type Logger, type RunningServer } from '@kim/core';
 import express from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import { apolloGatewayWithoutTelemetry } from './apolloGateway.ts';
@@ -108,6 +108,9 @@ export async function startGateway(
     introspection: !config.production,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
+    // runMain stops the process on SIGTERM (drain, then this server): Apollo's own handler would
+    // stop it at once and re-raise the signal, killing the process before the drain is done.
+    stopOnTerminationSignals: false,
     csrfPrevention: true,
     // Apollo's own suggestion masking for validation errors; formatError catches every other.
     hideSchemaDetailsFromClientErrors: true,
@@ -134,10 +137,10 @@ export async function startGateway(
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.get('/readyz', (_req, res) => {
+  app.get('/readyz', (req, res) => {
     // Without its shared budgets a replica refuses every request: not ready either.
-    const ready = loaded && budgets.ready();
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : loaded ? 'rate-limit store unreachable' : 'loading' });
+    const status = isDraining(req) ? 'draining' : !loaded ? 'loading' : budgets.ready() ? 'ready' : 'rate-limit store unreachable';
+    res.status(status === 'ready' ? 200 : 503).json({ status });
   });
   app.use(
     '/graphql',
@@ -185,8 +188,8 @@ export async function startGateway(
   log.info({ url: `${server.url}/graphql` }, 'gateway listening');
   return {
     ...server,
-    stop: async () => {
-      await server.stop();
+    stop: async (options) => {
+      await server.stop(options);
       await metricsServer?.stop();
     },
     log,

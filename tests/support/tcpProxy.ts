@@ -1,10 +1,10 @@
 import { connect, createServer, type Server, type Socket } from 'node:net';
 
-/** A TCP relay to a local port (Redis) that the test can cut: closing it ends every connection through it. */
-export async function tcpProxy(target: number): Promise<{ port: number; close(): Promise<void> }> {
+/** A TCP relay to a port (Redis) that the test can cut: closing it ends every connection through it. */
+export async function tcpProxy(target: number, targetHost = '127.0.0.1'): Promise<{ port: number; close(): Promise<void> }> {
   const sockets = new Set<Socket>();
   const server: Server = createServer((client) => {
-    const upstream = connect(target, '127.0.0.1');
+    const upstream = connect(target, targetHost);
     for (const s of [client, upstream]) {
       sockets.add(s);
       s.on('error', () => undefined);

@@ -56,9 +56,9 @@ export { createPostJson, type JsonResponse, type PostJson } from './http/postJso
 export { ERROR_CODES, hubError, requestError, consentRequired, consentUnavailable, legallyBarred, type ErrorCode } from './errors.ts';
 export { formatHubError, withoutSuggestions } from './formatError.ts';
 export { createLogger, type Logger } from './logger.ts';
-export { startHttpServer, type RunningServer } from './server/startHttpServer.ts';
+export { startHttpServer, isDraining, DEFAULT_SHUTDOWN_TIMEOUT_MS, type RunningServer, type StopOptions } from './server/startHttpServer.ts';
 export { apolloDefaultsOff } from './server/apolloDefaultsOff.ts';
-export { runMain, runCommand } from './server/runMain.ts';
+export { runMain, runCommand, shutdownOptions } from './server/runMain.ts';
 export { createMetricsRegistry, startMetricsServer, type RunningMetrics } from './metrics/metricsServer.ts';
 export { logRequestErrors } from './logRequestErrors.ts';
 export { createTracing, NO_TRACING, requestTrace, traceRequests, tracedPost, type RequestTrace, type Tracing, type TracingConfig } from './telemetry/tracing.ts';

@@ -76,9 +76,9 @@ export async function connectSharedStore<R extends StoreClient>(config: SharedSt
   redis.on('error', onError);
   try {
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(lastError)), START_TIMEOUT_MS);
+      const cancel = responsiveTimeout(START_TIMEOUT_MS, () => reject(new Error(lastError)));
       redis.once('ready', () => {
-        clearTimeout(timer);
+        cancel();
         resolve();
       });
       redis.connect().catch((error: Error) => void (lastError = error.message));
@@ -90,4 +90,27 @@ export async function connectSharedStore<R extends StoreClient>(config: SharedSt
     redis.off('error', onError);
   }
   return redis;
+}
+
+const TICK_MS = 100;
+
+/**
+ * Calls `onTimeout` once `ms` have passed in which this process could have seen an answer: a stall
+ * of the event loop counts as at most two ticks, not its length. Services started together in one
+ * process (the demo, the tests) stall each other for seconds on a busy machine, and a plain timer
+ * then fires before the store's answer, already waiting in the socket, is read.
+ * @returns a function that cancels it
+ */
+export function responsiveTimeout(ms: number, onTimeout: () => void, now: () => number = () => performance.now()): () => void {
+  let waited = 0;
+  let last = now();
+  const timer = setInterval(() => {
+    const at = now();
+    waited += Math.min(at - last, 2 * TICK_MS);
+    last = at;
+    if (waited < ms) return;
+    clearInterval(timer);
+    onTimeout();
+  }, TICK_MS);
+  return () => clearInterval(timer);
 }

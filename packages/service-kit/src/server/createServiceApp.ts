@@ -5,7 +5,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import express, { type Express } from 'express';
 import type { DocumentNode } from 'graphql';
-import { ASSERTION_LIFETIME_SECONDS, ReplayMemory, requestBodyHash, verifyAssertion, type VerifiedAssertion, type AssertionKey, type BoundRequest, ASSERTION_HEADER, CONSENT_TICKET_HEADER, createPostJson, DECISIONS_EXTENSION, DECISION_BUNDLE_EXTENSION, DECISION_BUNDLES_EXTENSION, type ConsentDecision, requestError, formatHubError, type Logger, logRequestErrors, NO_TRACING, requestTrace, traceRequests, tracedPost, type Tracing, apolloDefaultsOff } from '@kim/core';
+import { ASSERTION_LIFETIME_SECONDS, ReplayMemory, requestBodyHash, verifyAssertion, type VerifiedAssertion, type AssertionKey, type BoundRequest, ASSERTION_HEADER, CONSENT_TICKET_HEADER, createPostJson, DECISIONS_EXTENSION, DECISION_BUNDLE_EXTENSION, DECISION_BUNDLES_EXTENSION, type ConsentDecision, requestError, formatHubError, type Logger, logRequestErrors, NO_TRACING, requestTrace, traceRequests, tracedPost, type Tracing, apolloDefaultsOff, isDraining } from '@kim/core';
 import type { UsedAssertions } from '../auth/usedAssertions.ts';
 import { createConsentLoader, decisionsByKey } from '../consent/createConsentLoader.ts';
 import { openDecisionBundle } from '../consent/decisionBundle.ts';
@@ -98,6 +98,9 @@ export async function createServiceApp<Extra extends object>(options: ServiceApp
     introspection: false,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
+    // runMain stops the process on SIGTERM (drain, then this server): Apollo's own handler would
+    // stop it at once and re-raise the signal, killing the process before the drain is done.
+    stopOnTerminationSignals: false,
     // Whoever holds an assertion for this service can call it directly: its errors say no more
     // than the gateway's would (the log keeps the detail, e.g. a Prisma error's file and line).
     formatError: (formatted) => formatHubError(formatted),
@@ -110,7 +113,11 @@ export async function createServiceApp<Extra extends object>(options: ServiceApp
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.get('/readyz', async (_req, res) => {
+  app.get('/readyz', async (req, res) => {
+    if (isDraining(req)) {
+      res.status(503).json({ status: 'draining' });
+      return;
+    }
     const ready = await options.ready().catch(() => false);
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable' });
   });
