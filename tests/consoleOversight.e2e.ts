@@ -479,6 +479,15 @@ describe('accessibility beyond the main paths', () => {
     expect(await fits(cm)).toBe(true);
     await expectAccessible(cm);
     await cm.screenshot({ path: join(SCREENSHOTS, 'case-manager-client-320.png'), fullPage: true });
+    // The team's list and its overdue referrals: their tables scroll in their own area.
+    await cm.goto(`${base}#/klienten`);
+    await cm.getByRole('table').first().waitFor();
+    expect(await fits(cm)).toBe(true);
+    await expectAccessible(cm);
+    await cm.goto(`${base}#/ueberfaellig`);
+    await cm.getByRole('heading', { level: 1 }).waitFor();
+    expect(await fits(cm)).toBe(true);
+    await expectAccessible(cm);
     await cm.context().close();
   });
 

@@ -7,7 +7,7 @@ import { Denials, reasonText } from '../denial.ts';
 import { label, STATUS_DE, targetGroupText, townName } from '../labels.ts';
 import { go, href } from '../route.ts';
 import type { Session } from '../session.ts';
-import { ErrorBox, Loading, Main } from '../ui.tsx';
+import { ErrorBox, Loading, Main, ScrollTable } from '../ui.tsx';
 import { FileLookup } from './FileLookup.tsx';
 
 const ClientsQuery = graphql(`
@@ -129,39 +129,41 @@ export function ClientList({ session }: { session: Session }) {
           <p role="status">
             {result.data.clients.totalCount} {term || target ? 'Treffer' : 'Personen insgesamt'}; Seite {cursors.length}, {rows.length} angezeigt.
           </p>
-          <table>
-            <caption className="sr-only">{title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">KIM-Nummer</th>
-                <th scope="col">Name</th>
-                <th scope="col">Wohnort</th>
-                <th scope="col">Status</th>
-                <th scope="col">Zielgruppe (bei Aufnahme)</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((n) => (
-                <tr key={n.id}>
-                  <td>
-                    <a href={href('klienten', n.id)}>{n.id}</a>
-                  </td>
-                  <td>{n.givenName || n.familyName ? `${n.givenName ?? '–'} ${n.familyName ?? ''}` : <Why denials={denials} path={`clients.edges.${n.index}.node.givenName`} />}</td>
-                  <td>{n.town ? townName(n.town) : <Why denials={denials} path={`clients.edges.${n.index}.node.town`} />}</td>
-                  <td>{n.status ? label(STATUS_DE, n.status) : <Why denials={denials} path={`clients.edges.${n.index}.node.status`} />}</td>
-                  <td>
-                    {n.targetGroupAtIntake ? (
-                      targetGroupText(n.targetGroupAtIntake)
-                    ) : denials.at(`clients.edges.${n.index}.node.targetGroupAtIntake`) ? (
-                      <Why denials={denials} path={`clients.edges.${n.index}.node.targetGroupAtIntake`} />
-                    ) : (
-                      'nicht geprüft'
-                    )}
-                  </td>
+          <ScrollTable label="Tabelle der Klientinnen und Klienten">
+            <table>
+              <caption className="sr-only">{title}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">KIM-Nummer</th>
+                  <th scope="col">Name</th>
+                  <th scope="col">Wohnort</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Zielgruppe (bei Aufnahme)</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {rows.map((n) => (
+                  <tr key={n.id}>
+                    <td>
+                      <a href={href('klienten', n.id)}>{n.id}</a>
+                    </td>
+                    <td>{n.givenName || n.familyName ? `${n.givenName ?? '–'} ${n.familyName ?? ''}` : <Why denials={denials} path={`clients.edges.${n.index}.node.givenName`} />}</td>
+                    <td>{n.town ? townName(n.town) : <Why denials={denials} path={`clients.edges.${n.index}.node.town`} />}</td>
+                    <td>{n.status ? label(STATUS_DE, n.status) : <Why denials={denials} path={`clients.edges.${n.index}.node.status`} />}</td>
+                    <td>
+                      {n.targetGroupAtIntake ? (
+                        targetGroupText(n.targetGroupAtIntake)
+                      ) : denials.at(`clients.edges.${n.index}.node.targetGroupAtIntake`) ? (
+                        <Why denials={denials} path={`clients.edges.${n.index}.node.targetGroupAtIntake`} />
+                      ) : (
+                        'nicht geprüft'
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollTable>
           <nav aria-label="Seiten" className="pager">
             <button type="button" disabled={cursors.length < 2} onClick={() => setCursors(cursors.slice(0, -1))}>
               Vorherige Seite

@@ -4,7 +4,7 @@ import { graphql } from '../gql/index.ts';
 import { Denials, reasonText } from '../denial.ts';
 import { agencyName, formatDate, label, REFERRAL_REASON_DE } from '../labels.ts';
 import { href } from '../route.ts';
-import { ErrorBox, Loading, Main } from '../ui.tsx';
+import { ErrorBox, Loading, Main, ScrollTable } from '../ui.tsx';
 
 const Overdue = graphql(`
   query ConsoleOverdueReferrals($days: Int!) {
@@ -58,27 +58,29 @@ export function OverdueReferrals() {
             {rows.length === 0 ? `Keine Verweisung ist länger als ${days} Tage ohne Erstkontakt.` : `${rows.length} Verweisungen seit mehr als ${days} Tagen ohne Erstkontakt und Ergebnis.`}
           </p>
           {rows.length > 0 && (
-            <table>
-              <caption className="sr-only">Überfällige Verweisungen</caption>
-              <thead>
-                <tr>
-                  <th scope="col">KIM-Nummer</th>
-                  <th scope="col">An</th>
-                  <th scope="col">Anlass</th>
-                  <th scope="col">Gesendet am</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r, i) => (
-                  <tr key={r.id}>
-                    <td>{r.clientId ? <a href={href('klienten', r.clientId)}>{r.clientId}</a> : <ReasonWithout error={denials.at(`overdueReferrals.${i}.clientId`)} />}</td>
-                    <td>{agencyName(r.toAgency)}</td>
-                    <td>{r.reason ? label(REFERRAL_REASON_DE, r.reason) : <ReasonWithout error={denials.at(`overdueReferrals.${i}.reason`)} />}</td>
-                    <td>{formatDate(r.sentAt)}</td>
+            <ScrollTable label="Überfällige Verweisungen">
+              <table>
+                <caption className="sr-only">Überfällige Verweisungen</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">KIM-Nummer</th>
+                    <th scope="col">An</th>
+                    <th scope="col">Anlass</th>
+                    <th scope="col">Gesendet am</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {rows.map((r, i) => (
+                    <tr key={r.id}>
+                      <td>{r.clientId ? <a href={href('klienten', r.clientId)}>{r.clientId}</a> : <ReasonWithout error={denials.at(`overdueReferrals.${i}.clientId`)} />}</td>
+                      <td>{agencyName(r.toAgency)}</td>
+                      <td>{r.reason ? label(REFERRAL_REASON_DE, r.reason) : <ReasonWithout error={denials.at(`overdueReferrals.${i}.reason`)} />}</td>
+                      <td>{formatDate(r.sentAt)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollTable>
           )}
         </>
       )}
