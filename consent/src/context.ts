@@ -3,7 +3,6 @@ import { isAgency, type Agency } from '@kim/schema';
 import { groupLoader, hubError, isoDate, rowLoader, type Caller, type ServiceContext, type SqlExecutor } from '@kim/service-kit';
 import { consentRecordReads } from './audit/recordReads.ts';
 import type { AuditSigningKey } from './audit/auditKey.ts';
-import { backsLink } from './grants/chainedEvents.ts';
 import type { ConsentPrisma } from './db.ts';
 import type { ClientTeamEvent, Grant, GrantEvent } from './generated/prisma/client.ts';
 
@@ -48,14 +47,7 @@ export async function loadGrantEvents(prisma: ConsentPrisma, where: { grantIds?:
     orderBy: { seq: 'asc' },
   });
   const links = events.length === 0 ? [] : await prisma.grantEventLink.findMany({ where: { eventSeq: { in: events.map((e) => e.seq) } } });
-  const entries =
-    links.length === 0
-      ? []
-      : await prisma.auditEntry.findMany({ where: { seq: { in: links.map((l) => l.auditSeq) } }, select: { seq: true, grantId: true, reason: true, grantEventHash: true } });
-  const entryOf = new Map(entries.map((a) => [a.seq, a]));
-  // Only a link its own chain entry backs makes an event chained (chainedEvents.ts).
-  const eventOf = new Map(events.map((e) => [e.seq, e]));
-  const linkOf = new Map(links.filter((l) => backsLink(eventOf.get(l.eventSeq)!, l, entryOf.get(l.auditSeq))).map((l) => [l.eventSeq, l]));
+  const linkOf = new Map(links.map((l) => [l.eventSeq, l]));
   return events.map((e) => ({ ...e, hash: linkOf.get(e.seq)?.hash ?? null, auditSeq: linkOf.get(e.seq)?.auditSeq ?? null }));
 }
 

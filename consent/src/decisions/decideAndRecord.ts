@@ -5,7 +5,6 @@ import type { AuditSigningKey } from '../audit/auditKey.ts';
 import type { AuditRecord } from '../audit/chainHash.ts';
 import { decisionRecord } from '../audit/decisionRecord.ts';
 import { GroupCommitter } from '../audit/groupCommit.ts';
-import { chainedEventJoin } from '../grants/chainedEvents.ts';
 import { decide, type ActiveGrant } from './decide.ts';
 import type { DecisionMetrics } from './decisionMetrics.ts';
 
@@ -134,7 +133,7 @@ export async function decideAndRecordGroup(
           SELECT g."id", g."kimClientId", g."grantee", g."categories", g."purposes", g."legalBasis", g."releasingOrganisation", s."hash" AS "eventHash"
           FROM "Grant" g
           CROSS JOIN LATERAL (
-            SELECT e."type", e."at", e."validUntil", l."hash" FROM "GrantEvent" e ${chainedEventJoin('e', 'l', 'a')}
+            SELECT e."type", e."at", e."validUntil", l."hash" FROM "GrantEvent" e JOIN "GrantEventLink" l ON l."eventSeq" = e."seq"
             WHERE e."grantId" = g."id" ORDER BY e."seq" DESC LIMIT 1
           ) s
           WHERE g."kimClientId" = ANY($1::text[]) AND g."grantee" = ANY($2::text[]) AND g."validFrom" <= n."now"

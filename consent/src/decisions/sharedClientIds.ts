@@ -1,6 +1,5 @@
 import type { Agency } from '@kim/schema';
 import type { SqlQueryable } from '@kim/service-kit';
-import { chainedEventJoin } from '../grants/chainedEvents.ts';
 
 /**
  * The clients who hold an active grant to `agency` now, by the database's clock (one statement,
@@ -14,7 +13,7 @@ export async function sharedClientIds(sql: SqlQueryable, agency: Agency): Promis
     // Active as decideAndRecord.ts judges it (see grantState.ts).
     `SELECT DISTINCT g."kimClientId" FROM "Grant" g
     CROSS JOIN LATERAL (
-      SELECT e."type", e."at", e."validUntil" FROM "GrantEvent" e ${chainedEventJoin('e', 'l', 'a')}
+      SELECT e."type", e."at", e."validUntil" FROM "GrantEvent" e JOIN "GrantEventLink" l ON l."eventSeq" = e."seq"
       WHERE e."grantId" = g."id" ORDER BY e."seq" DESC LIMIT 1
     ) s
     WHERE g."grantee" = $1 AND g."validFrom" <= now() AND s."type" IN ('RECORDED', 'RENEWED')

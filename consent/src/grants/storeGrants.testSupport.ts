@@ -58,7 +58,7 @@ export async function storeEvent(sql: SqlQueryable, e: { grantId: string; type: 
 /**
  * Links every event without a link: with the audit key, into the audit chain (the service's own
  * path); without one (`null`), by a link row alone that no chain entry backs (auditSeq 0) — what
- * an insider with the service's role could forge, for tests that show it decides nothing.
+ * an insider with the service's role would forge, for tests that show the database refuses it.
  */
 export async function linkPendingEvents(sql: SqlExecutor, key: AuditSigningKey | null): Promise<void> {
   if (key) {

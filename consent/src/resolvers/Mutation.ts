@@ -4,7 +4,6 @@ import type { GrantContent } from '../audit/grantEventHash.ts';
 import { adultFromOf, holderOf, loadGrantEvents, type ConsentContext } from '../context.ts';
 import { refuseBarredGrant } from '../decisions/legalBars.ts';
 import { mayRecordGrantsOf, mayWithdrawGrant, mayWithdrawGrantsOf } from '../grantScope.ts';
-import { chainedEventLeftJoin } from '../grants/chainedEvents.ts';
 import { appendGrantEvents, grantsById, type PlannedEvent } from '../grants/grantEvents.ts';
 import { EVIDENCE_REF, checkGrantRecord, requireRepresentativeOfMinor, type RecordConsentInput } from '../grants/grantRecord.ts';
 import { deriveState } from '../grants/grantState.ts';
@@ -62,8 +61,8 @@ async function appendToGrant(
   await appendGrantEvents(ctx.sql, ctx.auditKey, author(ctx), async (tx, now) => {
     const grant = (await grantsById(tx, [id])).get(id)!;
     const events = await tx.query<{ type: string; at: Date; validUntil: Date | null; chained: boolean }>(
-      `SELECT e."type", e."at", e."validUntil", (a."seq" IS NOT NULL) AS "chained"
-      FROM "GrantEvent" e ${chainedEventLeftJoin('e', 'l', 'a')} WHERE e."grantId" = $1 ORDER BY e."seq"`,
+      `SELECT e."type", e."at", e."validUntil", (l."eventSeq" IS NOT NULL) AS "chained"
+      FROM "GrantEvent" e LEFT JOIN "GrantEventLink" l ON l."eventSeq" = e."seq" WHERE e."grantId" = $1 ORDER BY e."seq"`,
       [id],
     );
     const ends = await tx.query<{ at: Date }>(`SELECT "at" FROM "ClientTeamEvent" WHERE "kimClientId" = $1 AND "team" IS NULL ORDER BY "seq"`, [grant.kimClientId]);
