@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { AGENCY_INFO, type AgencyInfo } from '@kim/schema/vocabulary';
 import { useMutation } from 'urql';
 import { graphql } from '../gql/index.ts';
 import type { Agency, ConsentForm as Form, DataCategory, Purpose, RepresentativeCapacity } from '../gql/graphql.ts';
@@ -25,7 +26,7 @@ export function ConsentForm({ clientId, ownAgency }: { clientId: string; ownAgen
   const [state, record] = useMutation(Record);
   // A KIM team records first the client's consent to its own case management (participation is
   // voluntary: without it the team sees nothing of the client), then the partners'.
-  const ownTeam = ownAgency.startsWith('KIM_') ? [ownAgency as Agency] : [];
+  const ownTeam = (AGENCY_INFO as Record<string, AgencyInfo | undefined>)[ownAgency]?.town ? [ownAgency as Agency] : [];
   const recipients = [...ownTeam, ...PARTNER_AGENCIES];
   const [grantee, setGrantee] = useState<Agency>(ownTeam[0] ?? 'JOBCENTER');
   const [categories, setCategories] = useState<DataCategory[]>([]);
